@@ -1,0 +1,30 @@
+package io.backstory;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+@SpringBootApplication
+@EnableAsync
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+@Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+public class BackstoryApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BackstoryApplication.class, args);
+    }
+
+    /** Every "today" in the app comes from here, so tests and the demo generator can pin the date. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

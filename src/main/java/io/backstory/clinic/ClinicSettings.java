@@ -1,0 +1,39 @@
+package io.backstory.clinic;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A clinic's clinical definitions (DESIGN §2). Defaults follow Stanton et al. 2011 (recovery =
+ * 30 pain-free days; recurrence = NPRS >= 2 lasting >= 24 h), check-ins at 1, 3, 6 and 12 months,
+ * a 365-day horizon and isolated plan = breadth <= 1.
+ */
+public record ClinicSettings(long clinicId, int painFreeDays, int minIntensity, int minDurationHours,
+                             List<Integer> followUpMonths, int isolatedMaxBreadth, int horizonDays) {
+
+    public ClinicSettings {
+        followUpMonths = List.copyOf(followUpMonths);
+        require(painFreeDays >= 1 && painFreeDays <= 365, "Pain-free days: between 1 and 365");
+        require(minIntensity >= 1 && minIntensity <= 10, "Minimum recurrence intensity: between 1 and 10");
+        require(minDurationHours >= 1 && minDurationHours <= 720, "Minimum duration: between 1 and 720 hours");
+        require(!followUpMonths.isEmpty() && followUpMonths.stream().allMatch(m -> m >= 1 && m <= 60),
+                "Follow-up schedule: one or more months between 1 and 60");
+        require(isolatedMaxBreadth >= 0 && isolatedMaxBreadth <= 4, "Isolated-plan threshold: between 0 and 4 factors");
+        require(horizonDays >= 30 && horizonDays <= 1825, "Horizon: between 30 and 1825 days");
+    }
+
+    public static ClinicSettings defaults(long clinicId) {
+        return new ClinicSettings(clinicId, 30, 2, 24, List.of(1, 3, 6, 12), 1, 365);
+    }
+
+    static List<Integer> parseMonths(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(Integer::valueOf).sorted().distinct().toList();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.backstory.clinic;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "location")
+class Location {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(name = "clinic_id", nullable = false)
+    private long clinicId;
+
+    @Column(nullable = false, length = 120)
+    private String name = "";
+
+    protected Location() {
+    }
+
+    Location(long clinicId, String name) {
+        this.clinicId = clinicId;
+        this.name = name;
+    }
+
+    @Nullable Long getId() { return id; }
+    long getClinicId() { return clinicId; }
+    String getName() { return name; }
+}

@@ -1,0 +1,14 @@
+package io.backstory.clinic;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ClinicRepository extends JpaRepository<Clinic, Long> {
+}
+
+interface LocationRepository extends JpaRepository<Location, Long> {
+    List<Location> findByClinicIdOrderByName(long clinicId);
+}
+
+interface ClinicSettingsRepository extends JpaRepository<ClinicSettingsEntity, Long> {
+}

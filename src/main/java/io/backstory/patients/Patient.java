@@ -1,0 +1,67 @@
+package io.backstory.patients;
+
+import io.backstory.base.AbstractEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "patient")
+class Patient extends AbstractEntity {
+
+    @Column(name = "clinic_id", nullable = false)
+    private long clinicId;
+
+    @Column(name = "first_name", nullable = false, length = 80)
+    private String firstName = "";
+
+    @Column(name = "last_name", nullable = false, length = 80)
+    private String lastName = "";
+
+    @Column(name = "date_of_birth", nullable = false)
+    private LocalDate dateOfBirth = LocalDate.EPOCH;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 1)
+    private Sex sex = Sex.F;
+
+    @Column(length = 40)
+    private @Nullable String phone;
+
+    @Column(length = 120)
+    private @Nullable String email;
+
+    @Column(name = "consent_follow_up", nullable = false)
+    private boolean consentFollowUp;
+
+    protected Patient() {
+    }
+
+    Patient(long clinicId) {
+        this.clinicId = clinicId;
+    }
+
+    void apply(PatientCommand c) {
+        firstName = c.firstName().strip();
+        lastName = c.lastName().strip();
+        dateOfBirth = c.dateOfBirth();
+        sex = c.sex();
+        phone = blankToNull(c.phone());
+        email = blankToNull(c.email());
+        consentFollowUp = c.consentToFollowUp();
+    }
+
+    PatientSummary toSummary() {
+        return new PatientSummary(getId(), getVersion(), firstName, lastName, dateOfBirth, sex, phone, email, consentFollowUp);
+    }
+
+    long getClinicId() { return clinicId; }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

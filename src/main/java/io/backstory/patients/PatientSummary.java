@@ -1,0 +1,17 @@
+package io.backstory.patients;
+
+import java.time.LocalDate;
+import java.time.Period;
+import org.jspecify.annotations.Nullable;
+
+public record PatientSummary(long id, long version, String firstName, String lastName, LocalDate dateOfBirth, Sex sex,
+                             @Nullable String phone, @Nullable String email, boolean consentToFollowUp) {
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public int ageOn(LocalDate date) {
+        return Period.between(dateOfBirth, date).getYears();
+    }
+}

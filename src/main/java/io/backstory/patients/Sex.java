@@ -1,0 +1,3 @@
+package io.backstory.patients;
+
+public enum Sex { F, M, X }
