@@ -41,9 +41,10 @@ class DemoSeeder implements ApplicationRunner {
         }
         long started = System.nanoTime();
         ClinicSummary clinic = clinics.createClinic("Backstory Demo Physio", List.of("Riverside", "Old Town"));
-        users.createUser(clinic.id(), "owner", "Olivia Owner", DEMO_PASSWORD, Set.of(Role.OWNER));
-        users.createUser(clinic.id(), "admin", "Adam Admin", DEMO_PASSWORD, Set.of(Role.ADMIN));
-        users.createUser(clinic.id(), "therapist", "Theo Therapist", DEMO_PASSWORD, Set.of(Role.THERAPIST));
+        users.createFirstUsers(clinic.id(), List.of(
+                new UserAccountService.NewUser("owner", "Olivia Owner", DEMO_PASSWORD, Set.of(Role.OWNER)),
+                new UserAccountService.NewUser("admin", "Adam Admin", DEMO_PASSWORD, Set.of(Role.ADMIN)),
+                new UserAccountService.NewUser("therapist", "Theo Therapist", DEMO_PASSWORD, Set.of(Role.THERAPIST))));
         log.info("Seeded the demo clinic in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -26,7 +26,7 @@ class Patient extends AbstractEntity {
     private LocalDate dateOfBirth = LocalDate.EPOCH;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 1)
+    @Column(nullable = false, columnDefinition = "varchar(1)")
     private Sex sex = Sex.F;
 
     @Column(length = 40)

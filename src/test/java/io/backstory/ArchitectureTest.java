@@ -1,0 +1,44 @@
+package io.backstory;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.backstory");
+
+    @Test
+    void shouldKeepAnalyticsPureJava() {
+        classes().that().resideInAPackage("io.backstory.analytics..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "javax.annotation..", "org.apache.commons.math3..", "org.apache.commons.csv..",
+                        "org.jspecify..", "io.backstory.analytics..")
+                .because("the analytics engine is pure Java: testable and benchmarkable without Spring, Vaadin or JPA (STYLE.md rule 3)")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepViewsAwayFromRepositories() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .because("views call services, never repositories (STYLE.md rule 1)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepViewsAwayFromEntities() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .because("services hand records to views, not entities (STYLE.md rule 2)")
+                .check(CLASSES);
+    }
+}

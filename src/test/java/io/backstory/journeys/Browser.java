@@ -1,0 +1,62 @@
+package io.backstory.journeys;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * Debian's Chromium driven by Playwright: the machines cannot download Playwright's own browser,
+ * and without the background-networking flags Chromium floods the closed network with requests.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+    final Page page;
+    private final String baseUrl;
+
+    Browser(int port) {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+                        "--no-first-run", "--disable-component-update", "--disable-sync")));
+        page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 800));
+        page.setDefaultTimeout(30_000);
+        baseUrl = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        page.navigate(baseUrl + path);
+    }
+
+    void signIn(String username, String password) {
+        open("/login");
+        page.locator("vaadin-text-field[name='username'] input").fill(username);
+        page.locator("vaadin-password-field[name='password'] input").fill(password);
+        page.locator("vaadin-button[slot='submit'], vaadin-login-form vaadin-button").first().click();
+    }
+
+    /** Waits for Vaadin to settle, then saves a full-page screenshot under target/screenshots. */
+    Path screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.waitForLoadState();
+        page.waitForTimeout(500);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

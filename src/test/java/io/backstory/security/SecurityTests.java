@@ -1,0 +1,163 @@
+package io.backstory.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backstory.BackstoryTest;
+import io.backstory.TestSecurity;
+import io.backstory.base.RecordNotFoundException;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSettings;
+import io.backstory.clinic.ClinicSummary;
+import io.backstory.patients.PatientCommand;
+import io.backstory.patients.PatientService;
+import io.backstory.patients.PatientSummary;
+import io.backstory.patients.Sex;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@BackstoryTest
+class SecurityTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ClinicService clinics;
+    @Autowired
+    UserAccountService users;
+    @Autowired
+    PatientService patients;
+    @Autowired
+    TestSecurity security;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @AfterEach
+    void signOut() {
+        security.signOut();
+    }
+
+    /** A clinic of its own per test, so lockouts and audit counts never leak between tests. */
+    private String newClinicWithTherapist() {
+        ClinicSummary clinic = clinics.createClinic("Clinic " + UUID.randomUUID(), List.of("Main"));
+        String username = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Test Therapist", PASSWORD, Set.of(Role.THERAPIST))));
+        return username;
+    }
+
+    private HttpResponse<String> postLogin(String username, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password.replace(" ", "+")))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldSignInWithTheRightPassword() throws Exception {
+        String username = newClinicWithTherapist();
+        HttpResponse<String> response = postLogin(username, PASSWORD);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    }
+
+    @Test
+    void shouldRejectAWrongPassword() throws Exception {
+        String username = newClinicWithTherapist();
+        HttpResponse<String> response = postLogin(username, "wrong password!");
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+    }
+
+    @Test
+    void shouldLockTheAccountAfterFiveFailuresEvenForTheRightPassword() throws Exception {
+        String username = newClinicWithTherapist();
+        for (int i = 0; i < 5; i++) {
+            postLogin(username, "wrong password " + i);
+        }
+        HttpResponse<String> response = postLogin(username, PASSWORD);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+        assertThat(jdbc.sql("select locked_until is not null from user_account where username = ?").param(username)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void shouldHashPasswordsWithBcryptCostAtLeastTen() {
+        String username = newClinicWithTherapist();
+        String hash = jdbc.sql("select password_hash from user_account where username = ?").param(username).query(String.class).single();
+        assertThat(hash).startsWith("$2a$12$");
+        assertThat(passwordEncoder.matches(PASSWORD, hash)).isTrue();
+    }
+
+    @Test
+    void shouldDenyATherapistChangingClinicSettings() {
+        String username = newClinicWithTherapist();
+        security.signInAs(username);
+        ClinicSettings settings = clinics.currentSettings();
+        assertThatThrownBy(() -> clinics.updateSettings(settings)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void shouldDenyReadingAnotherClinicsPatient() {
+        security.signInAs(newClinicWithTherapist());
+        PatientSummary theirs = patients.create(new PatientCommand("Ada", "Other", LocalDate.of(1980, 5, 1), Sex.F, null, null, true));
+
+        security.signInAs(newClinicWithTherapist());
+        assertThatThrownBy(() -> patients.get(theirs.id())).isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void shouldDenyServicesWithoutASignedInUser() {
+        assertThatThrownBy(() -> patients.get(1L)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void shouldAuditEveryPatientReadAndWrite() {
+        String username = newClinicWithTherapist();
+        security.signInAs(username);
+        PatientSummary created = patients.create(new PatientCommand("Bea", "Audit", LocalDate.of(1975, 1, 2), Sex.F, null, null, false));
+        patients.get(created.id());
+
+        List<String> actions = jdbc.sql("select action from audit_event where username = ? and entity = 'patient' and entity_id = ? order by id")
+                .params(username, String.valueOf(created.id())).query(String.class).list();
+        assertThat(actions).containsExactly("CREATE", "READ");
+    }
+
+    @Test
+    void shouldRefuseToUpdateOrDeleteAuditRowsInTheDatabase() {
+        String username = newClinicWithTherapist();
+        security.signInAs(username);
+        patients.create(new PatientCommand("Cy", "Trail", LocalDate.of(1990, 3, 3), Sex.M, null, null, false));
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set action = 'READ' where username = ?").param(username).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where username = ?").param(username).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void shouldKeepFirstUsersForNewClinicsOnly() {
+        String username = newClinicWithTherapist();
+        long clinicId = jdbc.sql("select clinic_id from user_account where username = ?").param(username).query(Long.class).single();
+        assertThatThrownBy(() -> users.createFirstUsers(clinicId,
+                List.of(new UserAccountService.NewUser("intruder", "Intruder", PASSWORD, Set.of(Role.ADMIN)))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
