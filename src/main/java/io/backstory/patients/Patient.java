@@ -1,5 +1,7 @@
 package io.backstory.patients;
 
+import io.backstory.analytics.Sex;
+
 import io.backstory.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package io.backstory.patients;
 
+import io.backstory.analytics.Sex;
+
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 

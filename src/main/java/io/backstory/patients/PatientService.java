@@ -1,5 +1,7 @@
 package io.backstory.patients;
 
+import io.backstory.analytics.Sex;
+
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
 import io.backstory.security.BackstoryUser;

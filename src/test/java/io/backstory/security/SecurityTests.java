@@ -12,7 +12,7 @@ import io.backstory.clinic.ClinicSummary;
 import io.backstory.patients.PatientCommand;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
-import io.backstory.patients.Sex;
+import io.backstory.analytics.Sex;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,0 +1,4 @@
+package io.backstory.analytics;
+
+/** STarT Back risk group; low is the reference level. */
+public enum StartBackRisk { LOW, MEDIUM, HIGH }

@@ -1,0 +1,108 @@
+package io.backstory.followups;
+
+import io.backstory.followups.RecurrenceDecision.Outcome;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Decides whether a check-in records a recurrence (Stanton et al. 2011, Eur Spine J 20:744): recovery first, i.e.
+ * at least {@code painFreeDays} consecutive pain-free days, counted here from the discharge date up to the day
+ * before onset; then low back pain of at least {@code minIntensity}/10 lasting at least {@code minDurationHours}.
+ */
+public final class RecurrenceRule {
+
+    private RecurrenceRule() {
+    }
+
+    /**
+     * The intensity and duration thresholds are checked before the pain-free gap: pain below them is not an episode
+     * of low back pain (de Vet et al. 2002 require pain lasting more than 24 hours), so it neither counts as a
+     * recurrence nor breaks the recovery.
+     */
+    public static RecurrenceDecision evaluate(RecurrenceDefinition definition, LocalDate dischargeDate,
+                                              LocalDate checkInDate, CheckInAnswer answer) {
+        require(definition, "definition");
+        require(dischargeDate, "dischargeDate");
+        require(checkInDate, "checkInDate");
+        require(answer, "answer");
+        if (checkInDate.isBefore(dischargeDate)) {
+            throw new IllegalArgumentException("checkInDate: " + checkInDate + " is before the discharge date "
+                    + dischargeDate);
+        }
+        if (!answer.reached()) {
+            return new RecurrenceDecision(Outcome.NOT_REACHED, "The patient was not reached on " + checkInDate + ".");
+        }
+        if (answer.painFreeSinceDischarge() == null) {
+            throw new IllegalArgumentException("painFreeSinceDischarge: required when the patient was reached");
+        }
+        if (answer.painFreeSinceDischarge()) {
+            return new RecurrenceDecision(Outcome.NO_RECURRENCE,
+                    "No back pain since discharge (" + daysBetween(dischargeDate, checkInDate) + " days).");
+        }
+        LocalDate onset = answer.onset();
+        if (onset == null) {
+            throw new IllegalArgumentException("onset: required when back pain returned");
+        }
+        if (onset.isBefore(dischargeDate)) {
+            throw new IllegalArgumentException("onset: " + onset + " is before the discharge date " + dischargeDate);
+        }
+        if (onset.isAfter(checkInDate)) {
+            throw new IllegalArgumentException("onset: " + onset + " is after the check-in date " + checkInDate);
+        }
+        Integer intensity = answer.worstIntensity();
+        if (intensity == null) {
+            throw new IllegalArgumentException("worstIntensity: required when back pain returned");
+        }
+        if (intensity < 0 || intensity > 10) {
+            throw new IllegalArgumentException("worstIntensity: " + intensity + " is outside 0–10");
+        }
+        if (answer.lastedMinimumDuration() == null) {
+            throw new IllegalArgumentException("lastedMinimumDuration: required when back pain returned");
+        }
+
+        long painFreeDays = daysBetween(dischargeDate, onset);
+        if (intensity < definition.minIntensity()) {
+            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "Back pain returned " + painFreeDays
+                    + " days after discharge at " + intensity + "/10, below the " + definition.minIntensity()
+                    + "/10 threshold.");
+        }
+        if (!answer.lastedMinimumDuration()) {
+            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "Back pain returned " + painFreeDays
+                    + " days after discharge but lasted less than " + definition.minDurationHours() + " hours.");
+        }
+        if (painFreeDays < definition.painFreeDays()) {
+            return new RecurrenceDecision(Outcome.NOT_RECOVERED_BEFORE_RETURN, "Back pain (" + intensity
+                    + "/10) returned after " + painFreeDays + " pain-free days, before the " + definition.painFreeDays()
+                    + " needed for recovery: not a recurrence.");
+        }
+        return new RecurrenceDecision(Outcome.RECURRENCE, "Back pain (" + intensity + "/10, at least "
+                + definition.minDurationHours() + " hours) returned after " + painFreeDays
+                + " pain-free days (recovery needs " + definition.painFreeDays() + "): a recurrence.");
+    }
+
+    /**
+     * A new episode of care for a discharged patient counts as a care-seeking recurrence when it opens at least
+     * {@code painFreeDays} after discharge, the same recovery gap as {@link #evaluate}.
+     */
+    public static boolean isCareSeekingRecurrence(RecurrenceDefinition definition, LocalDate previousDischarge,
+                                                  LocalDate newEpisodeStart) {
+        require(definition, "definition");
+        require(previousDischarge, "previousDischarge");
+        require(newEpisodeStart, "newEpisodeStart");
+        if (newEpisodeStart.isBefore(previousDischarge)) {
+            throw new IllegalArgumentException("newEpisodeStart: " + newEpisodeStart
+                    + " is before the previous discharge " + previousDischarge);
+        }
+        return daysBetween(previousDischarge, newEpisodeStart) >= definition.painFreeDays();
+    }
+
+    private static long daysBetween(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to);
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": must not be null");
+        }
+    }
+}

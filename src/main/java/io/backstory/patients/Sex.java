@@ -1,3 +1,0 @@
-package io.backstory.patients;
-
-public enum Sex { F, M, X }
