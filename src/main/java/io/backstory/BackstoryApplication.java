@@ -5,7 +5,9 @@ import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import io.backstory.analytics.AnalyzeCommand;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,10 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class BackstoryApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // `java -jar backstory.jar analyze ...` runs the analysis engine alone: no database, no web server.
+        if (args.length > 0 && args[0].equals("analyze")) {
+            System.exit(AnalyzeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(BackstoryApplication.class, args);
     }
 

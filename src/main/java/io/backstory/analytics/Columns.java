@@ -1,0 +1,44 @@
+package io.backstory.analytics;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Validation shared by the model fitters: column-major covariates with one unique name each. */
+final class Columns {
+
+    private Columns() {
+    }
+
+    static void check(double[][] columns, String[] names, int n, String field) {
+        if (columns == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        if (names == null || names.length != columns.length) {
+            throw new IllegalArgumentException("names must have one entry per column of " + field + " ("
+                    + columns.length + "), had " + (names == null ? "null" : names.length));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < columns.length; j++) {
+            if (names[j] == null || names[j].isBlank()) {
+                throw new IllegalArgumentException("names[" + j + "] must be a non-blank name");
+            }
+            if (!seen.add(names[j])) {
+                throw new IllegalArgumentException("names[" + j + "] '" + names[j] + "' is not unique");
+            }
+            if ("(intercept)".equals(names[j])) {
+                throw new IllegalArgumentException("names[" + j + "] '(intercept)' is reserved for the model intercept");
+            }
+            double[] c = columns[j];
+            if (c == null || c.length != n) {
+                throw new IllegalArgumentException(field + "[" + j + "] ('" + names[j] + "') must have one value per row ("
+                        + n + "), had " + (c == null ? "null" : c.length));
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(c[i])) {
+                    throw new IllegalArgumentException(field + "[" + j + "][" + i + "] ('" + names[j]
+                            + "') must be finite, was " + c[i]);
+                }
+            }
+        }
+    }
+}

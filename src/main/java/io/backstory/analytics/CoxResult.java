@@ -1,0 +1,49 @@
+package io.backstory.analytics;
+
+import java.util.List;
+
+/**
+ * A fitted Cox proportional-hazards model, as R's {@code summary(coxph(...))} reports it.
+ *
+ * @param terms        one entry per estimable covariate, in input order (dropped terms omitted)
+ * @param loglikNull   log partial likelihood at beta = 0 ({@code fit$loglik[1]})
+ * @param loglik       log partial likelihood at the estimate ({@code fit$loglik[2]})
+ * @param lrChisq      likelihood-ratio statistic 2 (loglik - loglikNull)
+ * @param lrDf         its degrees of freedom: the number of estimated terms
+ * @param lrP          its chi-square upper-tail p-value
+ * @param iterations   Newton-Raphson iterations used ({@code fit$iter})
+ * @param converged    false when the iteration limit was reached
+ * @param droppedTerms constant or collinear covariates left out (NA in R)
+ * @param warnings     plain-language warnings: dropped terms, non-convergence, infinite coefficients
+ * @param n            rows used
+ * @param events       number of rows with an event
+ * @param scoreTest    score (log-rank) statistic at beta = 0 ({@code fit$score}), same df as lrDf
+ */
+public record CoxResult(List<ModelTerm> terms, double loglikNull, double loglik, double lrChisq, int lrDf,
+                        double lrP, int iterations, boolean converged, List<String> droppedTerms,
+                        List<String> warnings, int n, int events, double scoreTest) {
+
+    public CoxResult {
+        terms = List.copyOf(terms);
+        droppedTerms = List.copyOf(droppedTerms);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The term called {@code name}; throws when it is unknown or was dropped. */
+    public ModelTerm term(String name) {
+        for (ModelTerm t : terms) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        if (droppedTerms.contains(name)) {
+            throw new IllegalArgumentException("name: term '" + name + "' was dropped (constant or collinear)");
+        }
+        throw new IllegalArgumentException("name: no term called '" + name + "' in this model");
+    }
+
+    /** p-value of the score test, {@code pchisq(scoreTest, lrDf, lower.tail = FALSE)}. */
+    public double scoreP() {
+        return Tails.chiSquareUpper(scoreTest, lrDf);
+    }
+}

@@ -1,0 +1,211 @@
+package io.backstory.analytics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The prespecified model covariates of DESIGN §4 as numeric columns, complete cases only.
+ *
+ * <p>Columns, in this order: the exposure ({@code multifactor}, or with {@link Terms#FACTOR_COLUMNS} the five
+ * {@code f_movement} ... {@code f_beliefs}), then {@code age}, {@code sex[M]}, {@code sex[X]},
+ * {@code chronicity[subacute]}, {@code chronicity[chronic]}, {@code baseline_nprs}, {@code baseline_odi},
+ * {@code fabq_pa}, {@code startback[medium]}, {@code startback[high]}, {@code prior_episodes}, and with
+ * {@link Terms#WITH_VISITS} {@code visits} last. Categorical covariates use treatment coding against the first
+ * level (sex F, chronicity acute, STarT Back low), as R's default contrasts, so coefficients read as
+ * "compared with the reference group". Names follow R's {@code factor[level]} style.
+ *
+ * <p>A level absent from the data still gets its (all-zero) column: which columns are estimable is the
+ * model's decision, and keeping the layout fixed keeps reports comparable across clinics.
+ *
+ * <p>Storage is column-major ({@code columns()[j][i]} = term j, row i) because the model fits loop over
+ * columns in their inner products. Arrays are shared, not copied: treat them as read-only.
+ */
+public final class DesignMatrix {
+
+    /** Variations on the primary model. */
+    public enum Terms {
+        /** Replace {@code multifactor} by the five factor indicators (which factor matters?). */
+        FACTOR_COLUMNS,
+        /** Add {@code visits} (is it breadth or just more visits?). */
+        WITH_VISITS,
+        /** Leave the exposure out: the covariates of the propensity model for IPTW. */
+        WITHOUT_EXPOSURE
+    }
+
+    /** Default isolated-plan threshold of DESIGN §1: isolated = breadth <= 1. */
+    public static final int DEFAULT_ISOLATED_THRESHOLD = 1;
+
+    private static final String[] FACTOR_NAMES = {"f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs"};
+    private static final String[] COVARIATE_NAMES = {
+        "age", "sex[M]", "sex[X]", "chronicity[subacute]", "chronicity[chronic]", "baseline_nprs",
+        "baseline_odi", "fabq_pa", "startback[medium]", "startback[high]", "prior_episodes"};
+
+    private final List<String> names;
+    private final double[][] columns;
+    private final double[] time;
+    private final boolean[] event;
+    private final boolean[] multifactor;
+    private final int[] rowIndex;
+    private final int excludedCount;
+
+    private DesignMatrix(List<String> names, double[][] columns, double[] time, boolean[] event,
+                         boolean[] multifactor, int[] rowIndex, int excludedCount) {
+        this.names = names;
+        this.columns = columns;
+        this.time = time;
+        this.event = event;
+        this.multifactor = multifactor;
+        this.rowIndex = rowIndex;
+        this.excludedCount = excludedCount;
+    }
+
+    /** The primary design with the default isolated threshold (breadth <= 1 is isolated). */
+    public static DesignMatrix of(List<AnalysisEpisode> episodes, Terms... terms) {
+        return of(episodes, DEFAULT_ISOLATED_THRESHOLD, terms);
+    }
+
+    /**
+     * @param isolatedThreshold a plan is isolated when breadth <= this (0..4); multi-factor otherwise
+     */
+    public static DesignMatrix of(List<AnalysisEpisode> episodes, int isolatedThreshold, Terms... terms) {
+        if (episodes == null) {
+            throw new IllegalArgumentException("episodes must not be null");
+        }
+        if (isolatedThreshold < 0 || isolatedThreshold > 4) {
+            throw new IllegalArgumentException("isolatedThreshold must be between 0 and 4, was " + isolatedThreshold);
+        }
+        EnumSet<Terms> set = EnumSet.noneOf(Terms.class);
+        set.addAll(Arrays.asList(terms));
+
+        List<String> names = new ArrayList<>();
+        boolean exposure = !set.contains(Terms.WITHOUT_EXPOSURE);
+        boolean factorColumns = exposure && set.contains(Terms.FACTOR_COLUMNS);
+        if (exposure) {
+            if (factorColumns) {
+                names.addAll(Arrays.asList(FACTOR_NAMES));
+            } else {
+                names.add("multifactor");
+            }
+        }
+        names.addAll(Arrays.asList(COVARIATE_NAMES));
+        boolean visits = set.contains(Terms.WITH_VISITS);
+        if (visits) {
+            names.add("visits");
+        }
+
+        int total = episodes.size();
+        int kept = 0;
+        for (AnalysisEpisode e : episodes) {
+            if (complete(e)) {
+                kept++;
+            }
+        }
+        int p = names.size();
+        double[][] columns = new double[p][kept];
+        double[] time = new double[kept];
+        boolean[] event = new boolean[kept];
+        boolean[] multi = new boolean[kept];
+        int[] rowIndex = new int[kept];
+        int i = 0;
+        for (int row = 0; row < total; row++) {
+            AnalysisEpisode e = episodes.get(row);
+            if (!complete(e)) {
+                continue;
+            }
+            boolean isMulti = e.breadth() > isolatedThreshold;
+            int j = 0;
+            if (exposure) {
+                if (factorColumns) {
+                    columns[j++][i] = e.movement() ? 1 : 0;
+                    columns[j++][i] = e.mobility() ? 1 : 0;
+                    columns[j++][i] = e.strength() ? 1 : 0;
+                    columns[j++][i] = e.recovery() ? 1 : 0;
+                    columns[j++][i] = e.beliefs() ? 1 : 0;
+                } else {
+                    columns[j++][i] = isMulti ? 1 : 0;
+                }
+            }
+            columns[j++][i] = e.age();
+            columns[j++][i] = e.sex() == Sex.M ? 1 : 0;
+            columns[j++][i] = e.sex() == Sex.X ? 1 : 0;
+            columns[j++][i] = e.chronicity() == Chronicity.SUBACUTE ? 1 : 0;
+            columns[j++][i] = e.chronicity() == Chronicity.CHRONIC ? 1 : 0;
+            columns[j++][i] = e.baselineNprs();
+            columns[j++][i] = e.baselineOdi();
+            columns[j++][i] = e.fabqPa();
+            columns[j++][i] = e.startBack() == StartBackRisk.MEDIUM ? 1 : 0;
+            columns[j++][i] = e.startBack() == StartBackRisk.HIGH ? 1 : 0;
+            columns[j++][i] = e.priorEpisodes();
+            if (visits) {
+                columns[j][i] = e.visits();
+            }
+            time[i] = e.timeDays();
+            event[i] = e.recurred();
+            multi[i] = isMulti;
+            rowIndex[i] = row;
+            i++;
+        }
+        return new DesignMatrix(List.copyOf(names), columns, time, event, multi, rowIndex, total - kept);
+    }
+
+    private static boolean complete(AnalysisEpisode e) {
+        return e.age() != null && e.sex() != null && e.chronicity() != null && e.baselineNprs() != null
+                && e.baselineOdi() != null && e.fabqPa() != null && e.startBack() != null && e.priorEpisodes() != null;
+    }
+
+    /** Term names, one per column. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Column-major values: {@code columns()[term][row]}, p x n. */
+    public double[][] columns() {
+        return columns;
+    }
+
+    /** The column of the named term. */
+    public double[] column(String name) {
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no term named '" + name + "'; terms are " + names);
+        }
+        return columns[j];
+    }
+
+    /** Number of terms (columns). */
+    public int termCount() {
+        return columns.length;
+    }
+
+    /** Number of complete-case rows kept. */
+    public int rows() {
+        return time.length;
+    }
+
+    /** Episodes left out because a covariate was missing. */
+    public int excludedCount() {
+        return excludedCount;
+    }
+
+    /** Follow-up time of each kept row, days. */
+    public double[] time() {
+        return time;
+    }
+
+    /** Whether each kept row recurred. */
+    public boolean[] event() {
+        return event;
+    }
+
+    /** Exposure of each kept row (multi-factor plan), present even when the exposure column is left out. */
+    public boolean[] multifactor() {
+        return multifactor;
+    }
+
+    /** Position of each kept row in the input list. */
+    public int[] rowIndex() {
+        return rowIndex;
+    }
+}
