@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -25,8 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  * without them cannot be analysed at all. Every violation stops the read with an {@link AnalysisDataException}
  * naming line, column and rule: silently skipping rows would bias the results without anyone knowing.
  *
- * <p>Line numbers are CSV record numbers, equal to file lines as long as no quoted cell spans lines (the
- * export never writes such cells).
+ * <p>Line numbers are file lines (blank lines, which are skipped, still count); for a record whose quoted
+ * cell spans lines it is the line where the record ends. The export never writes such cells.
  */
 public final class AnalysisCsv {
 
@@ -80,7 +81,7 @@ public final class AnalysisCsv {
             lastLine = 1;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                lastLine = record.getRecordNumber();
+                lastLine = parser.getCurrentLineNumber();
                 consumer.accept(parseRow(record, lastLine));
             }
         } catch (IOException e) {
@@ -105,11 +106,11 @@ public final class AnalysisCsv {
                 row[5] = bit(e.beliefs());
                 row[6] = number(e.age());
                 row[7] = e.sex() == null ? "NA" : e.sex().name();
-                row[8] = e.chronicity() == null ? "NA" : e.chronicity().name().toLowerCase(java.util.Locale.ROOT);
+                row[8] = e.chronicity() == null ? "NA" : e.chronicity().name().toLowerCase(Locale.ROOT);
                 row[9] = number(e.baselineNprs());
                 row[10] = number(e.baselineOdi());
                 row[11] = number(e.fabqPa());
-                row[12] = e.startBack() == null ? "NA" : e.startBack().name().toLowerCase(java.util.Locale.ROOT);
+                row[12] = e.startBack() == null ? "NA" : e.startBack().name().toLowerCase(Locale.ROOT);
                 row[13] = e.priorEpisodes() == null ? "NA" : e.priorEpisodes().toString();
                 row[14] = Integer.toString(e.visits());
                 row[15] = number(e.timeDays());
@@ -217,6 +218,22 @@ public final class AnalysisCsv {
     }
 
     private static double number(String cell, long line, String column) {
+        // Most cells are short whole numbers; reading their digits directly skips the general parser.
+        int length = cell.length();
+        if (length > 0 && length <= 9) {
+            int value = 0;
+            int i = 0;
+            for (; i < length; i++) {
+                int digit = cell.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    break;
+                }
+                value = value * 10 + digit;
+            }
+            if (i == length) {
+                return value;
+            }
+        }
         try {
             return Double.parseDouble(cell);
         } catch (NumberFormatException e) {

@@ -125,8 +125,8 @@ public final class Verdict {
                     + "), so use Fisher's exact p rather than the chi-square.");
         }
         if (!in.sparseFactors().isEmpty()) {
-            w.add("Sparse factors: " + String.join(", ", in.sparseFactors()) + " addressed in fewer than 10 % or more "
-                    + "than 90 % of episodes, so their separate effects are imprecise.");
+            w.add("Sparse factors (addressed in fewer than 10 % or more than 90 % of episodes, so their separate "
+                    + "effects are imprecise): " + String.join(", ", in.sparseFactors()) + ".");
         }
         if (in.separation()) {
             w.add("Separation: in some group every episode (or none) recurred, so the logistic odds ratios are "
