@@ -190,7 +190,8 @@ final class DemoCohortGenerator {
         for (int months : FOLLOW_UP_MONTHS) {
             LocalDate due = discharge.plusMonths(months);
             int dueDay = (int) ChronoUnit.DAYS.between(discharge, due);
-            if (due.isAfter(today)) {
+            // Not yet due, or due in the last three weeks and not called yet: the worklist of a live clinic.
+            if (due.isAfter(today) || (due.isAfter(today.minusDays(21)) && r.nextDouble() < 0.7)) {
                 followUps.add(new FollowUp(months, due, "PENDING", null, null, null));
                 continue;
             }
