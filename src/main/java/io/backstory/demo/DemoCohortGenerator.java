@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  *       STarT Back risk — sicker patients get broader plans, which hides the benefit in crude comparisons;
  *       about a third of plans are isolated (breadth <= 1);</li>
  *   <li>time to first recurrence after discharge from a Weibull proportional-hazards model (shape 0.85,
- *       so early recurrences dominate as in da Silva 2019) with log hazard ratios: multi-factor plan
+ *       so early recurrences dominate as in da Silva 2019), starting after the 30 pain-free days that
+ *       define recovery (Stanton 2011) with log hazard ratios: multi-factor plan
  *       ln 0.75 (<b>the planted effect, HR 0.75</b>), prior episode ln 1.25 each, chronic ln 1.4, high STarT
  *       Back ln 1.3, FABQ-PA 0.03 a point; the scale gives 12-month recurrence of about 40 %;</li>
  *   <li>check-ins at 1, 3, 6 and 12 months, each completed with probability 0.85 (pending when due after
@@ -45,7 +46,8 @@ final class DemoCohortGenerator {
     static final int[] FOLLOW_UP_MONTHS = {1, 3, 6, 12};
     static final double PLANTED_HR = 0.75;
     private static final double WEIBULL_SHAPE = 0.85;
-    private static final double WEIBULL_SCALE = 0.0026;
+    private static final double WEIBULL_SCALE = 0.0029;
+    private static final int RECOVERY_DAYS = 30;
     private static final double FOLLOW_UP_COMPLETED = 0.85;
 
     private static final String[] FIRST_F = {"Emma", "Olivia", "Sophie", "Mia", "Hannah", "Lea", "Anna", "Clara", "Laura", "Julia",
@@ -175,8 +177,9 @@ final class DemoCohortGenerator {
                 + (b.startBack() == StartBackRisk.HIGH ? Math.log(1.3) : 0)
                 + 0.03 * (b.fabqPa() - 12) + 0.005 * (age - 47);
         double e = -Math.log(1 - r.nextDouble());
-        double onsetDays = Math.pow(e / (WEIBULL_SCALE * Math.exp(lp)), 1 / WEIBULL_SHAPE);
-        int onset = (int) Math.max(1, Math.ceil(onsetDays));
+        // Stanton 2011: a recurrence needs recovery first (30 pain-free days), so the hazard starts after that window.
+        double onsetDays = RECOVERY_DAYS + Math.pow(e / (WEIBULL_SCALE * Math.exp(lp)), 1 / WEIBULL_SHAPE);
+        int onset = (int) Math.ceil(onsetDays);
         boolean careSought = r.nextDouble() < 0.35;
 
         List<FollowUp> followUps = new ArrayList<>();

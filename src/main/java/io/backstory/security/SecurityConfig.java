@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -49,7 +51,6 @@ class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
     }
 
@@ -58,14 +59,33 @@ class SecurityConfig {
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, LoginAttempts loginAttempts,
                                           @Value("${backstory.security.session-max-lifetime:12h}") Duration maxLifetime) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css").permitAll());
-        http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        http.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.addFilterBefore(new ClientThrottleFilter(loginAttempts), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new SessionLifetimeFilter(maxLifetime), UsernamePasswordAuthenticationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
+    }
+
+    /**
+     * Security headers on every response. A servlet filter rather than Spring Security's header
+     * writer because Vaadin's configurer takes anonymous routes such as the login page out of the
+     * security filter chain, and the login page needs clickjacking protection most of all.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> securityHeaders() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Referrer-Policy", "same-origin");
+                chain.doFilter(request, response);
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** bcrypt at cost 12 (ASVS 2.4.4 asks for at least 10): about 0.2 s a login on this hardware. */

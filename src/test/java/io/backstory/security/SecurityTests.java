@@ -23,6 +23,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @BackstoryTest
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityTests {
 
     private static final String PASSWORD = "correct horse battery";
@@ -150,6 +154,26 @@ class SecurityTests {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where username = ?").param(username).update())
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void shouldSendSecurityHeadersWithEveryPage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void shouldKeepPatientDataOutOfTheApplicationLog(CapturedOutput output) {
+        security.signInAs(newClinicWithTherapist());
+        PatientSummary created = patients.create(new PatientCommand("Zebulon", "Quixotically", LocalDate.of(1961, 7, 9), Sex.M,
+                "+44 7000 123456", "zebulon@example.org", true));
+        patients.get(created.id());
+        assertThatThrownBy(() -> patients.create(new PatientCommand("Zebulon", "Quixotically", LocalDate.of(2999, 1, 1), Sex.M,
+                null, "not-an-email", true))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(output.getAll()).doesNotContain("Quixotically").doesNotContain("zebulon@example.org").doesNotContain("7000 123456");
     }
 
     @Test
