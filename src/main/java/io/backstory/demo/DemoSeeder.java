@@ -2,10 +2,7 @@ package io.backstory.demo;
 
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
-import io.backstory.demo.SyntheticRecords.Episode;
-import io.backstory.demo.SyntheticRecords.FollowUp;
 import io.backstory.demo.SyntheticRecords.Patient;
-import io.backstory.demo.SyntheticRecords.Visit;
 import io.backstory.security.Role;
 import io.backstory.security.UserAccountService;
 import io.backstory.security.UserSummary;
@@ -22,6 +19,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the demo clinic on the first start in demo mode. The demo logins exist only here: the
@@ -53,7 +51,9 @@ class DemoSeeder implements ApplicationRunner {
         this.seed = seed;
     }
 
+    /** One transaction: a start interrupted while seeding leaves no half-made clinic behind, and the next start seeds again. */
     @Override
+    @Transactional
     public void run(ApplicationArguments args) {
         if (users.anyUserExists()) {
             return;
