@@ -138,8 +138,9 @@ public final class RecurrenceAnalysis {
 
         ModelTerm exposure = exposureTerm(cox);
         double overallRate = (double) (binEvents[0] + binEvents[1]) / Math.max(1, binN[0] + binN[1]);
+        boolean rareOutcome = overallRate < RARE_OUTCOME;
         EValueResult eValue = Double.isFinite(exposure.ratio())
-                ? EValue.forRatio(exposure.ratio(), exposure.lower(), exposure.upper(), overallRate < RARE_OUTCOME)
+                ? EValue.forRatio(exposure.ratio(), exposure.lower(), exposure.upper(), rareOutcome)
                 : new EValueResult(Double.NaN, Double.NaN);
         int coxMulti = count(primary.multifactor(), true);
         int coxIsolated = primary.rows() - coxMulti;
@@ -158,7 +159,7 @@ public final class RecurrenceAnalysis {
         boolean converged = cox.converged() && coxFactors.converged() && coxWithVisits.converged() && logistic.converged();
         VerdictResult verdict = Verdict.decide(new VerdictInput(coxMulti, coxIsolated, cox.events(), primary.names().size(),
                 exposure.ratio(), exposure.lower(), exposure.upper(), iptw.hr(), followUpCompleteness,
-                minExpectedCell(binN, binEvents), sparse, logistic.separation(), converged));
+                minExpectedCell(binN, binEvents), sparse, logistic.separation(), converged), rareOutcome);
         warnings.addAll(cox.warnings());
         warnings.addAll(logistic.warnings());
         warnings.addAll(iptw.warnings());

@@ -74,6 +74,7 @@ class RecurrenceAnalysisRTest {
             # R reference file      | analyze options (after FILE --json)
             reference.csv           | ''
             reference-h180-b2.csv   | --horizon 180 --isolated-max-breadth 2
+            reference-h30.csv       | --horizon 30
             """)
     void shouldMatchREveryKeyWhenAnalysingTheGeneratedCohort(String referenceFile, String options, @TempDir Path dir)
             throws IOException {
@@ -144,6 +145,10 @@ class RecurrenceAnalysisRTest {
 
         assertThat(failures).as("keys that differ from R").isEmpty();
         assertThat(withoutR).as("JSON keys without an R reference value").isEmpty();
+        // The sentence people read must quote the same E-value as the figures (R's, checked above).
+        double eValue = Double.parseDouble(reference.get("e_value.point")[0]);
+        assertThat(json.get("verdict.sentence").asString())
+                .contains(String.format(java.util.Locale.ENGLISH, "risk ratio of %.2f (E-value)", eValue));
         assertThat(reference.keySet()).as("the keys the issue requires")
                 .contains("n", "events", "horizon_days", "rates.isolated.upper", "rates.multi.lower",
                         "two_by_two.fisher_p", "trend.p", "km.multi.surv_at_horizon", "km.isolated.curve.1.3",

@@ -238,3 +238,4 @@ reference <- function(horizon, isolated_max, out) {
 
 reference(365, 1, "reference.csv")             # analyze's defaults
 reference(180, 2, "reference-h180-b2.csv")     # analyze --horizon 180 --isolated-max-breadth 2
+reference(30, 1, "reference-h30.csv")          # analyze --horizon 30: recurrence by the horizon < 15 %, the E-value takes HR as RR
