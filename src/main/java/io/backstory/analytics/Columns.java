@@ -9,6 +9,14 @@ final class Columns {
     private Columns() {
     }
 
+    static int countTrue(boolean[] b) {
+        int c = 0;
+        for (boolean v : b) {
+            c += v ? 1 : 0;
+        }
+        return c;
+    }
+
     static void check(double[][] columns, String[] names, int n, String field) {
         if (columns == null) {
             throw new IllegalArgumentException(field + " must not be null");

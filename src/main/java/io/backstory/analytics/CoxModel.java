@@ -17,7 +17,6 @@ public final class CoxModel {
     /** {@code coxph.control()$toler.chol}: .Machine$double.eps^0.75. */
     private static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
 
-    private static final boolean TRACE = Boolean.getBoolean("backstory.trace");
     private final double[] weights;
     private final boolean robust;
     private final int maxIterations;
@@ -77,41 +76,36 @@ public final class CoxModel {
         if (weights != null && weights.length != n) {
             throw new IllegalArgumentException("weights must have one entry per row (" + n + "), had " + weights.length);
         }
-        int events = 0;
-        for (boolean e : event) {
-            events += e ? 1 : 0;
-        }
+        int events = Columns.countTrue(event);
         if (events == 0) {
             throw new IllegalArgumentException("event: at least one event is required to fit a Cox model");
         }
 
-        long tA = System.nanoTime();
         int[] order = RowOrder.byTime(time);
-        long tB = System.nanoTime();
-        double[] sortedTime = new double[n];
-        boolean[] sortedEvent = new boolean[n];
-        double[] sortedWeight = weights == null ? null : new double[n];
-        for (int i = 0; i < n; i++) {
-            int k = order[i];
-            sortedTime[i] = time[k];
-            sortedEvent[i] = event[k];
-            if (sortedWeight != null) {
-                sortedWeight[i] = weights[k];
-            }
-        }
+        double[] sortedTime = permute(time, order);
+        boolean[] sortedEvent = permute(event, order);
+        double[] sortedWeight = weights == null ? null : permute(weights, order);
         WorkingDesign design = WorkingDesign.build(columns, names, n, order, weights, false);
         order = null;
-        List<String> warnings = new ArrayList<>(design.warnings);
         int p = design.covariates();
-        if (p == 0) {
-            throw new IllegalArgumentException("columns: every covariate is constant or collinear; nothing to estimate");
-        }
-        long tC = System.nanoTime();
-        if (TRACE) System.err.printf("sort %d ms, design %d ms%n", (tB - tA) / 1000000, (tC - tB) / 1000000);
         EfronLikelihood lik = new EfronLikelihood(design.x, p, sortedTime, sortedEvent, sortedWeight);
-
         double[] beta = new double[p];
         double loglikNull = lik.evaluate(beta);
+        // coxph finds non-estimable columns by factoring the information at beta = 0 (cholesky2);
+        // they are dropped here before the first step, which is equivalent
+        boolean[] drop = design.redundant(lik.imat);
+        if (drop != null) {
+            design = design.without(drop);
+            p = design.covariates();
+            if (p == 0) {
+                throw new IllegalArgumentException(
+                        "columns: every covariate is constant or collinear; nothing to estimate");
+            }
+            lik = new EfronLikelihood(design.x, p, sortedTime, sortedEvent, sortedWeight);
+            beta = new double[p];
+            loglikNull = lik.evaluate(beta);
+        }
+        List<String> warnings = new ArrayList<>(design.warnings);
         SymmetricSystem info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
         double[] step = info.solve(lik.u);
         double scoreTest = 0;
@@ -129,18 +123,13 @@ public final class CoxModel {
         double loglik = loglikNull;
         for (int iter = 1; iter <= maxIterations; iter++) {
             iterations = iter;
-            long tE = System.nanoTime();
             double newLoglik = lik.evaluate(newBeta);
-            if (TRACE) System.err.printf("evaluate %d ms%n", (System.nanoTime() - tE) / 1000000);
             info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
             boolean finite = Double.isFinite(newLoglik) && allFinite(lik.u) && allFinite(lik.imat);
             if (finite && Math.abs(1 - best / newLoglik) <= epsilon) {
                 converged = true;
                 loglik = newLoglik;
                 beta = newBeta.clone();
-                break;
-            }
-            if (iter == maxIterations) {
                 break;
             }
             if (!finite || newLoglik < best) {
@@ -160,7 +149,8 @@ public final class CoxModel {
             }
         }
         if (!converged) {
-            // as coxfit6: fall back to the last estimate that improved the likelihood
+            // as survival 3.5's coxfit6: the last iteration still takes its step, then the fit falls
+            // back to the last estimate that improved the likelihood (R then reports iter.max + 1)
             loglik = lik.evaluate(beta);
             info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
         }
@@ -214,6 +204,22 @@ public final class CoxModel {
                 design.dropped, warnings, n, events, scoreTest);
     }
 
+    private static double[] permute(double[] v, int[] order) {
+        double[] out = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = v[order[i]];
+        }
+        return out;
+    }
+
+    private static boolean[] permute(boolean[] v, int[] order) {
+        boolean[] out = new boolean[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = v[order[i]];
+        }
+        return out;
+    }
+
     private static double[][] sandwich(double[][] bread, double[][] meat) {
         int p = bread.length;
         double[][] tmp = new double[p][p];
@@ -257,16 +263,20 @@ public final class CoxModel {
         return true;
     }
 
+    private static void checkTimes(double[] time) {
+        for (int i = 0; i < time.length; i++) {
+            if (!(time[i] >= 0) || !Double.isFinite(time[i])) {
+                throw new IllegalArgumentException("time[" + i + "] must be finite and >= 0, was " + time[i]);
+            }
+        }
+    }
+
     private static int validate(double[] time, boolean[] event, double[][] columns, String[] names) {
         if (time == null || time.length == 0) {
             throw new IllegalArgumentException("time must contain at least one row");
         }
         int n = time.length;
-        for (int i = 0; i < n; i++) {
-            if (!(time[i] >= 0) || !Double.isFinite(time[i])) {
-                throw new IllegalArgumentException("time[" + i + "] must be finite and >= 0, was " + time[i]);
-            }
-        }
+        checkTimes(time);
         if (event == null || event.length != n) {
             throw new IllegalArgumentException("event must have one entry per row (" + n + ")");
         }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param lrChisq      likelihood-ratio statistic 2 (loglik - loglikNull)
  * @param lrDf         its degrees of freedom: the number of estimated terms
  * @param lrP          its chi-square upper-tail p-value
- * @param iterations   Newton-Raphson iterations used ({@code fit$iter})
+ * @param iterations   Newton-Raphson iterations used ({@code fit$iter}; when not converged this is the
+ *                     limit, where R prints iter.max + 1)
  * @param converged    false when the iteration limit was reached
  * @param droppedTerms constant or collinear covariates left out (NA in R)
  * @param warnings     plain-language warnings: dropped terms, non-convergence, infinite coefficients

@@ -10,9 +10,10 @@ package io.backstory.analytics;
  *
  * <p>Two threads: the rows split at a tie boundary; the later block is an ordinary backward pass,
  * the earlier block adds the later block's risk total and first moments (from a cheap O(n p) first
- * phase) to its denominators, and its missing second moments enter afterwards as one rank-free
- * term (sum of wtave/denominator) times the later block's total. The split point depends on n
- * only, so results are reproducible.
+ * phase) to its denominators. The later block's second moments enter the information linearly,
+ * as (sum over the earlier block's death times of wtave / denominator) times their total, so they
+ * are added once after both threads finish. The split point depends on n only, so results are
+ * reproducible.
  */
 final class EfronLikelihood {
 
@@ -62,7 +63,12 @@ final class EfronLikelihood {
             m++;
         }
         this.mid = m;
+        this.deathGroups = countDeathTimes(time, status);
+    }
+
+    private static int countDeathTimes(double[] time, boolean[] status) {
         int groups = 0;
+        int n = time.length;
         for (int i = 0; i < n; ) {
             double t = time[i];
             boolean death = false;
@@ -72,7 +78,7 @@ final class EfronLikelihood {
             }
             groups += death ? 1 : 0;
         }
-        this.deathGroups = groups;
+        return groups;
     }
 
     /** Log partial likelihood at {@code beta}; fills {@link #u} and {@link #imat} (full symmetric). */

@@ -18,15 +18,17 @@ final class Halves {
     private Halves() {
     }
 
+    /** Depends on n only (not on the core count), so every machine adds the same partial sums. */
     static int midpoint(int n) {
-        return n >= PARALLEL_MIN_ROWS && Runtime.getRuntime().availableProcessors() > 1 ? n / 2 : n;
+        return n >= PARALLEL_MIN_ROWS ? n / 2 : n;
     }
 
     /** Runs slot 0 on rows [0, mid) and slot 1 on rows [mid, n); both always run, possibly empty. */
     static void run(int n, int mid, Block block) {
-        if (mid <= 0 || mid >= n) {
-            block.run(0, 0, mid >= n ? n : 0);
-            block.run(1, mid >= n ? n : 0, n);
+        if (mid <= 0 || mid >= n || Runtime.getRuntime().availableProcessors() < 2) {
+            int m = Math.max(0, Math.min(mid, n));
+            block.run(0, 0, m);
+            block.run(1, m, n);
             return;
         }
         Throwable[] failure = new Throwable[1];

@@ -26,6 +26,22 @@ public final class Iptw {
     private Iptw() {
     }
 
+    private static double[] stabilisedWeights(boolean[] treated, double[] ps, double p) {
+        double[] w = new double[treated.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = treated[i] ? p / ps[i] : (1 - p) / (1 - ps[i]);
+        }
+        return w;
+    }
+
+    private static double[] indicator(boolean[] b) {
+        double[] out = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i] ? 1 : 0;
+        }
+        return out;
+    }
+
     public static IptwResult estimate(double[] time, boolean[] event, boolean[] treated, double[][] covariateColumns,
                                       String[] covariateNames) {
         if (time == null || time.length == 0) {
@@ -35,10 +51,7 @@ public final class Iptw {
         if (treated == null || treated.length != n) {
             throw new IllegalArgumentException("treated must have one entry per row (" + n + ")");
         }
-        int nTreated = 0;
-        for (boolean b : treated) {
-            nTreated += b ? 1 : 0;
-        }
+        int nTreated = Columns.countTrue(treated);
         if (nTreated == 0 || nTreated == n) {
             throw new IllegalArgumentException("treated: both treated and untreated rows are required (had "
                     + nTreated + " treated of " + n + ")");
@@ -51,18 +64,12 @@ public final class Iptw {
         }
         double[] ps = propensity.predict(covariateColumns, covariateNames);
         double p = (double) nTreated / n;
-        double[] w = new double[n];
-        double[] t = new double[n];
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            w[i] = treated[i] ? p / ps[i] : (1 - p) / (1 - ps[i]);
-            t[i] = treated[i] ? 1 : 0;
-            min = Math.min(min, w[i]);
-            max = Math.max(max, w[i]);
-            sum += w[i];
-        }
+        double[] w = stabilisedWeights(treated, ps, p);
+        double[] t = indicator(treated);
+        var summary = java.util.Arrays.stream(w).summaryStatistics();
+        double min = summary.getMin();
+        double max = summary.getMax();
+        double sum = summary.getSum();
         if (max > EXTREME_WEIGHT) {
             warnings.add("extreme stabilised weights (max " + String.format(java.util.Locale.ROOT, "%.1f", max)
                     + "): some covariate patterns are almost never or always treated, the weighted estimate is unstable");

@@ -72,6 +72,57 @@ public final class LogisticModel {
     }
 
     /**
+     * X'WX and X'Wz of one IRLS step over rows [from, to), two rows at a time so that each
+     * cross-product cell is loaded and stored once per pair. The working weight and response use
+     * R's binomial()$linkinv and mu.eta (one exp shared by both).
+     */
+    private static void accumulate(double[] x, int q, double[] eta, boolean[] y, int from, int to, double[] s,
+                                   double[] r) {
+        java.util.Arrays.fill(s, 0);
+        java.util.Arrays.fill(r, 0);
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            double ea = eta[i];
+            double ta = ea < -THRESH ? DBL_EPSILON : (ea > THRESH ? 1 / DBL_EPSILON : Math.exp(ea));
+            double mua = ta / (1 + ta);
+            double mea = ea > THRESH || ea < -THRESH ? DBL_EPSILON : ta / ((1 + ta) * (1 + ta));
+            double wa = mea * mea / (mua * (1 - mua));
+            double za = ea + ((y[i] ? 1.0 : 0.0) - mua) / mea;
+            double eb = eta[i + 1];
+            double tb = eb < -THRESH ? DBL_EPSILON : (eb > THRESH ? 1 / DBL_EPSILON : Math.exp(eb));
+            double mub = tb / (1 + tb);
+            double meb = eb > THRESH || eb < -THRESH ? DBL_EPSILON : tb / ((1 + tb) * (1 + tb));
+            double wb = meb * meb / (mub * (1 - mub));
+            double zb = eb + ((y[i + 1] ? 1.0 : 0.0) - mub) / meb;
+            int oa = i * q;
+            int ob = oa + q;
+            for (int j = 0, t = 0; j < q; j++) {
+                double wxa = wa * x[oa + j];
+                double wxb = wb * x[ob + j];
+                r[j] += wxa * za + wxb * zb;
+                for (int k = 0; k <= j; k++) {
+                    s[t++] += wxa * x[oa + k] + wxb * x[ob + k];
+                }
+            }
+        }
+        if (i < to) {
+            double e = eta[i];
+            double mu = linkInverse(e);
+            double me = muEta(e);
+            double w = me * me / (mu * (1 - mu));
+            double z = e + ((y[i] ? 1.0 : 0.0) - mu) / me;
+            int off = i * q;
+            for (int j = 0, t = 0; j < q; j++) {
+                double wx = w * x[off + j];
+                r[j] += wx * z;
+                for (int k = 0; k <= j; k++) {
+                    s[t++] += wx * x[off + k];
+                }
+            }
+        }
+    }
+
+    /**
      * @param y       the binary outcome per row (both values must occur)
      * @param columns column-major covariates: {@code columns[j][i]} is term j for row i
      * @param names   one unique name per column
@@ -82,31 +133,25 @@ public final class LogisticModel {
         }
         int n = y.length;
         Columns.check(columns, names, n, "columns");
-        int ones = 0;
-        for (boolean b : y) {
-            ones += b ? 1 : 0;
-        }
+        int ones = Columns.countTrue(y);
         if (ones == 0 || ones == n) {
             throw new IllegalArgumentException("y: both outcomes must occur (had " + ones + " of " + n + " true)");
         }
         WorkingDesign design = WorkingDesign.build(columns, names, n, null, null, true);
+        double[] eta = new double[n];
+        double devOld = startingValues(y, eta);
+        double[][] info = new double[design.stride][design.stride];
+        double[] rhs = weightedCrossProduct(design, eta, y, info);
+        // mustart gives every row the same IRLS weight, so this first X'WX is the centred
+        // cross-product: the rank check costs no extra pass
+        boolean[] drop = design.redundant(info);
+        if (drop != null) {
+            design = design.without(drop);
+            info = new double[design.stride][design.stride];
+            rhs = weightedCrossProduct(design, eta, y, info);
+        }
         List<String> warnings = new ArrayList<>(design.warnings);
         int q = design.stride;
-        int qq = q * (q + 1) / 2;
-        double[] x = design.x;
-
-        double[] eta = new double[n];
-        double devOld = 0;
-        for (int i = 0; i < n; i++) {
-            double mu = y[i] ? 0.75 : 0.25;
-            eta[i] = Math.log(mu / (1 - mu));
-            devOld += devianceResidual(y[i], mu);
-        }
-        int mid = Halves.midpoint(n);
-        double[][] partialInfo = new double[2][qq];
-        double[][] partialRhs = new double[2][q];
-        double[] partialDev = new double[2];
-        double[][] info = new double[q][q];
         double[] beta = new double[q];
         double[] previous = new double[q];
         boolean converged = false;
@@ -114,53 +159,12 @@ public final class LogisticModel {
         double dev = devOld;
         for (int iter = 1; iter <= maxIterations; iter++) {
             iterations = iter;
-            Halves.run(n, mid, (slot, from, to) -> {
-                double[] s = partialInfo[slot];
-                double[] r = partialRhs[slot];
-                java.util.Arrays.fill(s, 0);
-                java.util.Arrays.fill(r, 0);
-                for (int i = from; i < to; i++) {
-                    double e = eta[i];
-                    double mu = linkInverse(e);
-                    double me = muEta(e);
-                    double w2 = me * me / (mu * (1 - mu));
-                    double z = e + ((y[i] ? 1.0 : 0.0) - mu) / me;
-                    int off = i * q;
-                    for (int j = 0, t = 0; j < q; j++) {
-                        double wx = w2 * x[off + j];
-                        r[j] += wx * z;
-                        for (int k = 0; k <= j; k++) {
-                            s[t++] += wx * x[off + k];
-                        }
-                    }
-                }
-            });
-            double[] rhs = new double[q];
-            for (int j = 0, t = 0; j < q; j++) {
-                rhs[j] = partialRhs[0][j] + partialRhs[1][j];
-                for (int k = 0; k <= j; k++, t++) {
-                    double v = partialInfo[0][t] + partialInfo[1][t];
-                    info[j][k] = v;
-                    info[k][j] = v;
-                }
+            if (iter > 1) {
+                rhs = weightedCrossProduct(design, eta, y, info);
             }
             System.arraycopy(beta, 0, previous, 0, q);
-            double[] next = SymmetricSystem.factor(info, 1e-14).solve(rhs);
-            System.arraycopy(next, 0, beta, 0, q);
-            Halves.run(n, mid, (slot, from, to) -> {
-                double d = 0;
-                for (int i = from; i < to; i++) {
-                    int off = i * q;
-                    double e = 0;
-                    for (int j = 0; j < q; j++) {
-                        e += beta[j] * x[off + j];
-                    }
-                    eta[i] = e;
-                    d += devianceResidual(y[i], linkInverse(e));
-                }
-                partialDev[slot] = d;
-            });
-            dev = partialDev[0] + partialDev[1];
+            beta = SymmetricSystem.factor(info, 1e-14).solve(rhs);
+            dev = linearPredictorAndDeviance(design, beta, y, eta);
             if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < epsilon) {
                 converged = true;
                 break;
@@ -171,13 +175,8 @@ public final class LogisticModel {
             warnings.add("logistic model did not converge in " + maxIterations + " IRLS iterations");
         }
 
-        boolean boundary = false;
-        for (int i = 0; i < n && !boundary; i++) {
-            double mu = linkInverse(eta[i]);
-            boundary = mu > 1 - BOUNDARY || mu < BOUNDARY;
-        }
+        boolean boundary = reachesBoundary(eta);
         List<String> diverging = new ArrayList<>();
-        int kept = design.covariates();
         for (int k = 1; k < q; k++) {
             double step = beta[k] - previous[k];
             boolean growing = Math.abs(beta[k]) > Math.abs(previous[k]);
@@ -222,12 +221,79 @@ public final class LogisticModel {
             String name = i == 0 ? LogisticResult.INTERCEPT : names[design.kept[i - 1]];
             terms.add(ModelTerm.wald(name, coef[i], Math.sqrt(v)));
         }
-        double mean = (double) ones / n;
-        double nullDev = 0;
-        for (int i = 0; i < n; i++) {
-            nullDev += devianceResidual(y[i], mean);
-        }
+        double nullDev = nullDeviance(y, (double) ones / n);
         return new LogisticResult(terms, dev, nullDev, iterations, converged, separation, design.dropped, warnings, n);
+    }
+
+    /** X'WX (into {@code info}) and X'Wz (returned) at the current eta, over two fixed row blocks. */
+    private static double[] weightedCrossProduct(WorkingDesign d, double[] eta, boolean[] y, double[][] info) {
+        int q = d.stride;
+        int qq = q * (q + 1) / 2;
+        double[][] partialInfo = new double[2][qq];
+        double[][] partialRhs = new double[2][q];
+        double[] x = d.x;
+        Halves.run(d.n, Halves.midpoint(d.n), (slot, from, to) ->
+                accumulate(x, q, eta, y, from, to, partialInfo[slot], partialRhs[slot]));
+        double[] rhs = new double[q];
+        for (int j = 0, t = 0; j < q; j++) {
+            rhs[j] = partialRhs[0][j] + partialRhs[1][j];
+            for (int k = 0; k <= j; k++, t++) {
+                double v = partialInfo[0][t] + partialInfo[1][t];
+                info[j][k] = v;
+                info[k][j] = v;
+            }
+        }
+        return rhs;
+    }
+
+    /** eta = X beta (into {@code eta}); returns the binomial deviance at it. */
+    private static double linearPredictorAndDeviance(WorkingDesign d, double[] beta, boolean[] y, double[] eta) {
+        int q = d.stride;
+        double[] x = d.x;
+        double[] partialDev = new double[2];
+        Halves.run(d.n, Halves.midpoint(d.n), (slot, from, to) -> {
+            double dev = 0;
+            for (int i = from; i < to; i++) {
+                int off = i * q;
+                double e = 0;
+                for (int j = 0; j < q; j++) {
+                    e += beta[j] * x[off + j];
+                }
+                eta[i] = e;
+                dev += devianceResidual(y[i], linkInverse(e));
+            }
+            partialDev[slot] = dev;
+        });
+        return partialDev[0] + partialDev[1];
+    }
+
+    /** glm's binomial initialize: mustart = (y + 0.5) / 2; fills eta, returns the starting deviance. */
+    private static double startingValues(boolean[] y, double[] eta) {
+        double dev = 0;
+        for (int i = 0; i < y.length; i++) {
+            double mu = y[i] ? 0.75 : 0.25;
+            eta[i] = Math.log(mu / (1 - mu));
+            dev += devianceResidual(y[i], mu);
+        }
+        return dev;
+    }
+
+    private static boolean reachesBoundary(double[] eta) {
+        for (double e : eta) {
+            double mu = linkInverse(e);
+            if (mu > 1 - BOUNDARY || mu < BOUNDARY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double nullDeviance(boolean[] y, double mean) {
+        double dev = 0;
+        for (boolean b : y) {
+            dev += devianceResidual(b, mean);
+        }
+        return dev;
     }
 
     private static List<String> largestTerms(double[] beta, WorkingDesign design, String[] names) {

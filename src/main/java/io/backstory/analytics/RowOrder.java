@@ -12,6 +12,31 @@ final class RowOrder {
     private RowOrder() {
     }
 
+    /** Whole-day follow-up (the clinic's case) up to this many days is ordered by counting, O(n). */
+    private static final int COUNTING_MAX = 1 << 22;
+
+    private static int[] countingOrder(double[] time) {
+        double max = 0;
+        for (double t : time) {
+            if (t < 0 || t != Math.rint(t) || t > COUNTING_MAX) {
+                return null;
+            }
+            max = Math.max(max, t);
+        }
+        int[] start = new int[(int) max + 2];
+        for (double t : time) {
+            start[(int) t + 1]++;
+        }
+        for (int v = 1; v < start.length; v++) {
+            start[v] += start[v - 1];
+        }
+        int[] out = new int[time.length];
+        for (int i = 0; i < time.length; i++) {
+            out[start[(int) time[i]]++] = i;
+        }
+        return out;
+    }
+
     static int[] byTime(double[] time) {
         int n = time.length;
         int[] a = new int[n];
@@ -24,6 +49,10 @@ final class RowOrder {
         }
         if (sorted) {
             return a;
+        }
+        int[] counted = countingOrder(time);
+        if (counted != null) {
+            return counted;
         }
         double[] k = time.clone();
         for (int lo = 0; lo < n; lo += RUN) {

@@ -11,16 +11,18 @@ import java.util.List;
  * Centring makes the cross-products well conditioned; Newton-Raphson and IRLS are invariant to this
  * reparametrisation, so coefficients are mapped back afterwards and match R's.
  *
- * <p>Constant and collinear columns are dropped before fitting: R reports their coefficient as NA
- * (coxph through cholesky2 on the information, glm through its pivoted QR), and like R the later of
- * two collinear columns is the one dropped.
+ * <p>Constant and collinear columns are dropped before the first step, as R reports their
+ * coefficient as NA. The check runs on the first cross-product the fit needs anyway, as R does:
+ * coxph factors the information at beta = 0 with cholesky2, and glm's first IRLS step has equal
+ * weights, so its X'WX is the centred cross-product. Like R, of two collinear columns the later one
+ * is dropped.
  */
 final class WorkingDesign {
 
     /**
-     * A column is redundant when its variance left after regressing on the earlier kept columns is
-     * below this fraction of its own variance (R^2 above 1 - 1e-9), the order of R's own tolerances
-     * once the cross-product squares the condition number.
+     * A column is redundant when the variance left after regressing it on the earlier kept columns
+     * is below this fraction of its own (R^2 above 1 - 1e-9): the order of R's tolerances once a
+     * cross-product squares the condition number.
      */
     static final double COLLINEAR_TOLERANCE = 1e-9;
 
@@ -33,9 +35,12 @@ final class WorkingDesign {
     final double[] scales;
     final List<String> dropped;
     final List<String> warnings;
+    private final boolean[] constant;
+    private final String[] names;
 
     private WorkingDesign(int n, int stride, boolean intercept, double[] x, int[] kept, double[] means,
-                          double[] scales, List<String> dropped, List<String> warnings) {
+                          double[] scales, List<String> dropped, List<String> warnings, boolean[] constant,
+                          String[] names) {
         this.n = n;
         this.stride = stride;
         this.intercept = intercept;
@@ -45,171 +50,202 @@ final class WorkingDesign {
         this.scales = scales;
         this.dropped = dropped;
         this.warnings = warnings;
+        this.constant = constant;
+        this.names = names;
     }
 
     int covariates() {
         return kept.length;
     }
 
+    /** Index of the first covariate in a row (1 after the intercept). */
+    int first() {
+        return intercept ? 1 : 0;
+    }
+
     /**
+     * All columns, constant ones filled with zeros (they fail the rank check).
+     *
      * @param order   row order of the working copy ({@code null}: as given)
      * @param weights case weights in the ORIGINAL row order ({@code null}: all 1)
      */
     static WorkingDesign build(double[][] columns, String[] names, int n, int[] order, double[] weights,
                                boolean intercept) {
         int p = columns.length;
-        List<String> dropped = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         double[] mean = new double[p];
         double[] scale = new double[p];
         boolean[] constant = new boolean[p];
-        double totalWeight = 0;
-        for (int i = 0; i < n; i++) {
-            totalWeight += weights == null ? 1.0 : weights[i];
-        }
+        double totalWeight = weights == null ? n : sum(weights, n);
         for (int j = 0; j < p; j++) {
             double[] c = columns[j];
-            boolean same = true;
-            double first = c[0];
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                double v = c[i];
-                same &= v == first;
-                s += weights == null ? v : weights[i] * v;
-            }
-            constant[j] = same;
-            mean[j] = same ? first : s / totalWeight;
-            double abs = 0;
-            for (int i = 0; i < n; i++) {
-                double d = Math.abs(c[i] - mean[j]);
-                abs += weights == null ? d : weights[i] * d;
-            }
+            constant[j] = isConstant(c, n);
+            mean[j] = constant[j] ? c[0] : weightedSum(c, weights, n) / totalWeight;
+            double abs = absoluteDeviation(c, weights, n, mean[j]);
             scale[j] = abs > 0 ? totalWeight / abs : 1.0;
         }
-        long t0 = System.nanoTime();
         int stride = p + (intercept ? 1 : 0);
         double[] x = new double[Math.multiplyExact(n, stride)];
         int first = intercept ? 1 : 0;
         // Scatter in input order: the p column reads stay sequential and each row lands in one
         // place (a gather through the time order would miss the cache p times per row).
-        int[] rank = null;
-        double[] rowWeight = weights;
-        if (order != null) {
-            rank = new int[n];
-            rowWeight = weights == null ? null : new double[n];
-            for (int i = 0; i < n; i++) {
-                rank[order[i]] = i;
-                if (rowWeight != null) {
-                    rowWeight[i] = weights[order[i]];
-                }
-            }
-        }
-        int[] target = rank;
-        Halves.run(n, Halves.midpoint(n), (slot, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int off = (target == null ? i : target[i]) * stride;
-                if (intercept) {
-                    x[off] = 1.0;
-                }
-                for (int j = 0; j < p; j++) {
-                    x[off + first + j] = constant[j] ? 0.0 : (columns[j][i] - mean[j]) * scale[j];
-                }
-            }
-        });
-
-        long t1 = System.nanoTime();
-        boolean[] keep = screen(x, n, stride, first, p, constant, rowWeight);
-        if (Boolean.getBoolean("backstory.trace")) System.err.printf("  fill %d ms, screen %d ms%n", (t1 - t0) / 1000000, (System.nanoTime() - t1) / 1000000);
-        int kept = 0;
+        int[] target = order == null ? null : inverse(order);
+        Halves.run(n, Halves.midpoint(n), (slot, from, to) -> fillRows(columns, target, x, stride, first,
+                constant, mean, scale, from, to));
+        int[] all = new int[p];
         for (int j = 0; j < p; j++) {
-            if (keep[j]) {
-                kept++;
-            } else {
-                dropped.add(names[j]);
-                warnings.add(constant[j]
-                        ? "term '" + names[j] + "' dropped: the column is constant (coefficient not estimable, NA in R)"
-                        : "term '" + names[j] + "' dropped: the column is collinear with earlier terms"
-                          + " (coefficient not estimable, NA in R)");
-            }
+            all[j] = j;
         }
-        int[] keptIdx = new int[kept];
-        double[] keptMean = new double[kept];
-        double[] keptScale = new double[kept];
-        for (int j = 0, k = 0; j < p; j++) {
-            if (keep[j]) {
-                keptIdx[k] = j;
-                keptMean[k] = mean[j];
-                keptScale[k] = scale[j];
-                k++;
-            }
-        }
-        if (kept == p) {
-            return new WorkingDesign(n, stride, intercept, x, keptIdx, keptMean, keptScale, dropped, warnings);
-        }
-        int newStride = kept + first;
-        for (int i = 0; i < n; i++) {
-            int src = i * stride;
-            int dst = i * newStride;
-            if (intercept) {
-                x[dst] = 1.0;
-            }
-            for (int k = 0; k < kept; k++) {
-                x[dst + first + k] = x[src + first + keptIdx[k]];
-            }
-        }
-        // The compacted rows fit in the front of the array; the tail is never read.
-        return new WorkingDesign(n, newStride, intercept, x, keptIdx, keptMean, keptScale, dropped, warnings);
+        return new WorkingDesign(n, stride, intercept, x, all, mean, scale, List.of(), List.of(), constant,
+                names.clone());
     }
 
-    /** {@code weights} in the working (x) row order, or null. */
-    private static boolean[] screen(double[] x, int n, int stride, int first, int p, boolean[] constant,
-                                    double[] weights) {
-        boolean[] keep = new boolean[p];
-        if (p == 0) {
-            return keep;
-        }
-        int pp = p * (p + 1) / 2;
-        double[][] partial = new double[2][pp];
-        Halves.run(n, Halves.midpoint(n), (slot, from, to) -> {
-            double[] s = partial[slot];
-            for (int i = from; i < to; i++) {
-                int off = i * stride + first;
-                double w = weights == null ? 1.0 : weights[i];
-                int t = 0;
-                for (int j = 0; j < p; j++) {
-                    double wx = w * x[off + j];
-                    for (int k = 0; k <= j; k++) {
-                        s[t++] += wx * x[off + k];
-                    }
-                }
-            }
-        });
-        double[][] cross = new double[p][p];
-        for (int j = 0, t = 0; j < p; j++) {
-            for (int k = 0; k <= j; k++, t++) {
-                cross[j][k] = partial[0][t] + partial[1][t];
-            }
-        }
-        // Sequential elimination on the correlation matrix: each column is judged against the
-        // earlier kept ones only, so the first of a collinear set survives.
-        double[][] corr = new double[p][p];
-        for (int j = 0; j < p; j++) {
+    /**
+     * Which covariates are constant or collinear with earlier ones, judged on {@code cross}, a
+     * (weighted) cross-product or information matrix over this design's columns (intercept first).
+     * Sequential elimination on the correlation scale: each column is judged against the earlier
+     * kept ones only, so the first of a collinear set survives. Returns null when all are kept.
+     */
+    boolean[] redundant(double[][] cross) {
+        int q = cross.length;
+        double[][] corr = new double[q][q];
+        for (int j = 0; j < q; j++) {
             for (int k = 0; k <= j; k++) {
                 double d = Math.sqrt(cross[j][j] * cross[k][k]);
                 corr[j][k] = d > 0 ? cross[j][k] / d : 0.0;
             }
         }
-        for (int j = 0; j < p; j++) {
-            if (constant[j] || cross[j][j] <= 0) {
-                for (int k = 0; k < p; k++) {
-                    corr[Math.max(j, k)][Math.min(j, k)] = 0;
-                }
+        SymmetricSystem sys = SymmetricSystem.factor(corr, COLLINEAR_TOLERANCE);
+        boolean[] out = new boolean[kept.length];
+        boolean any = false;
+        for (int k = 0; k < kept.length; k++) {
+            int c = k + first();
+            out[k] = constant[kept[k]] || !(cross[c][c] > 0) || sys.redundant(c);
+            any |= out[k];
+        }
+        return any ? out : null;
+    }
+
+    /**
+     * This design without the flagged covariates. Compacts the shared array in place: this object
+     * must not be used afterwards.
+     */
+    WorkingDesign without(boolean[] drop) {
+        List<String> droppedNames = new ArrayList<>(dropped);
+        List<String> messages = new ArrayList<>(warnings);
+        int count = 0;
+        for (int k = 0; k < kept.length; k++) {
+            if (!drop[k]) {
+                count++;
+                continue;
+            }
+            String name = names[kept[k]];
+            droppedNames.add(name);
+            messages.add(constant[kept[k]]
+                    ? "term '" + name + "' dropped: the column is constant (coefficient not estimable, NA in R)"
+                    : "term '" + name + "' dropped: the column is collinear with earlier terms"
+                      + " (coefficient not estimable, NA in R)");
+        }
+        int[] keptIdx = new int[count];
+        int[] position = new int[count];
+        double[] keptMean = new double[count];
+        double[] keptScale = new double[count];
+        for (int k = 0, c = 0; k < kept.length; k++) {
+            if (!drop[k]) {
+                keptIdx[c] = kept[k];
+                position[c] = k;
+                keptMean[c] = means[k];
+                keptScale[c] = scales[k];
+                c++;
             }
         }
-        SymmetricSystem sys = SymmetricSystem.factor(corr, COLLINEAR_TOLERANCE);
-        for (int j = 0; j < p; j++) {
-            keep[j] = !constant[j] && cross[j][j] > 0 && !sys.redundant(j);
+        int newStride = count + first();
+        compact(x, n, stride, newStride, first(), position);
+        return new WorkingDesign(n, newStride, intercept, x, keptIdx, keptMean, keptScale, droppedNames, messages,
+                constant, names);
+    }
+
+    // The row loops live in small methods of their own: the JIT compiles each once instead of
+    // recompiling one large method on-stack for every loop in it.
+
+    /** Moves the kept columns to the front of each row, in place (data only ever moves left). */
+    private static void compact(double[] x, int n, int stride, int newStride, int first, int[] position) {
+        for (int i = 0; i < n; i++) {
+            int src = i * stride;
+            int dst = i * newStride;
+            if (first == 1) {
+                x[dst] = 1.0;
+            }
+            for (int k = 0; k < position.length; k++) {
+                x[dst + first + k] = x[src + first + position[k]];
+            }
         }
-        return keep;
+    }
+
+    private static int[] inverse(int[] order) {
+        int[] rank = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+        }
+        return rank;
+    }
+
+    private static double sum(double[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += v[i];
+        }
+        return s;
+    }
+
+    private static boolean isConstant(double[] c, int n) {
+        double first = c[0];
+        for (int i = 1; i < n; i++) {
+            if (c[i] != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double weightedSum(double[] c, double[] weights, int n) {
+        double s = 0;
+        if (weights == null) {
+            for (int i = 0; i < n; i++) {
+                s += c[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                s += weights[i] * c[i];
+            }
+        }
+        return s;
+    }
+
+    private static double absoluteDeviation(double[] c, double[] weights, int n, double mean) {
+        double s = 0;
+        if (weights == null) {
+            for (int i = 0; i < n; i++) {
+                s += Math.abs(c[i] - mean);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                s += weights[i] * Math.abs(c[i] - mean);
+            }
+        }
+        return s;
+    }
+
+    private static void fillRows(double[][] columns, int[] target, double[] x, int stride, int first,
+                                 boolean[] constant, double[] mean, double[] scale, int from, int to) {
+        int p = columns.length;
+        for (int i = from; i < to; i++) {
+            int off = (target == null ? i : target[i]) * stride;
+            if (first == 1) {
+                x[off] = 1.0;
+            }
+            for (int j = 0; j < p; j++) {
+                x[off + first + j] = constant[j] ? 0.0 : (columns[j][i] - mean[j]) * scale[j];
+            }
+        }
     }
 }

@@ -1,0 +1,61 @@
+package io.backstory.analytics;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** A CSV from src/test/resources (written by r/datasets.R), read column-wise. */
+record TestData(List<String> header, double[][] byColumn) {
+
+    static TestData load(String resource) {
+        try (Reader in = new InputStreamReader(TestData.class.getResourceAsStream("/" + resource),
+                StandardCharsets.UTF_8)) {
+            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            List<String> header = parser.getHeaderNames();
+            List<CSVRecord> rows = parser.getRecords();
+            double[][] cols = new double[header.size()][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                for (int j = 0; j < header.size(); j++) {
+                    cols[j][i] = Double.parseDouble(rows.get(i).get(j));
+                }
+            }
+            return new TestData(header, cols);
+        } catch (IOException e) {
+            throw new IllegalStateException(resource, e);
+        }
+    }
+
+    int rows() {
+        return byColumn[0].length;
+    }
+
+    double[] column(String name) {
+        int j = header.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no column " + name);
+        }
+        return byColumn[j];
+    }
+
+    boolean[] flag(String name) {
+        double[] c = column(name);
+        boolean[] b = new boolean[c.length];
+        for (int i = 0; i < c.length; i++) {
+            b[i] = c[i] != 0;
+        }
+        return b;
+    }
+
+    double[][] columns(String... names) {
+        List<double[]> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(column(n));
+        }
+        return out.toArray(double[][]::new);
+    }
+}
