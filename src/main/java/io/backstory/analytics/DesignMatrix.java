@@ -1,6 +1,5 @@
 package io.backstory.analytics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,11 +36,6 @@ public final class DesignMatrix {
     /** Default isolated-plan threshold of DESIGN §1: isolated = breadth <= 1. */
     public static final int DEFAULT_ISOLATED_THRESHOLD = 1;
 
-    private static final String[] FACTOR_NAMES = {"f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs"};
-    private static final String[] COVARIATE_NAMES = {
-        "age", "sex[M]", "sex[X]", "chronicity[subacute]", "chronicity[chronic]", "baseline_nprs",
-        "baseline_odi", "fabq_pa", "startback[medium]", "startback[high]", "prior_episodes"};
-
     private final List<String> names;
     private final double[][] columns;
     private final double[] time;
@@ -50,7 +44,7 @@ public final class DesignMatrix {
     private final int[] rowIndex;
     private final int excludedCount;
 
-    private DesignMatrix(List<String> names, double[][] columns, double[] time, boolean[] event,
+    DesignMatrix(List<String> names, double[][] columns, double[] time, boolean[] event,
                          boolean[] multifactor, int[] rowIndex, int excludedCount) {
         this.names = names;
         this.columns = columns;
@@ -78,81 +72,9 @@ public final class DesignMatrix {
         }
         EnumSet<Terms> set = EnumSet.noneOf(Terms.class);
         set.addAll(Arrays.asList(terms));
-
-        List<String> names = new ArrayList<>();
         boolean exposure = !set.contains(Terms.WITHOUT_EXPOSURE);
-        boolean factorColumns = exposure && set.contains(Terms.FACTOR_COLUMNS);
-        if (exposure) {
-            if (factorColumns) {
-                names.addAll(Arrays.asList(FACTOR_NAMES));
-            } else {
-                names.add("multifactor");
-            }
-        }
-        names.addAll(Arrays.asList(COVARIATE_NAMES));
-        boolean visits = set.contains(Terms.WITH_VISITS);
-        if (visits) {
-            names.add("visits");
-        }
-
-        int total = episodes.size();
-        int kept = 0;
-        for (AnalysisEpisode e : episodes) {
-            if (complete(e)) {
-                kept++;
-            }
-        }
-        int p = names.size();
-        double[][] columns = new double[p][kept];
-        double[] time = new double[kept];
-        boolean[] event = new boolean[kept];
-        boolean[] multi = new boolean[kept];
-        int[] rowIndex = new int[kept];
-        int i = 0;
-        for (int row = 0; row < total; row++) {
-            AnalysisEpisode e = episodes.get(row);
-            if (!complete(e)) {
-                continue;
-            }
-            boolean isMulti = e.breadth() > isolatedThreshold;
-            int j = 0;
-            if (exposure) {
-                if (factorColumns) {
-                    columns[j++][i] = e.movement() ? 1 : 0;
-                    columns[j++][i] = e.mobility() ? 1 : 0;
-                    columns[j++][i] = e.strength() ? 1 : 0;
-                    columns[j++][i] = e.recovery() ? 1 : 0;
-                    columns[j++][i] = e.beliefs() ? 1 : 0;
-                } else {
-                    columns[j++][i] = isMulti ? 1 : 0;
-                }
-            }
-            columns[j++][i] = e.age();
-            columns[j++][i] = e.sex() == Sex.M ? 1 : 0;
-            columns[j++][i] = e.sex() == Sex.X ? 1 : 0;
-            columns[j++][i] = e.chronicity() == Chronicity.SUBACUTE ? 1 : 0;
-            columns[j++][i] = e.chronicity() == Chronicity.CHRONIC ? 1 : 0;
-            columns[j++][i] = e.baselineNprs();
-            columns[j++][i] = e.baselineOdi();
-            columns[j++][i] = e.fabqPa();
-            columns[j++][i] = e.startBack() == StartBackRisk.MEDIUM ? 1 : 0;
-            columns[j++][i] = e.startBack() == StartBackRisk.HIGH ? 1 : 0;
-            columns[j++][i] = e.priorEpisodes();
-            if (visits) {
-                columns[j][i] = e.visits();
-            }
-            time[i] = e.timeDays();
-            event[i] = e.recurred();
-            multi[i] = isMulti;
-            rowIndex[i] = row;
-            i++;
-        }
-        return new DesignMatrix(List.copyOf(names), columns, time, event, multi, rowIndex, total - kept);
-    }
-
-    private static boolean complete(AnalysisEpisode e) {
-        return e.age() != null && e.sex() != null && e.chronicity() != null && e.baselineNprs() != null
-                && e.baselineOdi() != null && e.fabqPa() != null && e.startBack() != null && e.priorEpisodes() != null;
+        return AnalysisColumns.of(episodes, Double.POSITIVE_INFINITY, isolatedThreshold)
+                .design(exposure, exposure && set.contains(Terms.FACTOR_COLUMNS), set.contains(Terms.WITH_VISITS));
     }
 
     /** Term names, one per column. */

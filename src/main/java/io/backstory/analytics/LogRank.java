@@ -15,7 +15,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * one of the remaining groups is dropped (survdiff drops the first; the statistic does not depend on
  * which, since the O - E sum to zero), so df = (groups with expected > 0) - 1.
  *
- * <p>Cost: two primitive sorts plus O(T k^2) for T distinct event times and k groups (the variance
+ * <p>Cost: one sort of the rows by time ({@link RowOrder}, a counting sort for whole-day times) plus O(T k^2) for T distinct event times and k groups (the variance
  * matrix is inherently k x k per event time); for the handful of groups the analysis uses this is linear.
  */
 public final class LogRank {
@@ -29,37 +29,66 @@ public final class LogRank {
             throw new IllegalArgumentException("group must have the same length as time (" + time.length + ")");
         }
         int n = time.length;
+        int[] order = RowOrder.byTime(time);
+        double[] sortedTime = new double[n];
+        boolean[] sortedEvent = new boolean[n];
+        int[] sortedGroup = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = order[i];
+            sortedTime[i] = time[r];
+            sortedEvent[i] = event[r];
+            sortedGroup[i] = group[r];
+        }
+        return sorted(sortedTime, sortedEvent, sortedGroup);
+    }
+
+    /**
+     * The same test on rows already in ascending time order, so that an analysis running several
+     * log-rank tests and Kaplan-Meier curves on one cohort sorts it once. Sortedness is the caller's
+     * promise (checked only as far as the pass needs).
+     */
+    static LogRankResult sorted(double[] time, boolean[] event, int[] group) {
+        int n = time.length;
         int[] levels = Arrays.stream(group).sorted().distinct().toArray();
         int k = levels.length;
         if (k < 2) {
             throw new IllegalArgumentException("group must have at least 2 distinct values, had " + k);
         }
-        double[] sorted = new double[n];
+        int t = 0;
         for (int i = 0; i < n; i++) {
-            sorted[i] = time[i] + 0.0; // folds -0.0 into 0.0 so binary search finds it
+            if (i == 0 || time[i] != time[i - 1]) {
+                if (i > 0 && time[i] < time[i - 1]) {
+                    throw new IllegalArgumentException("time must be sorted ascending, but time[" + i + "] < time[" + (i - 1) + "]");
+                }
+                t++;
+            }
         }
-        Arrays.sort(sorted);
-        double[] distinct = distinctOf(sorted);
-        int t = distinct.length;
-
-        // Counting sort of rows by time rank, keeping group and event.
-        int[] rank = new int[n];
         int[] start = new int[t + 1];
-        for (int i = 0; i < n; i++) {
-            int r = Arrays.binarySearch(distinct, time[i] + 0.0);
-            rank[i] = r;
+        for (int i = 0, r = 0; i < n; i++) {
+            if (i > 0 && time[i] != time[i - 1]) {
+                r++;
+            }
             start[r + 1]++;
         }
         for (int r = 0; r < t; r++) {
             start[r + 1] += start[r];
         }
-        int[] fill = Arrays.copyOf(start, t);
         int[] rowGroup = new int[n];
-        boolean[] rowEvent = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            int pos = fill[rank[i]]++;
-            rowGroup[pos] = levelIndex(levels, group[i]);
-            rowEvent[pos] = event[i];
+        boolean[] rowEvent = event;
+        long span = (long) levels[k - 1] - levels[0];
+        if (span < 4096) {
+            // small integer codes (groups, breadth 0-5): a lookup table instead of a search per row
+            int[] index = new int[(int) span + 1];
+            for (int g = 0; g < k; g++) {
+                index[levels[g] - levels[0]] = g;
+            }
+            for (int i = 0; i < n; i++) {
+                rowGroup[i] = index[group[i] - levels[0]];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                rowGroup[i] = levelIndex(levels, group[i]);
+            }
         }
 
         double[] atRisk = new double[k];
@@ -145,16 +174,5 @@ public final class LogRank {
 
     private static int levelIndex(int[] levels, int value) {
         return Arrays.binarySearch(levels, value);
-    }
-
-    private static double[] distinctOf(double[] sorted) {
-        int count = 0;
-        double[] out = new double[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                out[count++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(out, count);
     }
 }

@@ -55,80 +55,92 @@ public final class RecurrenceAnalysis {
         }
         long started = System.nanoTime();
         List<String> warnings = new ArrayList<>();
-        List<AnalysisEpisode> episodes = truncated(input);
-        int n = episodes.size();
-
-        // Whole-cohort arrays for the unadjusted survival analyses.
-        double[] time = new double[n];
-        boolean[] event = new boolean[n];
-        boolean[] multi = new boolean[n];
-        int[] breadth = new int[n];
+        // One pass: truncated follow-up and every model's covariate columns, shared by the designs below.
+        AnalysisColumns data = AnalysisColumns.of(input, horizonDays, isolatedMaxBreadth);
+        int n = data.n;
+        double[] time = data.time;
+        boolean[] event = data.event;
+        boolean[] multi = data.multi;
+        int[] breadth = data.breadth;
         int events = 0;
-        int[] factorCounts = new int[5];
         // Binary analysis at the horizon, isolated = index 0, multi = 1; and by breadth 0..5.
         int[] binN = new int[2];
         int[] binEvents = new int[2];
         int[] breadthN = new int[6];
         int[] breadthEvents = new int[6];
-        List<AnalysisEpisode> evaluable = new ArrayList<>();
+        boolean[] evaluable = new boolean[n];
+        int evaluableCount = 0;
         for (int i = 0; i < n; i++) {
-            AnalysisEpisode e = episodes.get(i);
-            time[i] = e.timeDays();
-            event[i] = e.recurred();
-            breadth[i] = e.breadth();
-            multi[i] = breadth[i] > isolatedMaxBreadth;
-            if (e.recurred()) {
+            if (event[i]) {
                 events++;
             }
-            countFactors(e, factorCounts);
-            if (e.recurred() || e.timeDays() >= horizonDays) {
+            if (event[i] || data.reachedHorizon[i]) {
                 int g = multi[i] ? 1 : 0;
                 binN[g]++;
                 breadthN[breadth[i]]++;
-                if (e.recurred()) {
+                if (event[i]) {
                     binEvents[g]++;
                     breadthEvents[breadth[i]]++;
                 }
-                evaluable.add(e);
+                evaluable[i] = true;
+                evaluableCount++;
             }
         }
-        double followUpCompleteness = (double) evaluable.size() / n;
+        double followUpCompleteness = (double) evaluableCount / n;
 
         ProportionEstimate isolatedRate = WilsonInterval.of(binEvents[0], binN[0], CONFIDENCE);
         ProportionEstimate multiRate = WilsonInterval.of(binEvents[1], binN[1], CONFIDENCE);
         TwoByTwoResult twoByTwo = TwoByTwo.compare(binEvents[1], binN[1], binEvents[0], binN[0]);
         TrendResult trend = breadthTrend(breadthN, breadthEvents);
 
-        SurvivalCurve kmIsolated = KaplanMeier.fit(select(time, multi, false), select(event, multi, false));
-        SurvivalCurve kmMulti = KaplanMeier.fit(select(time, multi, true), select(event, multi, true));
-        int[] group = new int[n];
+        // Sort once by time; both curves and both log-rank tests walk the same order.
+        int[] order = RowOrder.byTime(time);
+        double[] sortedTime = new double[n];
+        boolean[] sortedEvent = new boolean[n];
+        int[] sortedGroup = new int[n];
+        int[] sortedBreadth = new int[n];
+        int multiCount = 0;
         for (int i = 0; i < n; i++) {
-            group[i] = multi[i] ? 1 : 0;
+            int r = order[i];
+            sortedTime[i] = time[r];
+            sortedEvent[i] = event[r];
+            sortedGroup[i] = multi[r] ? 1 : 0;
+            sortedBreadth[i] = breadth[r];
+            multiCount += sortedGroup[i];
         }
-        LogRankResult logRank = LogRank.test(time, event, group);
-        LogRankResult logRankBreadth = LogRank.test(time, event, breadth);
+        order = null;
+        SurvivalCurve kmIsolated = curve(sortedTime, sortedEvent, sortedGroup, 0, n - multiCount);
+        SurvivalCurve kmMulti = curve(sortedTime, sortedEvent, sortedGroup, 1, multiCount);
+        LogRankResult logRank = LogRank.sorted(sortedTime, sortedEvent, sortedGroup);
+        LogRankResult logRankBreadth = LogRank.sorted(sortedTime, sortedEvent, sortedBreadth);
+        sortedTime = null;
+        sortedEvent = null;
+        sortedGroup = null;
+        sortedBreadth = null;
 
-        DesignMatrix primary = DesignMatrix.of(episodes, isolatedMaxBreadth);
+        DesignMatrix primary = data.design(true, false, false);
         if (primary.excludedCount() > 0) {
             warnings.add(primary.excludedCount() + " episodes with missing covariates were left out of the adjusted models (complete cases).");
         }
         CoxResult cox = fitCox(primary);
-        CoxResult coxWithVisits = fitCox(DesignMatrix.of(episodes, isolatedMaxBreadth, DesignMatrix.Terms.WITH_VISITS));
-        CoxResult coxFactors = fitCox(DesignMatrix.of(episodes, isolatedMaxBreadth, DesignMatrix.Terms.FACTOR_COLUMNS));
+        CoxResult coxWithVisits = fitCox(data.design(true, false, true));
+        CoxResult coxFactors = fitCox(data.design(true, true, false));
         List<FactorEffect> factors = factorEffects(coxFactors);
 
-        DesignMatrix horizonDesign = DesignMatrix.of(evaluable, isolatedMaxBreadth);
+        DesignMatrix horizonDesign = data.design(evaluable, true, false, false);
         LogisticResult logistic = LogisticModel.withDefaults()
                 .fit(horizonDesign.event(), horizonDesign.columns(), horizonDesign.names().toArray(String[]::new));
+        horizonDesign = null;
 
-        DesignMatrix propensity = DesignMatrix.of(episodes, isolatedMaxBreadth, DesignMatrix.Terms.WITHOUT_EXPOSURE);
+        DesignMatrix propensity = data.design(false, false, false);
         IptwResult iptw = Iptw.estimate(propensity.time(), propensity.event(), propensity.multifactor(),
                 propensity.columns(), propensity.names().toArray(String[]::new));
 
         ModelTerm exposure = exposureTerm(cox);
         double overallRate = (double) (binEvents[0] + binEvents[1]) / Math.max(1, binN[0] + binN[1]);
+        boolean rareOutcome = overallRate < RARE_OUTCOME;
         EValueResult eValue = Double.isFinite(exposure.ratio())
-                ? EValue.forRatio(exposure.ratio(), exposure.lower(), exposure.upper(), overallRate < RARE_OUTCOME)
+                ? EValue.forRatio(exposure.ratio(), exposure.lower(), exposure.upper(), rareOutcome)
                 : new EValueResult(Double.NaN, Double.NaN);
         int coxMulti = count(primary.multifactor(), true);
         int coxIsolated = primary.rows() - coxMulti;
@@ -139,7 +151,7 @@ public final class RecurrenceAnalysis {
 
         List<String> sparse = new ArrayList<>();
         for (int f = 0; f < 5; f++) {
-            double share = (double) factorCounts[f] / n;
+            double share = (double) data.factorCounts[f] / n;
             if (share < 0.10 || share > 0.90) {
                 sparse.add(FACTOR_LABELS[f]);
             }
@@ -147,7 +159,7 @@ public final class RecurrenceAnalysis {
         boolean converged = cox.converged() && coxFactors.converged() && coxWithVisits.converged() && logistic.converged();
         VerdictResult verdict = Verdict.decide(new VerdictInput(coxMulti, coxIsolated, cox.events(), primary.names().size(),
                 exposure.ratio(), exposure.lower(), exposure.upper(), iptw.hr(), followUpCompleteness,
-                minExpectedCell(binN, binEvents), sparse, logistic.separation(), converged));
+                minExpectedCell(binN, binEvents), sparse, logistic.separation(), converged), rareOutcome);
         warnings.addAll(cox.warnings());
         warnings.addAll(logistic.warnings());
         warnings.addAll(iptw.warnings());
@@ -157,20 +169,6 @@ public final class RecurrenceAnalysis {
                 isolatedRate, multiRate, twoByTwo, trend, kmIsolated, kmMulti, logRank, logRankBreadth,
                 cox, coxWithVisits, logistic, factors, iptw, eValue, minDetectableHr, verdict,
                 List.copyOf(warnings), timingMs);
-    }
-
-    private List<AnalysisEpisode> truncated(List<AnalysisEpisode> input) {
-        boolean beyond = input.stream().anyMatch(e -> e.timeDays() > horizonDays);
-        if (!beyond) {
-            return input;
-        }
-        List<AnalysisEpisode> out = new ArrayList<>(input.size());
-        for (AnalysisEpisode e : input) {
-            out.add(e.timeDays() <= horizonDays ? e : new AnalysisEpisode(e.episodeId(), e.movement(), e.mobility(),
-                    e.strength(), e.recovery(), e.beliefs(), e.age(), e.sex(), e.chronicity(), e.baselineNprs(),
-                    e.baselineOdi(), e.fabqPa(), e.startBack(), e.priorEpisodes(), e.visits(), horizonDays, false));
-        }
-        return out;
     }
 
     private static TrendResult breadthTrend(int[] totals, int[] events) {
@@ -238,28 +236,17 @@ public final class RecurrenceAnalysis {
         return min;
     }
 
-    private static void countFactors(AnalysisEpisode e, int[] counts) {
-        if (e.movement()) counts[0]++;
-        if (e.mobility()) counts[1]++;
-        if (e.strength()) counts[2]++;
-        if (e.recovery()) counts[3]++;
-        if (e.beliefs()) counts[4]++;
-    }
-
-    private static double[] select(double[] values, boolean[] mask, boolean keep) {
-        double[] out = new double[count(mask, keep)];
-        for (int i = 0, k = 0; i < values.length; i++) {
-            if (mask[i] == keep) out[k++] = values[i];
+    /** Kaplan-Meier of one group, picked from the cohort already in time order. */
+    private static SurvivalCurve curve(double[] sortedTime, boolean[] sortedEvent, int[] group, int level, int size) {
+        double[] t = new double[size];
+        boolean[] e = new boolean[size];
+        for (int i = 0, k = 0; i < sortedTime.length; i++) {
+            if (group[i] == level) {
+                t[k] = sortedTime[i];
+                e[k++] = sortedEvent[i];
+            }
         }
-        return out;
-    }
-
-    private static boolean[] select(boolean[] values, boolean[] mask, boolean keep) {
-        boolean[] out = new boolean[count(mask, keep)];
-        for (int i = 0, k = 0; i < values.length; i++) {
-            if (mask[i] == keep) out[k++] = values[i];
-        }
-        return out;
+        return KaplanMeier.fitSorted(t, e);
     }
 
     private static int count(boolean[] mask, boolean value) {

@@ -16,8 +16,8 @@ import java.util.Locale;
  *   <li><b>Inconclusive</b>: otherwise, with Schoenfeld's minimum detectable HR (80 % power, alpha 0.05) and
  *       the number of events needed to confirm the observed HR.</li>
  * </ol>
- * Every sentence states that the data are observational and gives the E-value (common-outcome
- * approximation, {@link EValue}), because a clinic's own records cannot rule out confounding by indication.
+ * Every sentence states that the data are observational and gives the E-value ({@link EValue}: the
+ * common-outcome approximation unless recurrence is rare, the same choice as the report's figures), because a clinic's own records cannot rule out confounding by indication.
  */
 public final class Verdict {
 
@@ -31,7 +31,17 @@ public final class Verdict {
     private Verdict() {
     }
 
+    /** As {@link #decide(VerdictInput, boolean)} for a common outcome (recurrence by the horizon of 15 % or more). */
     public static VerdictResult decide(VerdictInput in) {
+        return decide(in, false);
+    }
+
+    /**
+     * @param rareOutcome recurrence by the horizon below 15 %: the E-value in the sentence then takes the HR as
+     *                    the risk ratio, as the report's {@code e_value} does ({@link EValue}), so the sentence
+     *                    and the figures quote the same number
+     */
+    public static VerdictResult decide(VerdictInput in, boolean rareOutcome) {
         if (in == null) {
             throw new IllegalArgumentException("input must not be null");
         }
@@ -56,7 +66,7 @@ public final class Verdict {
             if (estimable) {
                 s.append(" The provisional ").append(estimate).append(" should not be relied on.");
             }
-            s.append(' ').append(observational(in, estimable));
+            s.append(' ').append(observational(in, estimable, rareOutcome));
             return new VerdictResult(VerdictCode.INSUFFICIENT_DATA, s.toString(), warnings);
         }
 
@@ -64,13 +74,13 @@ public final class Verdict {
         if (in.hazardRatioUpper() < 1 && in.iptwHazardRatio() < 1) {
             String s = across + ", patients with multi-factor plans had back pain return less often: " + estimate
                     + ", and " + iptw + ". This supports the claim that multi-factor plans prevent recurrence "
-                    + "in this clinic. " + observational(in, true);
+                    + "in this clinic. " + observational(in, true, rareOutcome);
             return new VerdictResult(VerdictCode.SUPPORTS, s, warnings);
         }
         if (in.hazardRatioLower() > 1) {
             String s = across + ", patients with multi-factor plans had back pain return more often: " + estimate
                     + " (" + iptw + "). This contradicts the claim that multi-factor plans prevent recurrence "
-                    + "in this clinic. " + observational(in, true);
+                    + "in this clinic. " + observational(in, true, rareOutcome);
             return new VerdictResult(VerdictCode.CONTRADICTS, s, warnings);
         }
 
@@ -96,17 +106,17 @@ public final class Verdict {
         } else {
             s.append("The estimate is so close to 1 that no realistic number of further recurrences would settle it. ");
         }
-        s.append(observational(in, true));
+        s.append(observational(in, true, rareOutcome));
         return new VerdictResult(VerdictCode.INCONCLUSIVE, s.toString(), warnings);
     }
 
-    private static String observational(VerdictInput in, boolean estimable) {
+    private static String observational(VerdictInput in, boolean estimable, boolean rareOutcome) {
         String base = "These are observational data, not a randomised trial, so other differences between patients "
                 + "may explain part of the result";
         if (!estimable) {
             return base + "; no E-value can be given without an adjusted estimate.";
         }
-        EValueResult e = EValue.forRatio(in.hazardRatio(), in.hazardRatioLower(), in.hazardRatioUpper(), false);
+        EValueResult e = EValue.forRatio(in.hazardRatio(), in.hazardRatioLower(), in.hazardRatioUpper(), rareOutcome);
         String ci = e.ci() <= 1 ? "the confidence interval already includes no effect"
                 : ratio(e.ci()) + " to make the confidence interval include no effect";
         return base + ": an unmeasured factor would need to be linked to both plan breadth and recurrence by a "

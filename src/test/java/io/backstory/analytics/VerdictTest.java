@@ -31,6 +31,15 @@ class VerdictTest {
         assertThat(v.warnings()).isEmpty();
     }
 
+    @Test
+    void shouldQuoteTheRareOutcomeEValueWhenRecurrenceIsRare() {
+        VerdictResult v = Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78), true);
+
+        // HR taken as RR, R: e <- function(rr) { r <- 1 / rr; r + sqrt(r * (r - 1)) }; e(0.74) = 2.040408042,
+        // e(0.87) = 1.563856468
+        assertThat(v.sentence()).contains("risk ratio of 2.04 (E-value)", "1.56 to make the confidence interval include no effect");
+    }
+
     @ParameterizedTest(name = "upper {0}, IPTW {1}")
     @CsvSource({
         "1.00, 0.78",  // upper limit exactly 1 is not below 1
