@@ -1,6 +1,6 @@
 import { BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
 
-interface Series { name: string; values: (number | null)[]; lower: (number | null)[]; upper: (number | null)[]; n?: number[]; color?: string }
+interface Series { name: string; values: (number | null)[]; lower: (number | null)[]; upper: (number | null)[]; n?: number[]; color?: string; colors?: string[] }
 interface Data { categories: string[]; series: Series[]; xLabel?: string; yLabel?: string }
 
 /** Proportions as bars with their 95 % confidence intervals as error bars (y in 0..1, shown as %). */
@@ -11,7 +11,8 @@ class BackstoryErrorBars extends BackstoryChartBase {
     d.series.forEach((s, i) => {
       const color = s.color ?? PALETTE[(i + 1) % PALETTE.length];
       series.push({
-        type: 'bar', name: s.name, data: s.values, itemStyle: { color }, barMaxWidth: 48,
+        type: 'bar', name: s.name, data: s.values, barMaxWidth: 48,
+        itemStyle: { color: (p: any) => s.colors?.[p.dataIndex] ?? color },
       });
       series.push({
         type: 'custom', name: s.name, silent: true, z: 10,

@@ -9,8 +9,9 @@ class BackstoryForest extends BackstoryChartBase {
     const labels = d.rows.map((r) => r.label);
     const finite = (v: number | null) => v !== null && Number.isFinite(v) && v > 0;
     const values = d.rows.flatMap((r) => [r.lower, r.upper, r.estimate]).filter(finite) as number[];
-    const min = Math.max(0.05, Math.min(0.5, ...values) * 0.8);
-    const max = Math.min(20, Math.max(2, ...values) * 1.25);
+    // Whole powers of two, so the log axis shows 0.25, 0.5, 1, 2, 4 rather than odd ticks.
+    const min = Math.max(1 / 32, Math.pow(2, Math.floor(Math.log2(Math.min(0.5, ...values)))));
+    const max = Math.min(32, Math.pow(2, Math.ceil(Math.log2(Math.max(2, ...values)))));
     const clamp = (v: number) => Math.max(min, Math.min(max, v));
     return {
       textStyle: TEXT_STYLE,

@@ -40,6 +40,12 @@ class ReportJourneyTest {
                 assertThat(canvases.first()).isVisible();
                 browser.page.waitForTimeout(400);
                 assertThat(Files.size(browser.screenshot(path.replace('/', '-')))).isPositive();
+                // The app scrolls inside its layout: save each figure too, so every chart can be looked at.
+                Locator figures = view.locator(".chart-figure, .verdict-card, .report-block");
+                for (int i = 0; i < figures.count(); i++) {
+                    figures.nth(i).screenshot(new Locator.ScreenshotOptions()
+                            .setPath(Browser.SCREENSHOTS.resolve(path.replace('/', '-') + "-" + (i + 1) + ".png")));
+                }
             }
             browser.open("/reports");
             assertThat(browser.page.locator(".verdict-card")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));

@@ -25,7 +25,8 @@ class RecurrenceReportApiTest {
 
     @Test
     void shouldAnswer401WithoutCredentials() throws Exception {
-        assertThat(get(null, "").statusCode()).isEqualTo(401);
+        HttpResponse<String> response = get(null, "");
+        assertThat(response.statusCode()).as(response.headers().map().toString()).isEqualTo(401);
     }
 
     @Test

@@ -17,7 +17,12 @@ final class Charts {
     private Charts() {
     }
 
-    record BarSeries(String name, List<Double> values, List<Double> lower, List<Double> upper, List<Integer> n, String color) {
+    record BarSeries(String name, List<Double> values, List<Double> lower, List<Double> upper, List<Integer> n, String color,
+                     List<String> colors) {
+
+        BarSeries(String name, List<Double> values, List<Double> lower, List<Double> upper, List<Integer> n, String color) {
+            this(name, values, lower, upper, n, color, List.of());
+        }
     }
 
     record BarsData(List<String> categories, List<BarSeries> series, String xLabel, String yLabel) {
@@ -47,6 +52,14 @@ final class Charts {
                 rates.stream().map(r -> finite(r.lower())).toList(),
                 rates.stream().map(r -> finite(r.upper())).toList(),
                 rates.stream().map(ProportionEstimate::n).toList(), MULTI)), xLabel, seriesName);
+    }
+
+    /** Isolated vs multi-factor bars in the two plan colours used by every chart. */
+    static BarsData planBars(List<String> categories, String seriesName, List<ProportionEstimate> rates, String xLabel) {
+        BarsData plain = bars(categories, seriesName, rates, xLabel);
+        BarSeries s = plain.series().getFirst();
+        return new BarsData(categories, List.of(new BarSeries(s.name(), s.values(), s.lower(), s.upper(), s.n(), s.color(),
+                List.of(ISOLATED, MULTI))), xLabel, seriesName);
     }
 
     static Curve curve(String name, String color, SurvivalCurve c) {

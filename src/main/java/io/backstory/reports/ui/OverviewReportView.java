@@ -1,6 +1,5 @@
 package io.backstory.reports.ui;
 
-import static io.backstory.reports.ui.ReportText.oneIn;
 import static io.backstory.reports.ui.ReportText.percent;
 import static io.backstory.reports.ui.ReportText.rateWithCi;
 import static io.backstory.reports.ui.ReportText.ratio;
@@ -60,8 +59,8 @@ public class OverviewReportView extends ReportView {
         Span answer = new Span(getTranslation("report.verdict." + a.verdict().code().name()));
         answer.addClassName("verdict-answer");
         String horizon = within(a.horizonDays());
-        Paragraph plain = new Paragraph(getTranslation("report.verdict.plain",
-                oneIn(a.isolatedRate().rate()), horizon, oneIn(a.multiRate().rate())));
+        String[] pair = ReportText.oneInPair(a.isolatedRate().rate(), a.multiRate().rate());
+        Paragraph plain = new Paragraph(getTranslation("report.verdict.plain", pair[0], horizon, pair[1]));
         plain.addClassName("verdict-plain");
         ModelTerm hr = a.adjustedEffect();
         UnorderedList numbers = new UnorderedList(
@@ -89,7 +88,7 @@ public class OverviewReportView extends ReportView {
         String multi = getTranslation("report.group.multi");
         List<ProportionEstimate> rates = List.of(a.isolatedRate(), a.multiRate());
         ErrorBarsChart chart = new ErrorBarsChart();
-        chart.setData(Charts.bars(List.of(isolated, multi), getTranslation("report.chart.recurrence", within(a.horizonDays())), rates,
+        chart.setData(Charts.planBars(List.of(isolated, multi), getTranslation("report.chart.recurrence", within(a.horizonDays())), rates,
                 getTranslation("report.chart.plan")));
         chart.setHeight("300px");
         Grid<Charts.NamedRate> grid = Charts.rateGrid(getTranslation("report.chart.plan"),

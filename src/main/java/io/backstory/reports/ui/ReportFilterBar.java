@@ -50,7 +50,6 @@ class ReportFilterBar extends Div {
         horizon.setMin(30);
         horizon.setMax(1825);
         horizon.setStepButtonsVisible(false);
-        horizon.setWidth("9em");
         for (ComboBox<?> box : List.of(location, therapist, chronicity, startBack)) {
             box.setClearButtonVisible(true);
             box.setPlaceholder(getTranslation("filter.all"));

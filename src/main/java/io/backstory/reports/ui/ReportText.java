@@ -39,6 +39,18 @@ final class ReportText {
         return Math.round(rate * 10) + " in 10";
     }
 
+    /** Two rates in the same form, so "1 in 3" is never set against "5 in 10". */
+    static String[] oneInPair(double a, double b) {
+        if (Double.isFinite(a) && Double.isFinite(b) && a > 0 && b > 0 && a < 0.5 && b < 0.5) {
+            return new String[] {oneIn(a), oneIn(b)};
+        }
+        return new String[] {tenths(a), tenths(b)};
+    }
+
+    private static String tenths(double rate) {
+        return Double.isFinite(rate) ? Math.round(rate * 10) + " in 10" : "n/a";
+    }
+
     /** "within a year" for 365 days, else "within N days". */
     static String within(int days) {
         return days == 365 ? "within a year" : days == 730 ? "within two years" : "within " + days + " days";

@@ -39,9 +39,12 @@ abstract class ReportView extends VerticalLayout {
     private final Div status = new Div();
     private final Div content = new Div();
     private @Nullable CompletableFuture<RecurrenceReport> pending;
+    // Read by download requests, which run without the session lock.
+    private volatile ReportFilter filter;
 
     ReportView(RecurrenceReportService reports, String titleKey, String introKey) {
         this.reports = reports;
+        this.filter = ReportFilterBar.current();
         addClassName("report-view");
         setWidthFull();
         H2 title = new H2(getTranslation(titleKey));
@@ -49,10 +52,10 @@ abstract class ReportView extends VerticalLayout {
         intro.addClassName("muted");
         ReportFilterBar filters = new ReportFilterBar(reports.options(), ReportFilterBar.current(), f -> load());
         Div exports = new Div(
-                download("report.export.pdf", "recurrence-report.pdf", "application/pdf", () -> reports.exportPdf(ReportFilterBar.current())),
+                download("report.export.pdf", "recurrence-report.pdf", "application/pdf", () -> reports.exportPdf(filter)),
                 download("report.export.csv", "analysis-dataset.csv", "text/csv", () -> {
                     StringWriter csv = new StringWriter();
-                    reports.exportCsv(ReportFilterBar.current(), csv);
+                    reports.exportCsv(filter, csv);
                     return csv.toString().getBytes(StandardCharsets.UTF_8);
                 }),
                 apiHint());
@@ -78,7 +81,7 @@ abstract class ReportView extends VerticalLayout {
     }
 
     private void load() {
-        ReportFilter filter = ReportFilterBar.current();
+        filter = ReportFilterBar.current();
         Optional<RecurrenceReport> cached = reports.cached(filter);
         if (cached.isPresent()) {
             pending = null;

@@ -36,7 +36,7 @@ public class TrendsReportView extends ReportView {
                 "categories", quarters.stream().map(RecurrenceReport.QuarterRow::quarter).toList(),
                 "series", List.of(
                         Charts.map("name", recurrence, "axis", 0, "percent", true, "color", Charts.ISOLATED,
-                                "values", quarters.stream().map(q -> q.evaluable() < 5 ? null : Chart.finite(q.rate())).toList()),
+                                "values", quarters.stream().map(q -> followedEnough(q) ? Chart.finite(q.rate()) : null).toList()),
                         Charts.map("name", breadth, "axis", 1, "percent", false, "color", Charts.MULTI,
                                 "values", quarters.stream().map(q -> Chart.finite(q.averageBreadth())).toList())),
                 "axes", List.of(Charts.map("name", recurrence, "percent", true, "max", 1), Charts.map("name", breadth, "percent", false, "max", 5)),
@@ -47,11 +47,20 @@ public class TrendsReportView extends ReportView {
         grid.addColumn(RecurrenceReport.QuarterRow::discharged).setHeader(getTranslation("table.discharged"));
         grid.addColumn(RecurrenceReport.QuarterRow::evaluable).setHeader(getTranslation("table.followed"));
         grid.addColumn(RecurrenceReport.QuarterRow::events).setHeader(getTranslation("table.recurred"));
-        grid.addColumn(q -> percent(q.rate())).setHeader(getTranslation("table.recurrence"));
+        grid.addColumn(q -> followedEnough(q) ? percent(q.rate()) : getTranslation("report.trends.tooEarly")).setHeader(getTranslation("table.recurrence"));
         grid.addColumn(q -> ratio(q.averageBreadth())).setHeader(breadth);
         grid.setItems(quarters);
         Charts.compact(grid);
         content.add(new ChartFigure(getTranslation("report.trends.title"),
                 getTranslation("report.trends.description", within(report.horizonDays())), chart, grid, "quarterly-trend"));
+    }
+
+    /**
+     * A quarter whose patients mostly have not reached the horizon yet would show only its early
+     * recurrences (the rate would be biased upwards), so its rate is shown once at least half of its
+     * discharges were followed to the horizon or to a recurrence, and at least 5.
+     */
+    static boolean followedEnough(RecurrenceReport.QuarterRow q) {
+        return q.evaluable() >= 5 && q.evaluable() * 2 >= q.discharged();
     }
 }
