@@ -46,7 +46,7 @@ class BackstoryForest extends BackstoryChartBase {
             itemStyle: { color: r.highlight ? '#1f6f8b' : '#445' },
           })),
           markLine: {
-            silent: true, symbol: 'none', label: { formatter: 'no effect' },
+            silent: true, symbol: 'none', label: { formatter: 'no effect', position: 'end' },
             lineStyle: { type: 'dashed', color: '#888' }, data: [{ xAxis: 1 }],
           },
         },

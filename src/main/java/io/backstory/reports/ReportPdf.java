@@ -113,7 +113,7 @@ final class ReportPdf {
         PdfPTable factors = table(new float[] {2, 1, 2, 1, 1, 1}, "Factor", "HR", "95 % CI", "p", "BH p", "Omitted in");
         for (int i = 0; i < a.factors().size(); i++) {
             FactorEffect f = a.factors().get(i);
-            factors.addCell(cell(f.name()));
+            factors.addCell(cell(factorLabel(f.name())));
             factors.addCell(cell(num(f.hr())));
             factors.addCell(cell(num(f.lower()) + " to " + num(f.upper())));
             factors.addCell(cell(p(f.p())));
@@ -304,6 +304,12 @@ final class ReportPdf {
             t.fill();
         }
         return image(t);
+    }
+
+    /** "f_movement" -> "Movement", as the dashboard labels the factors. */
+    static String factorLabel(String term) {
+        String bare = term.startsWith("f_") ? term.substring(2) : term;
+        return bare.isEmpty() ? bare : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -164,6 +164,8 @@ class RecurrenceReportServiceTest {
         String verdict = reports.report(ReportFilter.all()).analysis().verdict().sentence();
         byte[] pdf = reports.exportPdf(ReportFilter.all());
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.createDirectories(Path.of("target", "reports"));
+        Files.write(Path.of("target", "reports", "recurrence-report.pdf"), pdf);
         PdfReader reader = new PdfReader(pdf);
         StringBuilder text = new StringBuilder();
         PdfTextExtractor extractor = new PdfTextExtractor(reader);

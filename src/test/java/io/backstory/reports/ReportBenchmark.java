@@ -78,7 +78,7 @@ class ReportBenchmark {
         long id = clinic.id();
         long[] locations = clinic.locations().stream().mapToLong(ClinicSummary.LocationSummary::id).toArray();
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("select setseed(0.20261128)").query(Double.class).optional();
+            jdbc.sql("select setseed(0.20261128)::text").query(String.class).single();
             jdbc.sql("""
                     insert into user_account (clinic_id, username, display_name, password_hash)
                     select ?, 'bench-' || ? || '-' || g, 'Therapist ' || g, 'x' from generate_series(1, 20) g
@@ -88,7 +88,7 @@ class ReportBenchmark {
             jdbc.sql("""
                     insert into patient (clinic_id, first_name, last_name, date_of_birth, sex)
                     select ?, 'P', 'Bench' || g, date '1950-01-01' + (random() * 18000)::int,
-                           (array['F', 'M', 'X'])[1 + (random() * 1.98)::int]
+                           (array['F', 'M', 'X'])[1 + floor(random() * 3)::int]
                       from generate_series(1, ?) g
                     """).params(id, n).update();
             jdbc.sql("""
@@ -97,7 +97,7 @@ class ReportBenchmark {
                                          discharge_reason, chronicity, prior_episodes)
                     select s.clinic_id, s.id, t.id, (array[?, ?, ?]::bigint[])[1 + (s.id % 3)], s.start_date,
                            s.start_date + 20 + (random() * 60)::int, 'GOALS_MET',
-                           (array['ACUTE', 'SUBACUTE', 'CHRONIC'])[1 + (random() * 2.99)::int], (random() * 4)::int
+                           (array['ACUTE', 'SUBACUTE', 'CHRONIC'])[1 + floor(random() * 3)::int], (random() * 4)::int
                       from (select p.id, p.clinic_id, date '2023-01-01' + (random() * 900)::int as start_date
                               from patient p where p.clinic_id = ?) s
                       join t on t.k = s.id % 20
@@ -118,7 +118,7 @@ class ReportBenchmark {
                     select e.clinic_id, e.id, m.instrument, 'BASELINE', e.start_date,
                            case m.instrument when 'NPRS' then (random() * 10)::int when 'ODI' then (random() * 80)::int
                                              when 'FABQ' then (random() * 24)::int else (random() * 9)::int end,
-                           case when m.instrument = 'STARTBACK' then (array['low', 'medium', 'high'])[1 + (random() * 2.99)::int] end
+                           case when m.instrument = 'STARTBACK' then (array['low', 'medium', 'high'])[1 + floor(random() * 3)::int] end
                       from episode e cross join (values ('NPRS'), ('ODI'), ('FABQ'), ('STARTBACK')) m(instrument)
                      where e.clinic_id = ?
                     """).param(id).update();

@@ -31,13 +31,13 @@ public class FactorsReportView extends ReportView {
     @Override
     protected void render(RecurrenceReport report, Div content) {
         AnalysisReport a = report.analysis();
-        List<Charts.ForestRow> rows = a.factors().stream().map(f -> new Charts.ForestRow(f.name(), Chart.finite(f.hr()),
+        List<Charts.ForestRow> rows = a.factors().stream().map(f -> new Charts.ForestRow(getTranslation("term." + f.name()), Chart.finite(f.hr()),
                 Chart.finite(f.lower()), Chart.finite(f.upper()), "p " + p(f.p()) + ", BH-adjusted p " + p(f.pBh()), f.pBh() < 0.05)).toList();
         ForestChart forest = new ForestChart();
         forest.setData(new Charts.ForestData(rows, getTranslation("report.chart.hr")));
         forest.setHeight("280px");
         Grid<FactorEffect> grid = new Grid<>();
-        grid.addColumn(FactorEffect::name).setHeader(getTranslation("table.factor"));
+        grid.addColumn(f -> getTranslation("term." + f.name())).setHeader(getTranslation("table.factor"));
         grid.addColumn(f -> ratio(f.hr())).setHeader(getTranslation("table.hr"));
         grid.addColumn(f -> ratio(f.lower()) + " to " + ratio(f.upper())).setHeader(getTranslation("table.ci"));
         grid.addColumn(f -> p(f.p())).setHeader("p");
