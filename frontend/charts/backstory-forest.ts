@@ -46,7 +46,8 @@ class BackstoryForest extends BackstoryChartBase {
             itemStyle: { color: r.highlight ? '#1f6f8b' : '#445' },
           })),
           markLine: {
-            silent: true, symbol: 'none', label: { formatter: 'no effect', position: 'end' },
+            // the category axis is inverted, so 'start' puts the label at the top, clear of the tick labels
+            silent: true, symbol: 'none', label: { formatter: 'no effect', position: 'start' },
             lineStyle: { type: 'dashed', color: '#888' }, data: [{ xAxis: 1 }],
           },
         },
