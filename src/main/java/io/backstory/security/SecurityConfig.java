@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -48,10 +47,24 @@ class SecurityConfig {
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(apiEntryPoint()))
+                // Explicit, so no login-page redirect registered for the UI can answer an API client with a 302.
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint())
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
+    }
+
+    /**
+     * 401 with the Basic challenge, written directly: sendError would dispatch to /error, which the UI
+     * chain answers with a redirect to the login page.
+     */
+    private static org.springframework.security.web.AuthenticationEntryPoint apiEntryPoint() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Backstory API\", charset=\"UTF-8\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        };
     }
 
     @Bean

@@ -1,0 +1,299 @@
+package io.backstory.reports;
+
+import io.backstory.analytics.AnalysisCsv;
+import io.backstory.analytics.AnalysisEpisode;
+import io.backstory.analytics.AnalysisReport;
+import io.backstory.analytics.FunnelLimit;
+import io.backstory.analytics.FunnelLimits;
+import io.backstory.analytics.ProportionEstimate;
+import io.backstory.analytics.RecurrenceAnalysis;
+import io.backstory.analytics.WilsonInterval;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSettings;
+import io.backstory.reports.RecurrenceReport.BreadthRow;
+import io.backstory.reports.RecurrenceReport.FactorOmission;
+import io.backstory.reports.RecurrenceReport.FunnelBand;
+import io.backstory.reports.RecurrenceReport.Kpis;
+import io.backstory.reports.RecurrenceReport.QuarterRow;
+import io.backstory.reports.RecurrenceReport.TherapistPoint;
+import io.backstory.security.AuditLog;
+import io.backstory.security.AuditLog.Action;
+import io.backstory.security.BackstoryUser;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import jakarta.annotation.PreDestroy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's recurrence report. Owners and admins only, checked here (the views check too). Each
+ * report is computed once per (clinic, filter, data version) and cached; a computation that is not
+ * cached runs on a small background pool so the UI never waits on it.
+ */
+@Service
+public class RecurrenceReportService {
+
+    static final String AUDIT_ENTITY = "RecurrenceReport";
+    private static final double CONFIDENCE = 0.95;
+    private static final String[] FACTORS = {"Movement", "Mobility", "Strength", "Recovery", "Beliefs"};
+    private static final int CACHE_LIMIT = 64;
+
+    private final ReportDataset dataset;
+    private final ClinicService clinics;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<CacheKey, RecurrenceReport> cache = new ConcurrentHashMap<>();
+    // Two cores in production: one report at a time per node is plenty and keeps visits fast.
+    private final ExecutorService background = Executors.newFixedThreadPool(1, r -> {
+        Thread t = new Thread(r, "recurrence-report");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RecurrenceReportService(ReportDataset dataset, ClinicService clinics, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.dataset = dataset;
+        this.clinics = clinics;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record CacheKey(long clinicId, ReportFilter filter, String dataVersion) {
+    }
+
+    /** Filter choices for the user's clinic. */
+    @Transactional(readOnly = true)
+    public ReportOptions options() {
+        long clinicId = requireReader().clinicId();
+        return new ReportOptions(dataset.locations(clinicId), dataset.therapists(clinicId),
+                clinics.settings(clinicId).horizonDays());
+    }
+
+    /** The report, computed in the caller's thread (API, exports, tests). */
+    @Transactional
+    public RecurrenceReport report(ReportFilter filter) {
+        long clinicId = requireReader().clinicId();
+        audit.record(Action.READ, AUDIT_ENTITY, clinicId);
+        return cachedOrCompute(clinicId, filter);
+    }
+
+    /** The report if it is cached for the current data, without computing it (the views render it at once). */
+    @Transactional
+    public Optional<RecurrenceReport> cached(ReportFilter filter) {
+        long clinicId = requireReader().clinicId();
+        RecurrenceReport hit = cache.get(new CacheKey(clinicId, filter, dataset.dataVersion(clinicId)));
+        if (hit != null) {
+            audit.record(Action.READ, AUDIT_ENTITY, clinicId);
+        }
+        return Optional.ofNullable(hit);
+    }
+
+    /**
+     * The report computed on the background pool. Authorization and the audit row happen now, in the
+     * caller's thread; the computation needs only the clinic id, so it carries no security context.
+     */
+    @Transactional
+    public CompletableFuture<RecurrenceReport> reportInBackground(ReportFilter filter) {
+        long clinicId = requireReader().clinicId();
+        audit.record(Action.READ, AUDIT_ENTITY, clinicId);
+        return CompletableFuture.supplyAsync(() -> cachedOrCompute(clinicId, filter), background);
+    }
+
+    /** The analysis dataset as the DESIGN §4 CSV (de-identified: row numbers, no names, no dates). */
+    @Transactional
+    public void exportCsv(ReportFilter filter, Writer out) {
+        long clinicId = requireReader().clinicId();
+        audit.record(Action.EXPORT, AUDIT_ENTITY + ".csv", clinicId);
+        AnalysisCsv.write(out, dataset.load(clinicId, filter).stream().map(EpisodeRow::episode).toList());
+    }
+
+    /** The analysis as the JSON of docs/analysis-json.md; "{}"-free: throws when no episode matches. */
+    @Transactional
+    public String exportJson(ReportFilter filter) {
+        long clinicId = requireReader().clinicId();
+        audit.record(Action.EXPORT, AUDIT_ENTITY + ".json", clinicId);
+        AnalysisReport analysis = cachedOrCompute(clinicId, filter).analysis();
+        if (analysis == null) {
+            throw new IllegalArgumentException("Filter: no discharged episodes match, so there is nothing to analyse");
+        }
+        return analysis.toJson();
+    }
+
+    /** The report as a PDF document. */
+    @Transactional
+    public byte[] exportPdf(ReportFilter filter) {
+        BackstoryUser user = requireReader();
+        audit.record(Action.EXPORT, AUDIT_ENTITY + ".pdf", user.clinicId());
+        RecurrenceReport report = cachedOrCompute(user.clinicId(), filter);
+        return ReportPdf.render(clinics.currentClinic().name(), report, options());
+    }
+
+    private BackstoryUser requireReader() {
+        return currentUser.requireAnyRole(Role.OWNER, Role.ADMIN);
+    }
+
+    private RecurrenceReport cachedOrCompute(long clinicId, ReportFilter filter) {
+        CacheKey key = new CacheKey(clinicId, filter, dataset.dataVersion(clinicId));
+        RecurrenceReport hit = cache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        RecurrenceReport report = compute(clinicId, filter, key.dataVersion());
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        // Reports of older data versions of this clinic are never asked for again.
+        cache.keySet().removeIf(k -> k.clinicId() == clinicId && !k.dataVersion().equals(key.dataVersion()));
+        cache.put(key, report);
+        return report;
+    }
+
+    RecurrenceReport compute(long clinicId, ReportFilter filter, String dataVersion) {
+        ClinicSettings settings = clinics.settings(clinicId);
+        int horizon = filter.horizonDays() != null ? filter.horizonDays() : settings.horizonDays();
+        int isolatedMax = settings.isolatedMaxBreadth();
+        List<EpisodeRow> rows = dataset.load(clinicId, filter);
+        List<AnalysisEpisode> episodes = rows.stream().map(EpisodeRow::episode).toList();
+        AnalysisReport analysis = episodes.isEmpty() ? null
+                : RecurrenceAnalysis.withDefaults().withHorizonDays(horizon).withIsolatedMaxBreadth(isolatedMax).analyze(episodes);
+
+        int evaluable = 0;
+        int events = 0;
+        int[] breadthN = new int[6];
+        int[] breadthEvaluable = new int[6];
+        int[] breadthEvents = new int[6];
+        int[] omitted = new int[5];
+        for (AnalysisEpisode e : episodes) {
+            int b = e.breadth();
+            breadthN[b]++;
+            boolean[] f = {e.movement(), e.mobility(), e.strength(), e.recovery(), e.beliefs()};
+            for (int i = 0; i < 5; i++) {
+                if (!f[i]) {
+                    omitted[i]++;
+                }
+            }
+            if (isEvaluable(e, horizon)) {
+                evaluable++;
+                breadthEvaluable[b]++;
+                if (recurredBy(e, horizon)) {
+                    events++;
+                    breadthEvents[b]++;
+                }
+            }
+        }
+        ProportionEstimate overall = WilsonInterval.of(events, evaluable, CONFIDENCE);
+        Kpis kpis = new Kpis(dataset.activeEpisodes(clinicId, filter), episodes.size(),
+                episodes.isEmpty() ? Double.NaN : (double) evaluable / episodes.size(), overall);
+
+        List<BreadthRow> breadth = new ArrayList<>();
+        for (int b = 0; b <= 5; b++) {
+            breadth.add(new BreadthRow(b, breadthN[b], WilsonInterval.of(breadthEvents[b], breadthEvaluable[b], CONFIDENCE)));
+        }
+        List<FactorOmission> omissions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            omissions.add(new FactorOmission(FACTORS[i], omitted[i], episodes.size(),
+                    episodes.isEmpty() ? Double.NaN : (double) omitted[i] / episodes.size()));
+        }
+        double clinicRate = evaluable == 0 ? Double.NaN : (double) events / evaluable;
+        List<TherapistPoint> therapists = therapists(clinicId, rows, horizon, clinicRate);
+        List<FunnelBand> funnel = funnel(clinicRate, therapists.stream().mapToInt(TherapistPoint::evaluable).max().orElse(0));
+        return new RecurrenceReport(filter, horizon, isolatedMax, analysis, kpis, breadth, therapists, funnel, clinicRate,
+                quarters(rows, horizon), omissions, dataVersion, Instant.now(clock));
+    }
+
+    /** DESIGN §4: at the horizon an episode counts when it recurred by then or was followed for the whole horizon. */
+    static boolean isEvaluable(AnalysisEpisode e, int horizon) {
+        return recurredBy(e, horizon) || e.timeDays() >= horizon;
+    }
+
+    static boolean recurredBy(AnalysisEpisode e, int horizon) {
+        return e.recurred() && e.timeDays() <= horizon;
+    }
+
+    private List<TherapistPoint> therapists(long clinicId, List<EpisodeRow> rows, int horizon, double clinicRate) {
+        Map<Long, String> names = dataset.therapists(clinicId).stream()
+                .collect(Collectors.toMap(ReportOptions.Option::id, ReportOptions.Option::name, (a, b) -> a, LinkedHashMap::new));
+        Map<Long, List<AnalysisEpisode>> byTherapist = rows.stream().collect(Collectors.groupingBy(EpisodeRow::therapistId,
+                TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));
+        List<TherapistPoint> points = new ArrayList<>();
+        byTherapist.forEach((id, list) -> {
+            int n = 0;
+            int x = 0;
+            for (AnalysisEpisode e : list) {
+                if (isEvaluable(e, horizon)) {
+                    n++;
+                    x += recurredBy(e, horizon) ? 1 : 0;
+                }
+            }
+            double rate = n == 0 ? Double.NaN : (double) x / n;
+            boolean out95 = false;
+            boolean out998 = false;
+            if (n > 0 && Double.isFinite(clinicRate)) {
+                FunnelLimit l95 = FunnelLimits.of(clinicRate, n, 0.95);
+                FunnelLimit l998 = FunnelLimits.of(clinicRate, n, 0.998);
+                out95 = rate < l95.lower() || rate > l95.upper();
+                out998 = rate < l998.lower() || rate > l998.upper();
+            }
+            double avgBreadth = list.stream().mapToInt(AnalysisEpisode::breadth).average().orElse(Double.NaN);
+            points.add(new TherapistPoint(id, names.getOrDefault(id, "#" + id), list.size(), n, x, rate, avgBreadth, out95, out998));
+        });
+        // Alphabetical, never ranked: the funnel plot is for spotting unusual variation, not a league table.
+        points.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return points;
+    }
+
+    private static List<FunnelBand> funnel(double clinicRate, int maxN) {
+        List<FunnelBand> bands = new ArrayList<>();
+        if (!Double.isFinite(clinicRate) || maxN == 0) {
+            return bands;
+        }
+        int top = Math.max(10, (int) Math.ceil(maxN * 1.2));
+        int step = Math.max(1, top / 60);
+        for (int n = 1; n <= top; n += n < 10 ? 1 : step) {
+            FunnelLimit a = FunnelLimits.of(clinicRate, n, 0.95);
+            FunnelLimit b = FunnelLimits.of(clinicRate, n, 0.998);
+            bands.add(new FunnelBand(n, a.lower(), a.upper(), b.lower(), b.upper()));
+        }
+        return bands;
+    }
+
+    private static List<QuarterRow> quarters(List<EpisodeRow> rows, int horizon) {
+        Map<String, List<AnalysisEpisode>> byQuarter = rows.stream().collect(Collectors.groupingBy(
+                r -> r.discharge().getYear() + " Q" + ((r.discharge().getMonthValue() - 1) / 3 + 1),
+                TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));
+        List<QuarterRow> out = new ArrayList<>();
+        byQuarter.forEach((q, list) -> {
+            int n = 0;
+            int x = 0;
+            for (AnalysisEpisode e : list) {
+                if (isEvaluable(e, horizon)) {
+                    n++;
+                    x += recurredBy(e, horizon) ? 1 : 0;
+                }
+            }
+            out.add(new QuarterRow(q, list.size(), n, x, n == 0 ? Double.NaN : (double) x / n,
+                    list.stream().mapToInt(AnalysisEpisode::breadth).average().orElse(Double.NaN)));
+        });
+        return out;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

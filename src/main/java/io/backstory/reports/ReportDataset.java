@@ -1,0 +1,203 @@
+package io.backstory.reports;
+
+import io.backstory.analytics.AnalysisEpisode;
+import io.backstory.analytics.Chronicity;
+import io.backstory.analytics.Sex;
+import io.backstory.analytics.StartBackRisk;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the analysis dataset (DESIGN §4) with one set-based query: the database aggregates visits,
+ * factors, baseline measures and check-ins per episode, so the report reads one row per discharged
+ * episode however many visits there are. Plain SQL that runs on PostgreSQL and on H2 in PostgreSQL
+ * mode; dates are turned into ages and days in Java, where date arithmetic is portable.
+ *
+ * <p>Outcome rules, kept deliberately simple:
+ * <ul>
+ *   <li>A recorded recurrence counts as it is: the check-in workflow and the new-episode rule apply the
+ *       clinic's recurrence definition (pain-free gap, intensity, duration) when they record it, so the
+ *       report does not filter it a second time. time_days = onset - discharge.</li>
+ *   <li>Without a recurrence the episode is censored at the scheduled day of its last completed check-in
+ *       (its due date, so a call made two days late does not push the 12-month check-in past the horizon);
+ *       with no completed check-in it is censored at 0 days.</li>
+ *   <li>Visits: every visit of the episode; factors: addressed at one visit or more.</li>
+ *   <li>episode_id is the row number in discharge-id order: the export is de-identified.</li>
+ * </ul>
+ */
+@Component
+class ReportDataset {
+
+    private static final String SQL = """
+            select e.id, e.therapist_id, e.location_id, e.start_date, e.discharge_date, e.chronicity, e.prior_episodes,
+                   p.date_of_birth, p.sex,
+                   coalesce(v.visits, 0) as visits,
+                   coalesce(v.f_movement, 0) as f_movement, coalesce(v.f_mobility, 0) as f_mobility,
+                   coalesce(v.f_strength, 0) as f_strength, coalesce(v.f_recovery, 0) as f_recovery,
+                   coalesce(v.f_beliefs, 0) as f_beliefs,
+                   m.nprs, m.odi, m.fabq_pa, m.startback,
+                   f.last_due, r.onset_date
+              from episode e
+              join patient p on p.clinic_id = e.clinic_id and p.id = e.patient_id
+              left join (
+                    select vi.episode_id, count(distinct vi.id) as visits,
+                           max(case when vf.factor = 'MOVEMENT' then 1 else 0 end) as f_movement,
+                           max(case when vf.factor = 'MOBILITY' then 1 else 0 end) as f_mobility,
+                           max(case when vf.factor = 'STRENGTH' then 1 else 0 end) as f_strength,
+                           max(case when vf.factor = 'RECOVERY' then 1 else 0 end) as f_recovery,
+                           max(case when vf.factor = 'BELIEFS' then 1 else 0 end) as f_beliefs
+                      from visit vi
+                      left join visit_factor vf on vf.clinic_id = vi.clinic_id and vf.visit_id = vi.id
+                     where vi.clinic_id = ?
+                     group by vi.episode_id) v on v.episode_id = e.id
+              left join (
+                    select episode_id,
+                           max(case when instrument = 'NPRS' then score end) as nprs,
+                           max(case when instrument = 'ODI' then score end) as odi,
+                           max(case when instrument = 'FABQ' then score end) as fabq_pa,
+                           max(case when instrument = 'STARTBACK' then category end) as startback
+                      from measure
+                     where clinic_id = ? and timepoint = 'BASELINE'
+                     group by episode_id) m on m.episode_id = e.id
+              left join (
+                    select episode_id, max(due_date) as last_due
+                      from follow_up
+                     where clinic_id = ? and status = 'COMPLETED'
+                     group by episode_id) f on f.episode_id = e.id
+              left join recurrence r on r.clinic_id = e.clinic_id and r.episode_id = e.id
+             where e.clinic_id = ? and e.discharge_date is not null
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReportDataset(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<EpisodeRow> load(long clinicId, ReportFilter filter) {
+        StringBuilder sql = new StringBuilder(SQL);
+        List<Object> params = new ArrayList<>(List.of(clinicId, clinicId, clinicId, clinicId));
+        if (filter.dischargedFrom() != null) {
+            sql.append(" and e.discharge_date >= ?");
+            params.add(Date.valueOf(filter.dischargedFrom()));
+        }
+        if (filter.dischargedTo() != null) {
+            sql.append(" and e.discharge_date <= ?");
+            params.add(Date.valueOf(filter.dischargedTo()));
+        }
+        if (filter.locationId() != null) {
+            sql.append(" and e.location_id = ?");
+            params.add(filter.locationId());
+        }
+        if (filter.therapistId() != null) {
+            sql.append(" and e.therapist_id = ?");
+            params.add(filter.therapistId());
+        }
+        if (filter.chronicity() != null) {
+            sql.append(" and e.chronicity = ?");
+            params.add(filter.chronicity().name());
+        }
+        if (filter.startBack() != null) {
+            sql.append(" and lower(m.startback) = ?");
+            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
+        }
+        sql.append(" order by e.id");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, n)).list();
+    }
+
+    /** Episodes still in care, with the filter's location and therapist (not its period: they have no discharge). */
+    int activeEpisodes(long clinicId, ReportFilter filter) {
+        StringBuilder sql = new StringBuilder("select count(*) from episode e where e.clinic_id = ? and e.discharge_date is null");
+        List<Object> params = new ArrayList<>(List.of(clinicId));
+        if (filter.locationId() != null) {
+            sql.append(" and e.location_id = ?");
+            params.add(filter.locationId());
+        }
+        if (filter.therapistId() != null) {
+            sql.append(" and e.therapist_id = ?");
+            params.add(filter.therapistId());
+        }
+        if (filter.chronicity() != null) {
+            sql.append(" and e.chronicity = ?");
+            params.add(filter.chronicity().name());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single().intValue();
+    }
+
+    /**
+     * A fingerprint of everything the report reads: any insert (ids, counts) or update (optimistic-lock
+     * versions) changes it, so a cached report is never served after the data changed.
+     */
+    String dataVersion(long clinicId) {
+        return jdbc.sql("""
+                select (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) from episode where clinic_id = ?)
+                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) from visit where clinic_id = ?)
+                    || '/' || (select count(*) from visit_factor where clinic_id = ?)
+                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) from follow_up where clinic_id = ?)
+                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) from measure where clinic_id = ?)
+                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) from recurrence where clinic_id = ?)
+                    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from patient where clinic_id = ?)
+                    || '/' || (select coalesce(max(version), 0) from clinic_settings where clinic_id = ?)
+                """).params(clinicId, clinicId, clinicId, clinicId, clinicId, clinicId, clinicId, clinicId)
+                .query(String.class).single();
+    }
+
+    List<ReportOptions.Option> locations(long clinicId) {
+        return jdbc.sql("select id, name from location where clinic_id = ? order by name").param(clinicId)
+                .query((rs, n) -> new ReportOptions.Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Everyone who treats patients: holders of the THERAPIST role, and anyone with an episode in their name. */
+    List<ReportOptions.Option> therapists(long clinicId) {
+        return jdbc.sql("""
+                select u.id, u.display_name from user_account u
+                 where u.clinic_id = ?
+                   and (exists (select 1 from user_role r where r.user_account_id = u.id and r.role = 'THERAPIST')
+                        or exists (select 1 from episode e where e.clinic_id = u.clinic_id and e.therapist_id = u.id))
+                 order by u.display_name
+                """).param(clinicId)
+                .query((rs, n) -> new ReportOptions.Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    private static EpisodeRow row(ResultSet rs, int rowNumber) throws SQLException {
+        LocalDate start = rs.getDate("start_date").toLocalDate();
+        LocalDate discharge = rs.getDate("discharge_date").toLocalDate();
+        LocalDate birth = rs.getDate("date_of_birth").toLocalDate();
+        Date lastDue = rs.getDate("last_due");
+        Date onset = rs.getDate("onset_date");
+        boolean recurred = onset != null;
+        long days = recurred ? ChronoUnit.DAYS.between(discharge, onset.toLocalDate())
+                : lastDue == null ? 0 : ChronoUnit.DAYS.between(discharge, lastDue.toLocalDate());
+        String startBack = rs.getString("startback");
+        AnalysisEpisode episode = new AnalysisEpisode(
+                // de-identified: the row number, not the database id, so an export cannot be linked back to a record
+                String.valueOf(rowNumber + 1),
+                rs.getInt("f_movement") == 1, rs.getInt("f_mobility") == 1, rs.getInt("f_strength") == 1,
+                rs.getInt("f_recovery") == 1, rs.getInt("f_beliefs") == 1,
+                (double) Period.between(birth, start).getYears(),
+                Sex.valueOf(rs.getString("sex")),
+                Chronicity.valueOf(rs.getString("chronicity")),
+                number(rs.getBigDecimal("nprs")), number(rs.getBigDecimal("odi")), number(rs.getBigDecimal("fabq_pa")),
+                startBack == null ? null : StartBackRisk.valueOf(startBack.toUpperCase(Locale.ROOT)),
+                rs.getInt("prior_episodes"),
+                rs.getInt("visits"),
+                Math.max(0, days),
+                recurred);
+        return new EpisodeRow(episode, rs.getLong("therapist_id"), rs.getLong("location_id"), discharge);
+    }
+
+    private static @Nullable Double number(@Nullable BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

@@ -1,0 +1,53 @@
+package io.backstory.reports;
+
+import io.backstory.analytics.Chronicity;
+import io.backstory.analytics.StartBackRisk;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the owner narrows the report to. A null field means "all". {@code horizonDays} null means
+ * the clinic's horizon setting. The period is the discharge date, inclusive at both ends.
+ */
+public record ReportFilter(@Nullable LocalDate dischargedFrom, @Nullable LocalDate dischargedTo,
+                           @Nullable Long locationId, @Nullable Long therapistId,
+                           @Nullable Chronicity chronicity, @Nullable StartBackRisk startBack,
+                           @Nullable Integer horizonDays) {
+
+    public ReportFilter {
+        if (dischargedFrom != null && dischargedTo != null && dischargedTo.isBefore(dischargedFrom)) {
+            throw new IllegalArgumentException("Period: the end date is before the start date");
+        }
+        if (horizonDays != null && (horizonDays < 30 || horizonDays > 1825)) {
+            throw new IllegalArgumentException("Horizon: between 30 and 1825 days");
+        }
+    }
+
+    public static ReportFilter all() {
+        return new ReportFilter(null, null, null, null, null, null, null);
+    }
+
+    public ReportFilter withPeriod(@Nullable LocalDate from, @Nullable LocalDate to) {
+        return new ReportFilter(from, to, locationId, therapistId, chronicity, startBack, horizonDays);
+    }
+
+    public ReportFilter withLocation(@Nullable Long id) {
+        return new ReportFilter(dischargedFrom, dischargedTo, id, therapistId, chronicity, startBack, horizonDays);
+    }
+
+    public ReportFilter withTherapist(@Nullable Long id) {
+        return new ReportFilter(dischargedFrom, dischargedTo, locationId, id, chronicity, startBack, horizonDays);
+    }
+
+    public ReportFilter withChronicity(@Nullable Chronicity c) {
+        return new ReportFilter(dischargedFrom, dischargedTo, locationId, therapistId, c, startBack, horizonDays);
+    }
+
+    public ReportFilter withStartBack(@Nullable StartBackRisk risk) {
+        return new ReportFilter(dischargedFrom, dischargedTo, locationId, therapistId, chronicity, risk, horizonDays);
+    }
+
+    public ReportFilter withHorizonDays(@Nullable Integer days) {
+        return new ReportFilter(dischargedFrom, dischargedTo, locationId, therapistId, chronicity, startBack, days);
+    }
+}

@@ -1,0 +1,114 @@
+package io.backstory.reports.ui;
+
+import static io.backstory.reports.ui.ReportText.percent;
+import static io.backstory.reports.ui.ReportText.rateWithCi;
+import static io.backstory.reports.ui.ReportText.ratio;
+import static io.backstory.reports.ui.ReportText.within;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.backstory.analytics.AnalysisReport;
+import io.backstory.analytics.ModelTerm;
+import io.backstory.analytics.ProportionEstimate;
+import io.backstory.reports.RecurrenceReport;
+import io.backstory.reports.RecurrenceReportService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The answer first: "Do multi-factor plans reduce recurrence here?", then the headline numbers. */
+@Route("reports")
+@PageTitle("Recurrence report · Backstory")
+@Menu(order = 10, icon = "CHART", title = "nav.reports.overview")
+@RolesAllowed({"OWNER", "ADMIN"})
+public class OverviewReportView extends ReportView {
+
+    public OverviewReportView(RecurrenceReportService reports) {
+        super(reports, "report.overview.title", "report.overview.intro");
+        addClassName("report-overview");
+    }
+
+    @Override
+    protected void render(RecurrenceReport report, Div content) {
+        AnalysisReport a = report.analysis();
+        RecurrenceReport.Kpis k = report.kpis();
+        Div cards = new Div(
+                card(String.format(Locale.ENGLISH, "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
+                card(String.format(Locale.ENGLISH, "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
+                card(percent(k.followUpCompleteness()), getTranslation("report.kpi.followUp"),
+                        getTranslation("report.kpi.followUp.hint")),
+                card(percent(k.recurrence().rate()), getTranslation("report.kpi.recurrence", within(report.horizonDays())),
+                        getTranslation("report.kpi.ci", percent(k.recurrence().lower()), percent(k.recurrence().upper()))));
+        cards.addClassName("kpi-grid");
+        content.add(cards, verdictCard(report, a), ratesFigure(a));
+    }
+
+    private Div verdictCard(RecurrenceReport report, AnalysisReport a) {
+        Div card = new Div();
+        card.addClassNames("verdict-card", "verdict-" + a.verdict().code().name().toLowerCase(Locale.ROOT));
+        H3 question = new H3(getTranslation("report.verdict.question"));
+        Span answer = new Span(getTranslation("report.verdict." + a.verdict().code().name()));
+        answer.addClassName("verdict-answer");
+        String horizon = within(a.horizonDays());
+        String[] pair = ReportText.oneInPair(a.isolatedRate().rate(), a.multiRate().rate());
+        Paragraph plain = new Paragraph(getTranslation("report.verdict.plain", pair[0], horizon, pair[1]));
+        plain.addClassName("verdict-plain");
+        ModelTerm hr = a.adjustedEffect();
+        UnorderedList numbers = new UnorderedList(
+                new ListItem(getTranslation("report.verdict.rates", rateWithCi(a.isolatedRate()), a.isolatedRate().n(),
+                        rateWithCi(a.multiRate()), a.multiRate().n())),
+                new ListItem(getTranslation("report.verdict.hr", ratio(hr.ratio()), ratio(hr.lower()), ratio(hr.upper()))),
+                new ListItem(getTranslation("report.verdict.iptw", ratio(a.iptw().hr()), ratio(a.iptw().lower()), ratio(a.iptw().upper()))),
+                new ListItem(getTranslation("report.verdict.evalue", ratio(a.eValue().point()))),
+                new ListItem(getTranslation("report.verdict.mdhr", ratio(a.minDetectableHr()), a.cox().events())));
+        numbers.addClassName("verdict-numbers");
+        Paragraph sentence = new Paragraph(a.verdict().sentence());
+        sentence.addClassName("verdict-sentence");
+        card.add(question, answer, plain, numbers, sentence);
+        if (!a.verdict().warnings().isEmpty()) {
+            UnorderedList caveats = new UnorderedList();
+            a.verdict().warnings().forEach(w -> caveats.add(new ListItem(w)));
+            caveats.addClassName("verdict-caveats");
+            card.add(new Span(getTranslation("report.verdict.caveats")), caveats);
+        }
+        return card;
+    }
+
+    private ChartFigure ratesFigure(AnalysisReport a) {
+        String isolated = getTranslation("report.group.isolated", a.isolatedMaxBreadth());
+        String multi = getTranslation("report.group.multi");
+        List<ProportionEstimate> rates = List.of(a.isolatedRate(), a.multiRate());
+        ErrorBarsChart chart = new ErrorBarsChart();
+        chart.setData(Charts.planBars(List.of(isolated, multi), getTranslation("report.chart.recurrence", within(a.horizonDays())), rates,
+                getTranslation("report.chart.plan")));
+        chart.setHeight("300px");
+        Grid<Charts.NamedRate> grid = Charts.rateGrid(getTranslation("report.chart.plan"),
+                List.of(new Charts.NamedRate(isolated, a.isolatedRate()), new Charts.NamedRate(multi, a.multiRate())));
+        return new ChartFigure(getTranslation("report.overview.rates.title", within(a.horizonDays())),
+                getTranslation("report.overview.rates.description", ReportText.p(a.twoByTwo().fisherP())), chart, grid, "recurrence-by-plan");
+    }
+
+    private Div card(String value, String label, String hint) {
+        Span number = new Span(value);
+        number.addClassName("kpi-value");
+        Span text = new Span(label);
+        text.addClassName("kpi-label");
+        Div card = new Div(number, text);
+        if (hint != null) {
+            Span small = new Span(hint);
+            small.addClassName("kpi-hint");
+            card.add(small);
+        }
+        card.addClassName("kpi-card");
+        return card;
+    }
+}

@@ -1,0 +1,71 @@
+package io.backstory.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import io.backstory.BackstoryTest;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The demo owner opens every report view in Chromium; each chart must draw (a canvas) and a screenshot is saved. */
+@BackstoryTest
+class ReportJourneyTest {
+
+    private static final Map<String, String> VIEWS = Map.of(
+            "reports", "report-overview",
+            "reports/breadth", "report-breadth",
+            "reports/factors", "report-factors",
+            "reports/therapists", "report-therapists",
+            "reports/trends", "report-trends");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void shouldShowEveryReportViewWithItsChartsToTheDemoOwner() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("owner", "backstory-demo");
+            assertThat(browser.page.locator(".home-view")).isVisible();
+            for (String path : new String[] {"reports", "reports/breadth", "reports/factors", "reports/therapists", "reports/trends"}) {
+                browser.open("/" + path);
+                Locator view = browser.page.locator("." + VIEWS.get(path));
+                assertThat(view).isVisible();
+                // The first visit computes in the background: wait for the figures, then for ECharts' canvases.
+                assertThat(view.locator(".chart-figure").first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+                Locator canvases = view.locator(".chart-figure canvas");
+                assertThat(canvases.first()).isVisible();
+                browser.page.waitForTimeout(400);
+                assertThat(Files.size(browser.screenshot(path.replace('/', '-')))).isPositive();
+                // The app scrolls inside its layout: save each figure too, so every chart can be looked at.
+                Locator figures = view.locator(".chart-figure, .verdict-card, .report-block");
+                for (int i = 0; i < figures.count(); i++) {
+                    figures.nth(i).screenshot(new Locator.ScreenshotOptions()
+                            .setPath(Browser.SCREENSHOTS.resolve(path.replace('/', '-') + "-" + (i + 1) + ".png")));
+                }
+            }
+            browser.open("/reports");
+            assertThat(browser.page.locator(".verdict-card")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+            Download pdf = browser.page.waitForDownload(() -> browser.page.locator(".report-export").first().click());
+            byte[] head = Files.readAllBytes(pdf.path());
+            assertThat(new String(head, 0, 5)).isEqualTo("%PDF-");
+            Download png = browser.page.waitForDownload(() -> browser.page.locator(".chart-figure vaadin-button").nth(1).click());
+            assertThat(png.suggestedFilename()).endsWith(".png");
+            assertThat(Files.size(png.path())).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void shouldKeepATherapistAwayFromTheReport() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("therapist", "backstory-demo");
+            assertThat(browser.page.locator(".home-view")).isVisible();
+            browser.open("/reports");
+            assertThat(browser.page.locator(".report-view")).hasCount(0);
+            browser.screenshot("reports-therapist-denied");
+        }
+    }
+}

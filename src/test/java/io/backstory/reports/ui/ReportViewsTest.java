@@ -1,0 +1,96 @@
+package io.backstory.reports.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.ComboBoxTester;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.backstory.BackstoryTest;
+import io.backstory.reports.RecurrenceReport;
+import io.backstory.reports.RecurrenceReportService;
+import io.backstory.reports.ReportFilter;
+import io.backstory.reports.ReportOptions;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The report views without a browser. Reports are computed once through the service first, so the
+ * views find them in the cache and render synchronously (the background path is covered by the
+ * Playwright journey).
+ */
+@BackstoryTest
+class ReportViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    RecurrenceReportService reports;
+
+    @Test
+    @WithUserDetails("owner")
+    void shouldShowTheVerdictAndTheKpisToTheOwner() {
+        RecurrenceReport report = reports.report(ReportFilter.all());
+        navigate(OverviewReportView.class);
+        assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("verdict-card").single().isVisible()).isTrue();
+        assertThat(kpiValues()).contains(String.format(Locale.ENGLISH, "%,d", report.kpis().dischargedInPeriod()));
+        assertThat($(ErrorBarsChart.class).all()).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void shouldNarrowTheReportWhenALocationIsChosen() {
+        ReportOptions options = reports.options();
+        ReportOptions.Option location = options.locations().getFirst();
+        RecurrenceReport narrowed = reports.report(ReportFilter.all().withLocation(location.id()));
+        reports.report(ReportFilter.all());
+        navigate(OverviewReportView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ReportOptions.Option> box = $(ComboBox.class).withCaption("Location").single();
+        new ComboBoxTester<>(box).selectItem(location.name());
+        assertThat(kpiValues()).contains(String.format(Locale.ENGLISH, "%,d", narrowed.kpis().dischargedInPeriod()));
+        // The choice is kept for the next view.
+        navigate(TrendsReportView.class);
+        assertThat($(ComboBox.class).withCaption("Location").single().getValue()).isEqualTo(location);
+    }
+
+    @Test
+    @WithUserDetails("owner")
+    void shouldRefuseAHorizonOutsideTheAllowedRange() {
+        reports.report(ReportFilter.all());
+        navigate(BreadthReportView.class);
+        IntegerField horizon = $(IntegerField.class).single();
+        horizon.setValue(5);
+        assertThat(horizon.isInvalid()).isTrue();
+        assertThat(horizon.getErrorMessage()).contains("between 30 and 1825");
+    }
+
+    @Test
+    @WithUserDetails("owner")
+    void shouldRenderEveryReportView() {
+        reports.report(ReportFilter.all());
+        navigate(BreadthReportView.class);
+        assertThat($(SurvivalChart.class).all()).hasSize(1);
+        assertThat($(ForestChart.class).all()).hasSize(1);
+        navigate(FactorsReportView.class);
+        assertThat($(ForestChart.class).all()).hasSize(1);
+        navigate(TherapistsReportView.class);
+        assertThat($(FunnelChart.class).all()).hasSize(1);
+        navigate(TrendsReportView.class);
+        assertThat($(LinesChart.class).all()).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("therapist")
+    void shouldKeepTherapistsOutOfTheReport() {
+        assertThatThrownBy(() -> navigate(OverviewReportView.class)).isInstanceOf(Exception.class);
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(ReportView.class);
+    }
+
+    private java.util.List<String> kpiValues() {
+        return $(Span.class).withClassName("kpi-value").all().stream().map(Span::getText).toList();
+    }
+}
