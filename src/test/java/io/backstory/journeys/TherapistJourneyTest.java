@@ -145,8 +145,9 @@ class TherapistJourneyTest {
 
     /** Vaadin keeps the native radio and checkbox inputs invisible: click the component, as a user does. */
     private static void choose(Page page, String component, String label) {
-        page.locator(component).filter(new Locator.FilterOptions()
-                .setHas(page.locator("label").getByText(label, new Locator.GetByTextOptions().setExact(true)))).first().click();
+        AriaRole role = component.equals("vaadin-checkbox") ? AriaRole.CHECKBOX : AriaRole.RADIO;
+        page.getByRole(role, new Page.GetByRoleOptions().setName(label).setExact(true))
+                .check(new Locator.CheckOptions().setForce(true));
     }
 
     private static Locator button(Page page, String name) {

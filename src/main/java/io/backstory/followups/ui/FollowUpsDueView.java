@@ -70,7 +70,6 @@ public class FollowUpsDueView extends VerticalLayout {
         grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(f -> f.phone() == null ? "—" : f.phone()).setHeader(getTranslation("followUps.col.phone")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> getTranslation("followUp.months", f.monthsAfter())).setHeader(getTranslation("followUps.col.checkIn")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(f -> Formats.date(f.dischargeDate())).setHeader(getTranslation("followUps.col.discharged")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {
             Span due = new Span(f.overdue() ? getTranslation("followUps.overdueBy", Formats.date(f.dueDate()), f.daysOverdue())
                     : Formats.date(f.dueDate()));

@@ -25,7 +25,8 @@ public class CoverageStripView extends Div {
         add(cell(getTranslation("coverage.visits"), "coverage-count-head"));
         for (Factor factor : Factor.values()) {
             String key = factor.name().toLowerCase(Locale.ROOT);
-            Div label = cell(getTranslation(factor.labelKey()), "coverage-factor");
+            Div label = cell(getTranslation("factor." + key + ".short"), "coverage-factor");
+            label.getElement().setAttribute("title", getTranslation(factor.labelKey()));
             add(label);
             long count = 0;
             for (CoverageStrip.Column visit : strip.visits()) {

@@ -32,6 +32,7 @@ import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureService;
+import io.backstory.measures.MeasureSummary;
 import io.backstory.measures.MeasureTrend;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
@@ -211,10 +212,10 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
         }
         Grid<MeasureTrend> grid = new Grid<>();
         grid.addColumn(t -> t.instrument().abbreviation()).setHeader(getTranslation("trend.instrument"));
-        grid.addColumn(t -> score(t.instrument(), t.baseline().score()) + " (" + Formats.shortDate(t.baseline().recordedOn()) + ")")
+        grid.addColumn(t -> score(t.baseline()) + " (" + Formats.shortDate(t.baseline().recordedOn()) + ")")
                 .setHeader(getTranslation("trend.baseline"));
         grid.addColumn(t -> t.latest() == null ? "—"
-                        : score(t.instrument(), t.latest().score()) + " (" + Formats.shortDate(t.latest().recordedOn()) + ")")
+                        : score(t.latest()) + " (" + Formats.shortDate(t.latest().recordedOn()) + ")")
                 .setHeader(getTranslation("trend.latest"));
         grid.addComponentColumn(t -> {
             if (t.change() == null) {
@@ -235,8 +236,18 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
         return grid;
     }
 
-    private static String score(Instrument instrument, double value) {
-        return Formats.number(Math.round(value * 10) / 10.0) + (instrument == Instrument.ODI ? " %" : "");
+    private static String score(MeasureSummary m) {
+        StringBuilder text = new StringBuilder(Formats.number(Math.round(m.score() * 10) / 10.0));
+        if (m.instrument() == Instrument.ODI) {
+            text.append(" %");
+        }
+        if (m.instrument() == Instrument.FABQ) {
+            m.subscales().forEach((k, v) -> text.append(" · ").append(k).append(' ').append(Formats.number(v)));
+        }
+        if (m.category() != null) {
+            text.append(" · ").append(m.category());
+        }
+        return text.toString();
     }
 
     private Component visitGrid(List<VisitSummary> list, boolean canWrite) {

@@ -42,8 +42,9 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver 
             long episodeId = event.getRouteParameters().getLong("episodeId").orElseThrow();
             EpisodeSummary episode = episodes.get(episodeId);
             H2 title = new H2(getTranslation("visit.log.title", episode.patientName()));
-            Paragraph context = new Paragraph(getTranslation("visit.log.context", Formats.date(episode.startDate()),
-                    visits.list(episodeId).size()));
+            int done = visits.list(episodeId).size();
+            Paragraph context = new Paragraph(getTranslation(done == 0 ? "visit.log.context.first" : "visit.log.context",
+                    Formats.date(episode.startDate()), done));
             context.addClassName("muted");
             form = new VisitForm(visits.prefill(episodeId), episodes.therapists(), visits.catalogue());
             form.addSaveListener(e -> {
