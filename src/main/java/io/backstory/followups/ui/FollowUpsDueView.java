@@ -69,13 +69,19 @@ public class FollowUpsDueView extends VerticalLayout {
 
         grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(f -> f.phone() == null ? "—" : f.phone()).setHeader(getTranslation("followUps.col.phone")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(f -> getTranslation("followUp.months", f.monthsAfter())).setHeader(getTranslation("followUps.col.checkIn")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(f -> getTranslation("followUps.monthsShort", f.monthsAfter())).setHeader(getTranslation("followUps.col.checkIn"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {
-            Span due = new Span(f.overdue() ? getTranslation("followUps.overdueBy", Formats.date(f.dueDate()), f.daysOverdue())
-                    : Formats.date(f.dueDate()));
-            due.addClassNames("pill", f.overdue() ? "pill-warning" : "pill-contrast");
-            return due;
-        }).setHeader(getTranslation("followUps.col.due")).setAutoWidth(true);
+            Span due = new Span(Formats.date(f.dueDate()));
+            if (!f.overdue()) {
+                return due;
+            }
+            Span late = new Span(getTranslation("followUps.overdueBy", f.daysOverdue()));
+            late.addClassNames("pill", "pill-warning");
+            Div cell = new Div(due, late);
+            cell.addClassName("due-cell");
+            return cell;
+        }).setHeader(getTranslation("followUps.col.due")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {
             HorizontalLayout buttons = new HorizontalLayout();
             buttons.setSpacing(false);
@@ -85,8 +91,11 @@ public class FollowUpsDueView extends VerticalLayout {
                 rec.addClassName("record-check-in");
                 buttons.add(rec);
             }
-            Button episode = new Button(getTranslation("episode.view"), e -> UI.getCurrent().navigate("episodes/" + f.episodeId()));
+            Button episode = new Button(com.vaadin.flow.component.icon.VaadinIcon.ARROW_RIGHT.create(),
+                    e -> UI.getCurrent().navigate("episodes/" + f.episodeId()));
             episode.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            episode.setAriaLabel(getTranslation("followUps.openEpisode"));
+            episode.setTooltipText(getTranslation("followUps.openEpisode"));
             buttons.add(episode);
             return buttons;
         }).setAutoWidth(true).setFlexGrow(0);

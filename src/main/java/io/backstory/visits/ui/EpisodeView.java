@@ -132,7 +132,10 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
             discharge.addClassName("discharge");
             actions.add(log, discharge);
         }
-        add(heading, facts, actions);
+        add(heading, facts);
+        if (actions.getComponentCount() > 0) {
+            add(actions);
+        }
 
         Optional<RecurrenceSummary> recurrence = followUps.recurrence(episodeId);
         recurrence.ifPresent(r -> add(recurrenceCallout(r)));
@@ -213,10 +216,10 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
         Grid<MeasureTrend> grid = new Grid<>();
         grid.addColumn(t -> t.instrument().abbreviation()).setHeader(getTranslation("trend.instrument"));
         grid.addColumn(t -> score(t.baseline()) + " (" + Formats.shortDate(t.baseline().recordedOn()) + ")")
-                .setHeader(getTranslation("trend.baseline"));
+                .setHeader(getTranslation("trend.baseline")).setAutoWidth(true);
         grid.addColumn(t -> t.latest() == null ? "—"
                         : score(t.latest()) + " (" + Formats.shortDate(t.latest().recordedOn()) + ")")
-                .setHeader(getTranslation("trend.latest"));
+                .setHeader(getTranslation("trend.latest")).setAutoWidth(true);
         grid.addComponentColumn(t -> {
             if (t.change() == null) {
                 return new Span("—");

@@ -95,7 +95,7 @@ public class VisitForm extends Div {
                 ? getTranslation("visit.intervention.passive", i.name()) : i.name());
         interventions.addClassName("intervention-list");
         interventions.addValueChangeListener(e -> {
-            if (updating || !e.isFromClient()) {
+            if (updating) {
                 return;
             }
             Set<InterventionSummary> visible = visibleInterventions();

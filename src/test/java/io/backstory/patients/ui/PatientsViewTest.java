@@ -32,7 +32,7 @@ class PatientsViewTest extends SpringBrowserlessTest {
     @Test
     void shouldFindAPatientByNameInTheLazyGrid() {
         PatientSummary patient = fixture.patient();
-        PatientsView view = navigate(PatientsView.class);
+        PatientsView view = target(navigate(PatientsView.class));
 
         test(view.search).setValue(patient.lastName());
 
@@ -42,8 +42,9 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldKeepWhatWasTypedAndNameTheMissingFields() {
-        PatientsView view = navigate(PatientsView.class);
+        PatientsView view = target(navigate(PatientsView.class));
         test(view.newPatient).click();
+        roundTrip();
         PatientForm form = view.form;
 
         test(form.firstName).setValue("Grace");
@@ -58,8 +59,9 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowTheServicesRuleAndKeepTheForm() {
-        PatientsView view = navigate(PatientsView.class);
+        PatientsView view = target(navigate(PatientsView.class));
         test(view.newPatient).click();
+        roundTrip();
         PatientForm form = view.form;
         test(form.firstName).setValue("Grace");
         test(form.lastName).setValue("Oldest");
@@ -75,8 +77,9 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldSaveANewPatientAndOpenTheirPage() {
-        PatientsView view = navigate(PatientsView.class);
+        PatientsView view = target(navigate(PatientsView.class));
         test(view.newPatient).click();
+        roundTrip();
         PatientForm form = view.form;
         test(form.firstName).setValue("Grace");
         test(form.lastName).setValue("Newcomer");
@@ -86,6 +89,11 @@ class PatientsViewTest extends SpringBrowserlessTest {
         test(form.save).click();
 
         assertThat(view.dialog.isOpened()).isFalse();
-        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PatientView");
+        assertThat(target(getCurrentView()).getClass().getSimpleName()).isEqualTo("PatientView");
+    }
+
+    /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */
+    private static <T> T target(T view) {
+        return org.springframework.test.util.AopTestUtils.getUltimateTargetObject(view);
     }
 }
