@@ -143,11 +143,18 @@ class TherapistJourneyTest {
         assertThat(page.locator("vaadin-notification-card").last()).containsText("a recurrence");
     }
 
-    /** Vaadin keeps the native radio and checkbox inputs invisible: click the component, as a user does. */
+    /** Vaadin keeps the native radio and checkbox inputs visually hidden, so act on them by role. */
     private static void choose(Page page, String component, String label) {
         AriaRole role = component.equals("vaadin-checkbox") ? AriaRole.CHECKBOX : AriaRole.RADIO;
-        page.getByRole(role, new Page.GetByRoleOptions().setName(label).setExact(true))
-                .check(new Locator.CheckOptions().setForce(true));
+        Locator input = page.getByRole(role, new Page.GetByRoleOptions().setName(label).setExact(true));
+        if (role == AriaRole.CHECKBOX) {
+            // as a keyboard user would: focus and Space (a click can be swallowed by a closing date-picker overlay)
+            input.focus();
+            page.keyboard().press("Space");
+            assertThat(input).isChecked();
+        } else {
+            input.check(new Locator.CheckOptions().setForce(true));
+        }
     }
 
     private static Locator button(Page page, String name) {

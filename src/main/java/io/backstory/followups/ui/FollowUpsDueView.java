@@ -67,7 +67,7 @@ public class FollowUpsDueView extends VerticalLayout {
         intro.addClassName("muted");
         count.addClassName("muted");
 
-        grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setWidth("9rem").setFlexGrow(1);
         grid.addColumn(f -> f.phone() == null ? "—" : f.phone()).setHeader(getTranslation("followUps.col.phone")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> getTranslation("followUps.monthsShort", f.monthsAfter())).setHeader(getTranslation("followUps.col.checkIn"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -85,6 +85,7 @@ public class FollowUpsDueView extends VerticalLayout {
         grid.addComponentColumn(f -> {
             HorizontalLayout buttons = new HorizontalLayout();
             buttons.setSpacing(false);
+            buttons.setPadding(false);
             if (canWrite) {
                 Button rec = new Button(getTranslation("followUps.record"), e -> openCheckIn(f));
                 rec.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);

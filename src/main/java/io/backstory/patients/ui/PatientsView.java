@@ -74,6 +74,13 @@ public class PatientsView extends VerticalLayout {
                 .setHeader(getTranslation("patients.col.episode"));
         grid.addColumn(r -> Formats.date(r.lastVisit())).setHeader(getTranslation("patients.col.lastVisit"));
         grid.addColumn(r -> Formats.date(r.nextFollowUpDue())).setHeader(getTranslation("patients.col.nextFollowUp"));
+        // a real button per row, so the list works with Tab and Enter as well as with a tap
+        grid.addComponentColumn(r -> {
+            Button open = new Button(VaadinIcon.ARROW_RIGHT.create(), e -> open(r));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            open.setAriaLabel(getTranslation("patients.open", r.firstName() + " " + r.lastName()));
+            return open;
+        }).setWidth("4rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> patients.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> patients.countMatching(search.getValue()));
