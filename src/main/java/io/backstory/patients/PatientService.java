@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +27,64 @@ public class PatientService {
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    PatientService(PatientRepository patients, CurrentUser currentUser, AuditLog auditLog, Clock clock) {
+    PatientService(PatientRepository patients, CurrentUser currentUser, AuditLog auditLog, Clock clock, JdbcClient jdbc) {
         this.patients = patients;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /*
+     * The worklist is a read model over the clinical tables (last visit, next follow-up due): one SQL query per page,
+     * so a clinic with thousands of patients scrolls lazily. It reads the tables, not the visits or followups code,
+     * so patients keeps depending on neither module.
+     */
+    private static final String WORKLIST = """
+            select p.id, p.first_name, p.last_name, p.date_of_birth,
+                   (select e.id from episode e where e.patient_id = p.id and e.discharge_date is null
+                     order by e.start_date desc limit 1) as open_episode_id,
+                   (select max(e.start_date) from episode e where e.patient_id = p.id and e.discharge_date is null) as open_start,
+                   (select max(v.visit_date) from visit v join episode e on e.id = v.episode_id where e.patient_id = p.id) as last_visit,
+                   (select min(f.due_date) from follow_up f join episode e on e.id = f.episode_id
+                     where e.patient_id = p.id and f.status = 'PENDING') as next_due
+            from patient p
+            where p.clinic_id = :clinic and lower(p.first_name || ' ' || p.last_name || ' ' || p.first_name) like :filter
+            order by p.last_name, p.first_name, p.id
+            limit :limit offset :offset
+            """;
+
+    /** A page of the clinic's patients whose name contains {@code filter} (case-insensitive). */
+    @Transactional
+    public List<PatientRow> search(String filter, int offset, int limit) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        auditLog.record(AuditLog.Action.READ, "patient", "list");
+        return jdbc.sql(WORKLIST)
+                .param("clinic", user.clinicId())
+                .param("filter", like(filter))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new PatientRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5) == null ? null : rs.getLong(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public int countMatching(String filter) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        return jdbc.sql("select count(*) from patient p where p.clinic_id = :clinic "
+                        + "and lower(p.first_name || ' ' || p.last_name || ' ' || p.first_name) like :filter")
+                .param("clinic", user.clinicId()).param("filter", like(filter))
+                .query(Long.class).single().intValue();
+    }
+
+    private static String like(String filter) {
+        String f = filter == null ? "" : filter.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "").replace("%", "").replace("_", "");
+        return "%" + f + "%";
     }
 
     @Transactional

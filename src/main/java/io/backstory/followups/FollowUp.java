@@ -1,0 +1,72 @@
+package io.backstory.followups;
+
+import io.backstory.base.AbstractEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "follow_up")
+class FollowUp extends AbstractEntity {
+
+    @Column(name = "clinic_id", nullable = false)
+    private long clinicId;
+
+    @Column(name = "episode_id", nullable = false)
+    private long episodeId;
+
+    @Column(name = "months_after", nullable = false)
+    private int monthsAfter;
+
+    @Column(name = "due_date", nullable = false)
+    private LocalDate dueDate = LocalDate.EPOCH;
+
+    @Column(nullable = false, length = 10)
+    private String status = "PENDING";
+
+    @Column(name = "completed_on")
+    private @Nullable LocalDate completedOn;
+
+    private @Nullable Boolean reached;
+
+    @Column(name = "pain_free")
+    private @Nullable Boolean painFree;
+
+    @Column(name = "current_nprs")
+    private @Nullable Integer currentNprs;
+
+    @Column(length = 2000)
+    private @Nullable String note;
+
+    protected FollowUp() {
+    }
+
+    FollowUp(long clinicId, long episodeId, int monthsAfter, LocalDate dueDate) {
+        this.clinicId = clinicId;
+        this.episodeId = episodeId;
+        this.monthsAfter = monthsAfter;
+        this.dueDate = dueDate;
+    }
+
+    /** A patient not reached keeps the check-in open (pending) so it stays on the worklist. */
+    void record(LocalDate on, CheckInAnswer answer, @Nullable String note) {
+        this.reached = answer.reached();
+        this.note = note == null || note.isBlank() ? null : note.strip();
+        if (answer.reached()) {
+            this.status = "COMPLETED";
+            this.completedOn = on;
+            this.painFree = answer.painFreeSinceDischarge();
+        }
+    }
+
+    long getClinicId() { return clinicId; }
+    long getEpisodeId() { return episodeId; }
+    int getMonthsAfter() { return monthsAfter; }
+    LocalDate getDueDate() { return dueDate; }
+    String getStatus() { return status; }
+    @Nullable LocalDate getCompletedOn() { return completedOn; }
+    @Nullable Boolean getReached() { return reached; }
+    @Nullable Boolean getPainFree() { return painFree; }
+}

@@ -1,0 +1,208 @@
+package io.backstory.followups;
+
+import io.backstory.base.ConcurrentEditException;
+import io.backstory.base.RecordNotFoundException;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSettings;
+import io.backstory.patients.EpisodeDischarged;
+import io.backstory.patients.EpisodeOpened;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.security.AuditLog;
+import io.backstory.security.BackstoryUser;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Post-discharge check-ins and the recurrences they find (DESIGN §2). Listens to the episode events inside the
+ * publishing transaction (a plain {@code @EventListener}, not an after-commit module listener), so a discharge and
+ * its schedule, or a new episode and its care-seeking recurrence, commit together or not at all.
+ */
+@Service
+public class FollowUpService {
+
+    /** The worklist shows check-ins due within the coming week as well as the overdue ones. */
+    static final int WORKLIST_DAYS_AHEAD = 7;
+
+    private static final String WORKLIST = """
+            select f.id, f.version, f.episode_id, p.id, p.first_name || ' ' || p.last_name, p.phone,
+                   f.months_after, f.due_date, e.discharge_date
+            from follow_up f
+            join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
+            join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
+            where f.clinic_id = :clinic and f.status = 'PENDING' and f.due_date <= :until
+            order by f.due_date, f.id
+            limit :limit offset :offset
+            """;
+
+    private final FollowUpRepository followUps;
+    private final RecurrenceRepository recurrences;
+    private final EpisodeService episodes;
+    private final ClinicService clinics;
+    private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    FollowUpService(FollowUpRepository followUps, RecurrenceRepository recurrences, EpisodeService episodes,
+                    ClinicService clinics, CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc, Clock clock) {
+        this.followUps = followUps;
+        this.recurrences = recurrences;
+        this.episodes = episodes;
+        this.clinics = clinics;
+        this.currentUser = currentUser;
+        this.auditLog = auditLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Schedules the clinic's check-ins (default 1, 3, 6 and 12 months) after a discharge. */
+    @EventListener
+    @Transactional
+    public void on(EpisodeDischarged event) {
+        ClinicSettings settings = clinics.settings(event.clinicId());
+        for (int months : settings.followUpMonths()) {
+            followUps.save(new FollowUp(event.clinicId(), event.episodeId(), months, event.dischargeDate().plusMonths(months)));
+        }
+        followUps.flush();
+    }
+
+    /**
+     * A patient who recovered and comes back for care has had a care-seeking recurrence of the previous episode.
+     * Recorded once: when a check-in already recorded that episode's recurrence, the new episode adds nothing.
+     */
+    @EventListener
+    @Transactional
+    public void on(EpisodeOpened event) {
+        Optional<Previous> previous = jdbc.sql("""
+                        select id, discharge_date from episode
+                        where clinic_id = ? and patient_id = ? and id <> ? and discharge_date is not null
+                          and discharge_date <= ?
+                        order by discharge_date desc, id desc limit 1""")
+                .params(event.clinicId(), event.patientId(), event.episodeId(), event.startDate())
+                .query((rs, n) -> new Previous(rs.getLong(1), rs.getObject(2, LocalDate.class))).optional();
+        if (previous.isEmpty() || recurrences.existsByEpisodeId(previous.get().id())) {
+            return;
+        }
+        RecurrenceDefinition definition = definition(clinics.settings(event.clinicId()));
+        if (RecurrenceRule.isCareSeekingRecurrence(definition, previous.get().dischargeDate(), event.startDate())) {
+            recurrences.saveAndFlush(Recurrence.fromNewEpisode(event.clinicId(), previous.get().id(), event.episodeId(),
+                    event.startDate()));
+            auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + previous.get().id());
+        }
+    }
+
+    private record Previous(long id, LocalDate dischargeDate) {
+    }
+
+    /** Pending check-ins due up to a week ahead, earliest (most overdue) first. */
+    @Transactional
+    public List<FollowUpDue> due(int offset, int limit) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        LocalDate today = LocalDate.now(clock);
+        auditLog.record(AuditLog.Action.READ, "follow_up", "worklist");
+        return jdbc.sql(WORKLIST).param("clinic", user.clinicId()).param("until", today.plusDays(WORKLIST_DAYS_AHEAD))
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject(8, LocalDate.class);
+                    return new FollowUpDue(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6), rs.getInt(7), due, rs.getObject(9, LocalDate.class),
+                            Math.max(0, ChronoUnit.DAYS.between(due, today)));
+                }).list();
+    }
+
+    @Transactional(readOnly = true)
+    public int countDue() {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        return jdbc.sql("select count(*) from follow_up where clinic_id = ? and status = 'PENDING' and due_date <= ?")
+                .params(user.clinicId(), LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
+                .query(Long.class).single().intValue();
+    }
+
+    @Transactional
+    public List<FollowUpSummary> forEpisode(long episodeId) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        episodes.get(episodeId);
+        auditLog.record(AuditLog.Action.READ, "follow_up", "episode:" + episodeId);
+        return followUps.findByEpisodeIdAndClinicIdOrderByMonthsAfter(episodeId, user.clinicId()).stream()
+                .map(FollowUpService::summary).toList();
+    }
+
+    @Transactional
+    public Optional<RecurrenceSummary> recurrence(long episodeId) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        episodes.get(episodeId);
+        auditLog.record(AuditLog.Action.READ, "recurrence", "episode:" + episodeId);
+        return recurrences.findByEpisodeIdAndClinicId(episodeId, user.clinicId()).map(Recurrence::toSummary);
+    }
+
+    /**
+     * Records a check-in made today. The clinic's recurrence definition decides; a recurrence is stored only when
+     * the episode has none yet (the first recurrence is the outcome of the analysis).
+     */
+    @Transactional
+    public CheckInResult recordCheckIn(long followUpId, long expectedVersion, CheckInAnswer answer, @Nullable String note) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
+        FollowUp followUp = followUps.findByIdAndClinicId(followUpId, user.clinicId())
+                .orElseThrow(() -> new RecordNotFoundException("Follow-up", followUpId));
+        if (followUp.getVersion() != expectedVersion) {
+            throw new ConcurrentEditException("This check-in was recorded by someone else after you opened it, so your "
+                    + "answers were not saved. Reload the worklist to see what they recorded.");
+        }
+        if (!"PENDING".equals(followUp.getStatus())) {
+            throw new IllegalArgumentException("Check-in: already recorded on " + followUp.getCompletedOn());
+        }
+        if (answer == null) {
+            throw new IllegalArgumentException("Answers: required");
+        }
+        if (note != null && note.length() > 2000) {
+            throw new IllegalArgumentException("Note: at most 2000 characters");
+        }
+        EpisodeSummary episode = episodes.get(followUp.getEpisodeId());
+        LocalDate today = LocalDate.now(clock);
+        RecurrenceDecision decision;
+        try {
+            decision = RecurrenceRule.evaluate(definition(clinics.settings(user.clinicId())), episode.dischargeDate(),
+                    today, answer);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(plain(e.getMessage()), e);
+        }
+        followUp.record(today, answer, note);
+        FollowUp saved = followUps.saveAndFlush(followUp);
+        auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId);
+        boolean added = false;
+        if (decision.outcome() == RecurrenceDecision.Outcome.RECURRENCE && !recurrences.existsByEpisodeId(episode.id())) {
+            recurrences.saveAndFlush(Recurrence.fromFollowUp(user.clinicId(), episode.id(), followUpId, answer));
+            auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episode.id());
+            added = true;
+        }
+        return new CheckInResult(summary(saved), decision, added);
+    }
+
+    /** The rule's messages name its parameters; the form names its fields. */
+    private static String plain(String message) {
+        return message.replace("painFreeSinceDischarge:", "Pain-free since discharge:")
+                .replace("onset:", "Date the pain returned:")
+                .replace("worstIntensity:", "Worst pain (0–10):")
+                .replace("lastedMinimumDuration:", "Lasted at least 24 hours:");
+    }
+
+    static RecurrenceDefinition definition(ClinicSettings s) {
+        return new RecurrenceDefinition(s.painFreeDays(), s.minIntensity(), s.minDurationHours());
+    }
+
+    private static FollowUpSummary summary(FollowUp f) {
+        return new FollowUpSummary(f.getId(), f.getVersion(), f.getEpisodeId(), f.getMonthsAfter(), f.getDueDate(),
+                f.getStatus(), f.getCompletedOn(), f.getReached(), f.getPainFree());
+    }
+}

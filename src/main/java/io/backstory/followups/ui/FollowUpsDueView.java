@@ -1,0 +1,192 @@
+package io.backstory.followups.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.backstory.base.ConcurrentEditException;
+import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Formats;
+import io.backstory.followups.CheckInAnswer;
+import io.backstory.followups.CheckInResult;
+import io.backstory.followups.FollowUpDue;
+import io.backstory.followups.FollowUpService;
+import io.backstory.followups.RecurrenceDecision;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The post-discharge check-ins to make, the most overdue first; recording one takes a few seconds. */
+@Route("follow-ups")
+@PageTitle("Follow-ups due · Backstory")
+@Menu(order = 2, icon = "PHONE", title = "nav.followUps")
+@RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
+public class FollowUpsDueView extends VerticalLayout {
+
+    private final FollowUpService followUps;
+    final Grid<FollowUpDue> grid = new Grid<>();
+    final Span count = new Span();
+    Dialog dialog;
+    RadioButtonGroup<String> reached;
+    RadioButtonGroup<String> painFree;
+    DatePicker onset;
+    IntegerField worst;
+    Checkbox lasted;
+    Checkbox limited;
+    Checkbox sought;
+    TextArea note;
+    ErrorSummary errors;
+    Button record;
+
+    public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser) {
+        this.followUps = followUps;
+        addClassName("follow-ups-view");
+        setSizeFull();
+        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
+
+        H2 title = new H2(getTranslation("followUps.title"));
+        Paragraph intro = new Paragraph(getTranslation("followUps.intro"));
+        intro.addClassName("muted");
+        count.addClassName("muted");
+
+        grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(f -> f.phone() == null ? "—" : f.phone()).setHeader(getTranslation("followUps.col.phone")).setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(f -> getTranslation("followUps.monthsShort", f.monthsAfter())).setHeader(getTranslation("followUps.col.checkIn"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(f -> {
+            Span due = new Span(Formats.date(f.dueDate()));
+            if (!f.overdue()) {
+                return due;
+            }
+            Span late = new Span(getTranslation("followUps.overdueBy", f.daysOverdue()));
+            late.addClassNames("pill", "pill-warning");
+            Div cell = new Div(due, late);
+            cell.addClassName("due-cell");
+            return cell;
+        }).setHeader(getTranslation("followUps.col.due")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(f -> {
+            HorizontalLayout buttons = new HorizontalLayout();
+            buttons.setSpacing(false);
+            buttons.setPadding(false);
+            if (canWrite) {
+                Button rec = new Button(getTranslation("followUps.record"), e -> openCheckIn(f));
+                rec.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                rec.addClassName("record-check-in");
+                buttons.add(rec);
+            }
+            Button episode = new Button(com.vaadin.flow.component.icon.VaadinIcon.ARROW_RIGHT.create(),
+                    e -> UI.getCurrent().navigate("episodes/" + f.episodeId()));
+            episode.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            episode.setAriaLabel(getTranslation("followUps.openEpisode"));
+            episode.setTooltipText(getTranslation("followUps.openEpisode"));
+            buttons.add(episode);
+            return buttons;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(q -> followUps.due(q.getOffset(), q.getLimit()).stream(), q -> followUps.countDue());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("followUps.empty"));
+        grid.setSizeFull();
+        refreshCount();
+        add(title, intro, count, grid);
+    }
+
+    private void refreshCount() {
+        count.setText(getTranslation("followUps.count", followUps.countDue()));
+    }
+
+    void openCheckIn(FollowUpDue due) {
+        reached = new RadioButtonGroup<>(getTranslation("checkIn.reached"));
+        reached.setItems("yes", "no");
+        reached.setItemLabelGenerator(v -> getTranslation("checkIn.reached." + v));
+        reached.setValue("yes");
+        painFree = new RadioButtonGroup<>(getTranslation("checkIn.painFree"));
+        painFree.setItems("yes", "no");
+        painFree.setItemLabelGenerator(v -> getTranslation("answer." + v));
+        onset = new DatePicker(getTranslation("checkIn.onset"));
+        Formats.iso(onset);
+        onset.setMin(due.dischargeDate());
+        onset.setMax(java.time.LocalDate.now());
+        worst = new IntegerField(getTranslation("checkIn.worst"));
+        worst.setMin(0);
+        worst.setMax(10);
+        worst.setStepButtonsVisible(true);
+        lasted = new Checkbox(getTranslation("checkIn.lasted"));
+        limited = new Checkbox(getTranslation("checkIn.limited"));
+        sought = new Checkbox(getTranslation("checkIn.sought"));
+        Div returned = new Div(new HorizontalLayout(onset, worst), lasted, limited, sought);
+        returned.addClassName("check-in-returned");
+        note = new TextArea(getTranslation("checkIn.note"));
+        note.setWidthFull();
+        note.setMaxLength(2000);
+        errors = new ErrorSummary();
+
+        Runnable toggle = () -> {
+            boolean isReached = "yes".equals(reached.getValue());
+            painFree.setVisible(isReached);
+            returned.setVisible(isReached && "no".equals(painFree.getValue()));
+        };
+        reached.addValueChangeListener(e -> toggle.run());
+        painFree.addValueChangeListener(e -> toggle.run());
+        toggle.run();
+
+        dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("checkIn.title", due.patientName(), due.monthsAfter()));
+        dialog.setWidth("min(36rem, 95vw)");
+        Paragraph context = new Paragraph(getTranslation("checkIn.context", Formats.date(due.dischargeDate()),
+                due.phone() == null ? "—" : due.phone()));
+        context.addClassName("muted");
+        dialog.add(context, reached, painFree, returned, note, errors);
+        record = new Button(getTranslation("checkIn.save"), e -> save(due));
+        record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        record.addClickShortcut(com.vaadin.flow.component.Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, record);
+        dialog.open();
+    }
+
+    void save(FollowUpDue due) {
+        errors.clear();
+        CheckInAnswer answer;
+        if (!"yes".equals(reached.getValue())) {
+            answer = CheckInAnswer.notReached();
+        } else if (painFree.getValue() == null) {
+            errors.show(getTranslation("form.problems"), getTranslation("checkIn.painFree.required"));
+            return;
+        } else if ("yes".equals(painFree.getValue())) {
+            answer = CheckInAnswer.painFree();
+        } else {
+            answer = new CheckInAnswer(true, false, onset.getValue(), worst.getValue(), lasted.getValue(),
+                    limited.getValue(), sought.getValue());
+        }
+        try {
+            CheckInResult result = followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue());
+            dialog.close();
+            boolean recurrence = result.decision().outcome() == RecurrenceDecision.Outcome.RECURRENCE;
+            Notification n = Notification.show(getTranslation("checkIn.saved", due.patientName()) + " "
+                    + result.decision().reason(), 6000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(recurrence ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+            grid.getDataProvider().refreshAll();
+            refreshCount();
+        } catch (ConcurrentEditException | IllegalArgumentException e) {
+            errors.show(getTranslation("form.problems"), e.getMessage());
+        }
+    }
+}

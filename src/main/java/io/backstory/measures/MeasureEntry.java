@@ -1,0 +1,56 @@
+package io.backstory.measures;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One instrument as the therapist entered it: item answers in form order (null entries = unanswered), or a total.
+ * FABQ entered as totals needs {@code total} = PA and {@code subscale} = W; STarT Back needs the total and the
+ * distress subscale.
+ */
+public record MeasureEntry(Instrument instrument, @Nullable List<Integer> items, @Nullable Double total,
+                           @Nullable Double subscale) {
+
+    public static MeasureEntry items(Instrument instrument, List<Integer> items) {
+        return new MeasureEntry(instrument, items, null, null);
+    }
+
+    public static MeasureEntry total(Instrument instrument, double total) {
+        return new MeasureEntry(instrument, null, total, null);
+    }
+
+    public static MeasureEntry total(Instrument instrument, double total, double subscale) {
+        return new MeasureEntry(instrument, null, total, subscale);
+    }
+
+    /** Scores the entry by the instrument's published rules; throws with a message naming the item and the rule. */
+    public InstrumentScore score() {
+        if (instrument == null) {
+            throw new IllegalArgumentException("Instrument: required");
+        }
+        if (items != null) {
+            return Scoring.score(instrument, items);
+        }
+        if (total == null) {
+            throw new IllegalArgumentException(instrument.abbreviation() + ": enter the item answers or the total");
+        }
+        return switch (instrument) {
+            case FABQ -> {
+                if (subscale == null) {
+                    throw new IllegalArgumentException("FABQ W subscale: required with the PA subscale");
+                }
+                yield Scoring.fabq(total, subscale);
+            }
+            case STARTBACK -> {
+                if (subscale == null) {
+                    throw new IllegalArgumentException("STarT Back distress subscale: required with the total");
+                }
+                if (total != Math.rint(total) || subscale != Math.rint(subscale)) {
+                    throw new IllegalArgumentException("STarT Back: the total and the distress subscale are whole numbers");
+                }
+                yield Scoring.startBack(total.intValue(), subscale.intValue());
+            }
+            default -> Scoring.total(instrument, total);
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package io.backstory.measures;
+
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.security.AuditLog;
+import io.backstory.security.BackstoryUser;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Outcome measures of an episode, scored by {@link Scoring} before anything is stored. */
+@Service
+public class MeasureService {
+
+    private final MeasureRepository measures;
+    private final EpisodeService episodes;
+    private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    MeasureService(MeasureRepository measures, EpisodeService episodes, CurrentUser currentUser, AuditLog auditLog, Clock clock) {
+        this.measures = measures;
+        this.episodes = episodes;
+        this.currentUser = currentUser;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Records several instruments at one timepoint; all or none are stored. */
+    @Transactional
+    public List<MeasureSummary> record(long episodeId, Timepoint timepoint, LocalDate recordedOn, List<MeasureEntry> entries) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
+        EpisodeSummary episode = episodes.get(episodeId);
+        if (timepoint == null) {
+            throw new IllegalArgumentException("Timepoint: required");
+        }
+        if (recordedOn == null || recordedOn.isBefore(episode.startDate()) || recordedOn.isAfter(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("Measure date: required, on or after the episode start "
+                    + episode.startDate() + " and not in the future");
+        }
+        List<MeasureSummary> saved = new ArrayList<>();
+        for (MeasureEntry entry : entries) {
+            InstrumentScore score = entry.score();
+            Measure m = measures.save(new Measure(user.clinicId(), episodeId, timepoint, recordedOn, score, entry.items()));
+            saved.add(m.toSummary());
+        }
+        measures.flush();
+        auditLog.record(AuditLog.Action.CREATE, "measure", "episode:" + episodeId);
+        return saved.stream().map(s -> s).toList();
+    }
+
+    @Transactional
+    public MeasureSummary record(long episodeId, Timepoint timepoint, LocalDate recordedOn, MeasureEntry entry) {
+        return record(episodeId, timepoint, recordedOn, List.of(entry)).getFirst();
+    }
+
+    @Transactional
+    public List<MeasureSummary> list(long episodeId) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        episodes.get(episodeId);
+        auditLog.record(AuditLog.Action.READ, "measure", "episode:" + episodeId);
+        return measures.findByEpisodeIdAndClinicIdOrderByRecordedOnAscIdAsc(episodeId, user.clinicId()).stream()
+                .map(Measure::toSummary).toList();
+    }
+
+    /** Per instrument: the baseline (first recorded) and the latest later measure, with the MCID reading. */
+    @Transactional
+    public List<MeasureTrend> trends(long episodeId) {
+        Map<Instrument, List<MeasureSummary>> byInstrument = new EnumMap<>(Instrument.class);
+        for (MeasureSummary m : list(episodeId)) {
+            byInstrument.computeIfAbsent(m.instrument(), i -> new ArrayList<>()).add(m);
+        }
+        List<MeasureTrend> trends = new ArrayList<>();
+        byInstrument.forEach((instrument, list) -> {
+            MeasureSummary baseline = list.stream().filter(m -> m.timepoint() == Timepoint.BASELINE).findFirst()
+                    .orElse(list.getFirst());
+            MeasureSummary latest = list.getLast() == baseline ? null : list.getLast();
+            trends.add(new MeasureTrend(instrument, baseline, latest,
+                    latest == null ? null : instrument.change(baseline.score(), latest.score())));
+        });
+        return trends;
+    }
+
+    /** The latest score of an instrument in the episode, if any. */
+    @Transactional
+    public Optional<MeasureSummary> latest(long episodeId, Instrument instrument) {
+        return list(episodeId).stream().filter(m -> m.instrument() == instrument).reduce((a, b) -> b);
+    }
+}

@@ -1,0 +1,155 @@
+package io.backstory.patients;
+
+import io.backstory.base.RecordNotFoundException;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSummary;
+import io.backstory.security.AuditLog;
+import io.backstory.security.BackstoryUser;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import io.backstory.security.UserAccountService;
+import io.backstory.security.UserSummary;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Episodes of care (DESIGN §2). A patient has at most one open episode; opening and discharging publish
+ * {@link EpisodeOpened} and {@link EpisodeDischarged} inside the transaction, so the follow-ups and the
+ * care-seeking recurrence they cause commit together with the episode.
+ */
+@Service
+public class EpisodeService {
+
+    private final EpisodeRepository episodes;
+    private final PatientRepository patients;
+    private final ClinicService clinics;
+    private final UserAccountService users;
+    private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EpisodeService(EpisodeRepository episodes, PatientRepository patients, ClinicService clinics,
+                   UserAccountService users, CurrentUser currentUser, AuditLog auditLog,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.episodes = episodes;
+        this.patients = patients;
+        this.clinics = clinics;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EpisodeSummary open(EpisodeCommand command) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
+        Patient patient = patients.findByIdAndClinicId(command.patientId(), user.clinicId())
+                .orElseThrow(() -> new RecordNotFoundException("Patient", command.patientId()));
+        validate(command, patient);
+        if (episodes.existsByPatientIdAndClinicIdAndDischargeDateIsNull(patient.getId(), user.clinicId())) {
+            throw new IllegalArgumentException("Episode: this patient already has an open episode of care; discharge it first");
+        }
+        Episode saved = episodes.saveAndFlush(new Episode(user.clinicId(), patient.getId(), command));
+        auditLog.record(AuditLog.Action.CREATE, "episode", saved.getId());
+        events.publishEvent(new EpisodeOpened(saved.getId(), user.clinicId(), patient.getId(), saved.getStartDate()));
+        return summary(saved, patient);
+    }
+
+    @Transactional
+    public EpisodeSummary get(long episodeId) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        Episode episode = find(episodeId, user);
+        auditLog.record(AuditLog.Action.READ, "episode", episodeId);
+        return summary(episode, patients.getReferenceById(episode.getPatientId()));
+    }
+
+    @Transactional
+    public List<EpisodeSummary> listForPatient(long patientId) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        Patient patient = patients.findByIdAndClinicId(patientId, user.clinicId())
+                .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
+        auditLog.record(AuditLog.Action.READ, "episode", "patient:" + patientId);
+        return episodes.findByPatientIdAndClinicIdOrderByStartDateDesc(patientId, user.clinicId()).stream()
+                .map(e -> summary(e, patient)).toList();
+    }
+
+    @Transactional
+    public EpisodeSummary discharge(long episodeId, LocalDate dischargeDate, DischargeReason reason) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
+        Episode episode = find(episodeId, user);
+        List<String> problems = new ArrayList<>();
+        if (episode.getDischargeDate() != null) {
+            problems.add("Episode: already discharged on " + episode.getDischargeDate());
+        }
+        if (reason == null) {
+            problems.add("Reason: required");
+        }
+        if (dischargeDate == null || dischargeDate.isBefore(episode.getStartDate()) || dischargeDate.isAfter(LocalDate.now(clock))) {
+            problems.add("Discharge date: required, on or after the start date " + episode.getStartDate() + " and not in the future");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        episode.discharge(dischargeDate, reason);
+        Episode saved = episodes.saveAndFlush(episode);
+        auditLog.record(AuditLog.Action.UPDATE, "episode", episodeId);
+        events.publishEvent(new EpisodeDischarged(episodeId, user.clinicId(), episode.getPatientId(), dischargeDate));
+        return summary(saved, patients.getReferenceById(episode.getPatientId()));
+    }
+
+    /** Therapists of the user's clinic, for the intake's therapist picker. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> therapists() {
+        currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        return users.clinicUsers().stream().filter(u -> u.roles().contains(Role.THERAPIST)).toList();
+    }
+
+    private Episode find(long episodeId, BackstoryUser user) {
+        return episodes.findByIdAndClinicId(episodeId, user.clinicId())
+                .orElseThrow(() -> new RecordNotFoundException("Episode", episodeId));
+    }
+
+    private void validate(EpisodeCommand c, Patient patient) {
+        List<String> problems = new ArrayList<>();
+        if (therapists().stream().noneMatch(t -> t.id() == c.therapistId())) {
+            problems.add("Therapist: choose a therapist of this clinic");
+        }
+        if (clinics.currentClinic().locations().stream().noneMatch(l -> l.id() == c.locationId())) {
+            problems.add("Location: choose a location of this clinic");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (c.startDate() == null || c.startDate().isAfter(today) || c.startDate().isBefore(patient.toSummary().dateOfBirth())) {
+            problems.add("Start date: required, not in the future and not before the date of birth");
+        }
+        if (c.chronicity() == null) {
+            problems.add("Chronicity: required (acute < 6 weeks, subacute 6–12 weeks, chronic > 12 weeks)");
+        }
+        if (c.priorEpisodes() < 0 || c.priorEpisodes() > 50) {
+            problems.add("Prior episodes: between 0 and 50");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    private EpisodeSummary summary(Episode e, Patient p) {
+        PatientSummary patient = p.toSummary();
+        Map<Long, String> names = users.clinicUsers().stream()
+                .collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+        Map<Long, String> locations = clinics.currentClinic().locations().stream()
+                .collect(Collectors.toMap(ClinicSummary.LocationSummary::id, ClinicSummary.LocationSummary::name));
+        return new EpisodeSummary(e.getId(), e.getVersion(), patient.id(), patient.fullName(), patient.dateOfBirth(),
+                patient.sex(), e.getTherapistId(), names.getOrDefault(e.getTherapistId(), "—"), e.getLocationId(),
+                locations.getOrDefault(e.getLocationId(), "—"), e.getStartDate(), e.getDischargeDate(),
+                e.getDischargeReason(), e.getChronicity(), e.getPriorEpisodes());
+    }
+}

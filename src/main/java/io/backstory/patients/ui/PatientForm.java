@@ -1,0 +1,143 @@
+package io.backstory.patients.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import com.vaadin.flow.data.validator.StringLengthValidator;
+import com.vaadin.flow.shared.Registration;
+import io.backstory.analytics.Sex;
+import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Formats;
+import io.backstory.patients.PatientCommand;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** The new-patient form: validates as the user types and fires a SaveEvent with a command; it never calls a service. */
+public class PatientForm extends FormLayout {
+
+    /** The mutable twin of {@link PatientCommand} the Binder edits. */
+    static final class Draft {
+        String firstName = "";
+        String lastName = "";
+        @Nullable LocalDate dateOfBirth;
+        @Nullable Sex sex;
+        String phone = "";
+        String email = "";
+        boolean consent = true;
+
+        PatientCommand toCommand() {
+            return new PatientCommand(firstName, lastName, dateOfBirth, sex, phone, email, consent);
+        }
+    }
+
+    final TextField firstName = new TextField();
+    final TextField lastName = new TextField();
+    final DatePicker dateOfBirth = new DatePicker();
+    final RadioButtonGroup<Sex> sex = new RadioButtonGroup<>();
+    final TextField phone = new TextField();
+    final EmailField email = new EmailField();
+    final Checkbox consent = new Checkbox();
+    final Button save = new Button();
+    final Button cancel = new Button();
+    final ErrorSummary errors = new ErrorSummary();
+    private final Binder<Draft> binder = new Binder<>();
+    private final Draft draft = new Draft();
+
+    public PatientForm() {
+        addClassName("patient-form");
+        firstName.setLabel(getTranslation("patient.firstName"));
+        lastName.setLabel(getTranslation("patient.lastName"));
+        dateOfBirth.setLabel(getTranslation("patient.dateOfBirth"));
+        dateOfBirth.setMax(LocalDate.now());
+        Formats.iso(dateOfBirth);
+        sex.setLabel(getTranslation("patient.sex"));
+        sex.setItems(Sex.values());
+        sex.setItemLabelGenerator(s -> getTranslation("sex." + s.name()));
+        phone.setLabel(getTranslation("patient.phone"));
+        email.setLabel(getTranslation("patient.email"));
+        consent.setLabel(getTranslation("patient.consent"));
+        firstName.setAutofocus(true);
+
+        binder.forField(firstName).asRequired(getTranslation("patient.firstName.required"))
+                .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, 80))
+                .bind(d -> d.firstName, (d, v) -> d.firstName = v);
+        binder.forField(lastName).asRequired(getTranslation("patient.lastName.required"))
+                .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, 80))
+                .bind(d -> d.lastName, (d, v) -> d.lastName = v);
+        binder.forField(dateOfBirth).asRequired(getTranslation("patient.dateOfBirth.required"))
+                .withValidator(d -> !d.isAfter(LocalDate.now()), getTranslation("patient.dateOfBirth.future"))
+                .bind(d -> d.dateOfBirth, (d, v) -> d.dateOfBirth = v);
+        binder.forField(sex).asRequired(getTranslation("patient.sex.required")).bind(d -> d.sex, (d, v) -> d.sex = v);
+        binder.forField(phone).bind(d -> d.phone, (d, v) -> d.phone = v);
+        binder.forField(email).withValidator(new EmailValidator(getTranslation("patient.email.invalid"), true))
+                .bind(d -> d.email, (d, v) -> d.email = v);
+        binder.forField(consent).bind(d -> d.consent, (d, v) -> d.consent = v);
+        binder.setBean(draft);
+
+        save.setText(getTranslation("patient.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        save.addClickListener(e -> validateAndSave());
+        cancel.setText(getTranslation("action.cancel"));
+        cancel.addClickListener(e -> fireEvent(new CloseEvent(this)));
+
+        HorizontalLayout buttons = new HorizontalLayout(save, cancel);
+        add(firstName, lastName, dateOfBirth, sex, phone, email, consent);
+        setColspan(consent, 2);
+        add(errors, buttons);
+        setColspan(errors, 2);
+        setColspan(buttons, 2);
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("500px", 2));
+    }
+
+    private void validateAndSave() {
+        if (binder.validate().isOk()) {
+            errors.clear();
+            fireEvent(new SaveEvent(this, draft.toCommand()));
+        }
+    }
+
+    /** Shows a problem the service found; every field keeps what the user typed. */
+    public void showError(String message) {
+        errors.show(getTranslation("form.problems"), message);
+    }
+
+    public static final class SaveEvent extends ComponentEvent<PatientForm> {
+        private final PatientCommand command;
+
+        SaveEvent(PatientForm source, PatientCommand command) {
+            super(source, false);
+            this.command = command;
+        }
+
+        public PatientCommand command() {
+            return command;
+        }
+    }
+
+    public static final class CloseEvent extends ComponentEvent<PatientForm> {
+        CloseEvent(PatientForm source) {
+            super(source, false);
+        }
+    }
+
+    public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
+        return addListener(CloseEvent.class, listener);
+    }
+}

@@ -1,0 +1,123 @@
+package io.backstory.patients.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.backstory.base.ui.Formats;
+import io.backstory.patients.PatientRow;
+import io.backstory.patients.PatientService;
+import io.backstory.patients.PatientSummary;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The clinic's patients: a lazy, searchable list and the new-patient form. */
+@Route("patients")
+@PageTitle("Patients · Backstory")
+@Menu(order = 1, icon = "USERS", title = "nav.patients")
+@RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
+public class PatientsView extends VerticalLayout {
+
+    final TextField search = new TextField();
+    final Grid<PatientRow> grid = new Grid<>();
+    final Button newPatient = new Button();
+    private final PatientService patients;
+    Dialog dialog;
+    PatientForm form;
+
+    public PatientsView(PatientService patients, CurrentUser currentUser) {
+        this.patients = patients;
+        addClassName("patients-view");
+        setSizeFull();
+
+        search.setPlaceholder(getTranslation("patients.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("20rem");
+        search.setAriaLabel(getTranslation("patients.search"));
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        newPatient.setText(getTranslation("patients.new"));
+        newPatient.setIcon(VaadinIcon.PLUS.create());
+        newPatient.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newPatient.addClickListener(e -> openForm());
+        newPatient.setVisible(currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN));
+
+        H2 title = new H2(getTranslation("patients.title"));
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, newPatient);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(title);
+        toolbar.setWrap(true);
+
+        grid.addColumn(PatientRow::fullName).setHeader(getTranslation("patients.col.name")).setFlexGrow(2).setKey("name");
+        grid.addColumn(r -> Formats.date(r.dateOfBirth())).setHeader(getTranslation("patients.col.dob"));
+        grid.addComponentColumn(r -> r.openEpisodeId() == null ? new Span("—")
+                : badge(getTranslation("patients.openSince", Formats.date(r.openEpisodeStart())), "success"))
+                .setHeader(getTranslation("patients.col.episode"));
+        grid.addColumn(r -> Formats.date(r.lastVisit())).setHeader(getTranslation("patients.col.lastVisit"));
+        grid.addColumn(r -> Formats.date(r.nextFollowUpDue())).setHeader(getTranslation("patients.col.nextFollowUp"));
+        // a real button per row, so the list works with Tab and Enter as well as with a tap
+        grid.addComponentColumn(r -> {
+            Button open = new Button(VaadinIcon.ARROW_RIGHT.create(), e -> open(r));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            open.setAriaLabel(getTranslation("patients.open", r.firstName() + " " + r.lastName()));
+            return open;
+        }).setWidth("4rem").setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(query -> patients.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> patients.countMatching(search.getValue()));
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setEmptyStateText(getTranslation("patients.empty"));
+        grid.setSizeFull();
+
+        add(toolbar, grid);
+    }
+
+    private void open(PatientRow row) {
+        UI.getCurrent().navigate("patients/" + row.id());
+    }
+
+    private static Span badge(String text, String tone) {
+        Span badge = new Span(text);
+        badge.addClassNames("pill", "pill-" + tone);
+        return badge;
+    }
+
+    void openForm() {
+        form = new PatientForm();
+        dialog = new Dialog(form);
+        dialog.setHeaderTitle(getTranslation("patients.new"));
+        dialog.setWidth("min(40rem, 95vw)");
+        form.addCloseListener(e -> dialog.close());
+        form.addSaveListener(e -> {
+            try {
+                PatientSummary saved = patients.create(e.command());
+                dialog.close();
+                Notification.show(getTranslation("patients.created", saved.fullName()), 4000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                UI.getCurrent().navigate("patients/" + saved.id());
+            } catch (IllegalArgumentException problem) {
+                form.showError(problem.getMessage());
+            }
+        });
+        dialog.open();
+    }
+}

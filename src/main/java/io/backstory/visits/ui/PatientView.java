@@ -1,0 +1,190 @@
+package io.backstory.visits.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.backstory.analytics.Chronicity;
+import io.backstory.base.RecordNotFoundException;
+import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Formats;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSummary.LocationSummary;
+import io.backstory.measures.Instrument;
+import io.backstory.patients.EpisodeCommand;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientService;
+import io.backstory.patients.PatientSummary;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import io.backstory.security.UserSummary;
+import io.backstory.visits.EpisodeCareService;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One patient: their episodes of care and, when none is open, the intake of a new one with baseline measures. */
+@Route("patients/:patientId")
+@PageTitle("Patient · Backstory")
+@RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
+public class PatientView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final PatientService patients;
+    private final EpisodeService episodes;
+    private final EpisodeCareService care;
+    private final ClinicService clinics;
+    private final CurrentUser currentUser;
+
+    final Select<UserSummary> therapist = new Select<>();
+    final Select<LocationSummary> location = new Select<>();
+    final DatePicker startDate = new DatePicker();
+    final RadioButtonGroup<Chronicity> chronicity = new RadioButtonGroup<>();
+    final IntegerField priorEpisodes = new IntegerField();
+    final MeasuresForm baseline = new MeasuresForm(List.of(Instrument.values()));
+    final Button openEpisode = new Button();
+    final ErrorSummary errors = new ErrorSummary();
+    private long patientId;
+
+    public PatientView(PatientService patients, EpisodeService episodes, EpisodeCareService care, ClinicService clinics,
+                       CurrentUser currentUser) {
+        this.patients = patients;
+        this.episodes = episodes;
+        this.care = care;
+        this.clinics = clinics;
+        this.currentUser = currentUser;
+        addClassName("patient-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            patientId = event.getRouteParameters().getLong("patientId").orElseThrow();
+            render(patients.get(patientId), episodes.listForPatient(patientId));
+        } catch (RecordNotFoundException | java.util.NoSuchElementException e) {
+            removeAll();
+            add(new H2(getTranslation("notFound.patient")));
+        }
+    }
+
+    private void render(PatientSummary patient, List<EpisodeSummary> list) {
+        removeAll();
+        H2 name = new H2(patient.fullName());
+        Paragraph facts = new Paragraph(getTranslation("patient.facts", Formats.date(patient.dateOfBirth()),
+                patient.ageOn(LocalDate.now()), getTranslation("sex." + patient.sex().name()),
+                patient.phone() == null ? "—" : patient.phone()));
+        facts.addClassName("muted");
+        add(name, facts);
+
+        if (!list.isEmpty()) {
+            add(new H3(getTranslation("patient.episodes")));
+            Div cards = new Div();
+            cards.addClassName("episode-cards");
+            list.forEach(e -> cards.add(episodeCard(e)));
+            add(cards);
+        }
+        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
+        if (list.stream().noneMatch(EpisodeSummary::open) && canWrite) {
+            add(intakeForm());
+        }
+    }
+
+    private Div episodeCard(EpisodeSummary e) {
+        Span status = new Span(e.open() ? getTranslation("episode.status.open")
+                : getTranslation("episode.status.discharged", Formats.date(e.dischargeDate())));
+        status.addClassNames("pill", e.open() ? "pill-success" : "pill-contrast");
+        Span dates = new Span(getTranslation("episode.card", Formats.date(e.startDate()), e.therapistName(), e.locationName()));
+        Button view = new Button(getTranslation("episode.view"), click -> UI.getCurrent().navigate("episodes/" + e.id()));
+        view.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout actions = new HorizontalLayout(view);
+        if (e.open()) {
+            Button log = new Button(getTranslation("visit.log"), click -> UI.getCurrent().navigate("visits/new/" + e.id()));
+            log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            actions.add(log);
+        }
+        Div card = new Div(status, dates, actions);
+        card.addClassName("episode-card");
+        return card;
+    }
+
+    private Div intakeForm() {
+        H3 title = new H3(getTranslation("intake.title"));
+        therapist.setLabel(getTranslation("intake.therapist"));
+        List<UserSummary> therapists = episodes.therapists();
+        therapist.setItems(therapists);
+        therapist.setItemLabelGenerator(UserSummary::displayName);
+        therapists.stream().filter(t -> t.id() == currentUser.require().userId()).findFirst()
+                .or(() -> therapists.stream().findFirst()).ifPresent(therapist::setValue);
+        location.setLabel(getTranslation("intake.location"));
+        List<LocationSummary> locations = clinics.currentClinic().locations();
+        location.setItems(locations);
+        location.setItemLabelGenerator(LocationSummary::name);
+        locations.stream().findFirst().ifPresent(location::setValue);
+        startDate.setLabel(getTranslation("intake.startDate"));
+        Formats.iso(startDate);
+        startDate.setValue(LocalDate.now());
+        startDate.setMax(LocalDate.now());
+        chronicity.setLabel(getTranslation("intake.chronicity"));
+        chronicity.setItems(Chronicity.values());
+        chronicity.setItemLabelGenerator(c -> getTranslation("chronicity." + c.name()));
+        priorEpisodes.setLabel(getTranslation("intake.priorEpisodes"));
+        priorEpisodes.setHelperText(getTranslation("intake.priorEpisodes.help"));
+        priorEpisodes.setMin(0);
+        priorEpisodes.setMax(50);
+        priorEpisodes.setValue(0);
+        priorEpisodes.setStepButtonsVisible(true);
+
+        FormLayout intake = new FormLayout(therapist, location, startDate, priorEpisodes, chronicity);
+        intake.setColspan(chronicity, 2);
+        intake.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
+
+        H3 measuresTitle = new H3(getTranslation("intake.baseline"));
+        Paragraph measuresHelp = new Paragraph(getTranslation("intake.baseline.help"));
+        measuresHelp.addClassName("muted");
+
+        openEpisode.setText(getTranslation("intake.save"));
+        openEpisode.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        openEpisode.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        openEpisode.addClickListener(e -> save());
+
+        Div section = new Div(title, intake, measuresTitle, measuresHelp, baseline, errors, openEpisode);
+        section.addClassNames("intake", "panel");
+        return section;
+    }
+
+    void save() {
+        errors.clear();
+        try {
+            if (therapist.getValue() == null || location.getValue() == null) {
+                throw new IllegalArgumentException(getTranslation("intake.therapistLocation.required"));
+            }
+            EpisodeCommand command = new EpisodeCommand(patientId, therapist.getValue().id(), location.getValue().id(),
+                    startDate.getValue(), chronicity.getValue(), priorEpisodes.getValue() == null ? -1 : priorEpisodes.getValue());
+            EpisodeSummary episode = care.openWithBaseline(command, baseline.entries());
+            Notification.show(getTranslation("intake.saved", episode.patientName()), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            UI.getCurrent().navigate("episodes/" + episode.id());
+        } catch (IllegalArgumentException e) {
+            errors.show(getTranslation("form.problems"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.backstory.followups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backstory.BackstoryTest;
+import io.backstory.ClinicalFixture;
+import io.backstory.TestSecurity;
+import io.backstory.analytics.Chronicity;
+import io.backstory.base.ConcurrentEditException;
+import io.backstory.patients.DischargeReason;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientSummary;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@BackstoryTest
+class FollowUpServiceTests {
+
+    @Autowired TestSecurity security;
+    @Autowired ClinicalFixture fixture;
+    @Autowired EpisodeService episodes;
+    @Autowired FollowUpService followUps;
+
+    private final LocalDate today = LocalDate.now();
+
+    @BeforeEach
+    void signIn() {
+        security.signInAs("therapist");
+    }
+
+    @AfterEach
+    void signOut() {
+        security.signOut();
+    }
+
+    private EpisodeSummary dischargedDaysAgo(PatientSummary patient, int days) {
+        EpisodeSummary episode = fixture.episode(patient, today.minusDays(days + 40), Chronicity.ACUTE);
+        return episodes.discharge(episode.id(), today.minusDays(days), DischargeReason.GOALS_MET);
+    }
+
+    private FollowUpDue dueFor(EpisodeSummary episode, int months) {
+        return all().stream().filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == months).findFirst().orElseThrow();
+    }
+
+    private List<FollowUpDue> all() {
+        return followUps.due(0, followUps.countDue());
+    }
+
+    @Test
+    void shouldListDueCheckInsOverdueFirst() {
+        EpisodeSummary episode = dischargedDaysAgo(fixture.patient(), 100);
+
+        List<FollowUpDue> due = all();
+
+        assertThat(due).extracting(FollowUpDue::dueDate).isSorted();
+        FollowUpDue oneMonth = dueFor(episode, 1);
+        FollowUpDue threeMonths = dueFor(episode, 3);
+        assertThat(oneMonth.overdue()).isTrue();
+        assertThat(due.indexOf(oneMonth)).isLessThan(due.indexOf(threeMonths));
+        assertThat(due).noneMatch(d -> d.episodeId() == episode.id() && d.monthsAfter() == 6);
+    }
+
+    @Test
+    void shouldRecordARecurrenceFromACheckInOnlyOnce() {
+        EpisodeSummary episode = dischargedDaysAgo(fixture.patient(), 100);
+        FollowUpDue threeMonths = dueFor(episode, 3);
+
+        CheckInResult result = followUps.recordCheckIn(threeMonths.id(), threeMonths.version(),
+                CheckInAnswer.painReturned(today.minusDays(20), 6, true, true, false), "Lifting at work");
+
+        assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.RECURRENCE);
+        assertThat(result.recurrenceRecorded()).isTrue();
+        assertThat(result.followUp().status()).isEqualTo("COMPLETED");
+        RecurrenceSummary recurrence = followUps.recurrence(episode.id()).orElseThrow();
+        assertThat(recurrence.source()).isEqualTo(RecurrenceSummary.Source.FOLLOW_UP);
+        assertThat(recurrence.intensity()).isEqualTo(6);
+        assertThat(recurrence.careSought()).isFalse();
+
+        FollowUpDue oneMonth = dueFor(episode, 1);
+        CheckInResult again = followUps.recordCheckIn(oneMonth.id(), oneMonth.version(),
+                CheckInAnswer.painReturned(today.minusDays(10), 7, true, true, true), null);
+        assertThat(again.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.RECURRENCE);
+        assertThat(again.recurrenceRecorded()).isFalse();
+        assertThat(followUps.recurrence(episode.id()).orElseThrow().id()).isEqualTo(recurrence.id());
+    }
+
+    @Test
+    void shouldKeepACheckInOpenWhenThePatientWasNotReached() {
+        EpisodeSummary episode = dischargedDaysAgo(fixture.patient(), 40);
+        FollowUpDue oneMonth = dueFor(episode, 1);
+
+        CheckInResult result = followUps.recordCheckIn(oneMonth.id(), oneMonth.version(), CheckInAnswer.notReached(), "Voicemail");
+
+        assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.NOT_REACHED);
+        assertThat(result.followUp().status()).isEqualTo("PENDING");
+        assertThat(dueFor(episode, 1).version()).isGreaterThan(oneMonth.version());
+    }
+
+    @Test
+    void shouldRecordNoRecurrenceForMildPainAndExplainBadAnswersByField() {
+        EpisodeSummary episode = dischargedDaysAgo(fixture.patient(), 40);
+        FollowUpDue oneMonth = dueFor(episode, 1);
+
+        assertThatThrownBy(() -> followUps.recordCheckIn(oneMonth.id(), oneMonth.version(),
+                new CheckInAnswer(true, false, null, 5, true, null, null), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Date the pain returned: required");
+        assertThatThrownBy(() -> followUps.recordCheckIn(oneMonth.id(), oneMonth.version() + 1, CheckInAnswer.painFree(), null))
+                .isInstanceOf(ConcurrentEditException.class);
+
+        CheckInResult result = followUps.recordCheckIn(oneMonth.id(), oneMonth.version(),
+                CheckInAnswer.painReturned(today.minusDays(2), 1, true, false, false), null);
+        assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.NO_RECURRENCE);
+        assertThat(followUps.recurrence(episode.id())).isEmpty();
+    }
+}

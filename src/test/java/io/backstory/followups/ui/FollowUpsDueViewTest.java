@@ -1,0 +1,101 @@
+package io.backstory.followups.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import io.backstory.BackstoryTest;
+import io.backstory.ClinicalFixture;
+import io.backstory.TestSecurity;
+import io.backstory.analytics.Chronicity;
+import io.backstory.followups.FollowUpDue;
+import io.backstory.followups.FollowUpService;
+import io.backstory.followups.RecurrenceSummary;
+import io.backstory.patients.DischargeReason;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@BackstoryTest
+class FollowUpsDueViewTest extends SpringBrowserlessTest {
+
+    @Autowired TestSecurity security;
+    @Autowired ClinicalFixture fixture;
+    @Autowired EpisodeService episodes;
+    @Autowired FollowUpService followUps;
+
+    private final LocalDate today = LocalDate.now();
+    private EpisodeSummary episode;
+
+    @BeforeEach
+    void signIn() {
+        security.signInAs("therapist");
+        EpisodeSummary opened = fixture.episode(fixture.patient(), today.minusDays(150), Chronicity.SUBACUTE);
+        episode = episodes.discharge(opened.id(), today.minusDays(100), DischargeReason.GOALS_MET);
+    }
+
+    @AfterEach
+    void signOut() {
+        security.signOut();
+    }
+
+    private FollowUpDue due(int months) {
+        return followUps.due(0, followUps.countDue()).stream()
+                .filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == months).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldListOverdueCheckInsFirst() {
+        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
+
+        int size = test(view.grid).size();
+        assertThat(size).isGreaterThanOrEqualTo(2);
+        for (int i = 1; i < size; i++) {
+            assertThat(test(view.grid).getRow(i).dueDate()).isAfterOrEqualTo(test(view.grid).getRow(i - 1).dueDate());
+        }
+        assertThat(test(view.grid).getRow(0).overdue()).isTrue();
+    }
+
+    @Test
+    void shouldRecordARecurrenceInAFewFields() {
+        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
+        view.openCheckIn(due(3));
+        roundTrip();
+        test(view.painFree).selectItem("No");
+        test(view.onset).setValue(today.minusDays(20));
+        test(view.worst).setValue(6);
+        test(view.lasted).click();
+        test(view.sought).click();
+
+        test(view.record).click();
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        RecurrenceSummary recurrence = followUps.recurrence(episode.id()).orElseThrow();
+        assertThat(recurrence.intensity()).isEqualTo(6);
+        assertThat(recurrence.careSought()).isTrue();
+    }
+
+    @Test
+    void shouldNameTheMissingAnswerAndKeepTheDialogOpen() {
+        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
+        view.openCheckIn(due(3));
+        roundTrip();
+        test(view.painFree).selectItem("No");
+        test(view.worst).setValue(6);
+
+        test(view.record).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.errors.getElement().getTextRecursively()).contains("Date the pain returned: required");
+        assertThat(view.worst.getValue()).isEqualTo(6);
+        assertThat(followUps.recurrence(episode.id())).isEmpty();
+    }
+
+    /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */
+    private static <T> T target(T view) {
+        return org.springframework.test.util.AopTestUtils.getUltimateTargetObject(view);
+    }
+}

@@ -1,0 +1,99 @@
+package io.backstory.patients.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import io.backstory.BackstoryTest;
+import io.backstory.ClinicalFixture;
+import io.backstory.TestSecurity;
+import io.backstory.patients.PatientSummary;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@BackstoryTest
+class PatientsViewTest extends SpringBrowserlessTest {
+
+    @Autowired TestSecurity security;
+    @Autowired ClinicalFixture fixture;
+
+    @BeforeEach
+    void signIn() {
+        security.signInAs("therapist");
+    }
+
+    @AfterEach
+    void signOut() {
+        security.signOut();
+    }
+
+    @Test
+    void shouldFindAPatientByNameInTheLazyGrid() {
+        PatientSummary patient = fixture.patient();
+        PatientsView view = target(navigate(PatientsView.class));
+
+        test(view.search).setValue(patient.lastName());
+
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getRow(0).id()).isEqualTo(patient.id());
+    }
+
+    @Test
+    void shouldKeepWhatWasTypedAndNameTheMissingFields() {
+        PatientsView view = target(navigate(PatientsView.class));
+        test(view.newPatient).click();
+        roundTrip();
+        PatientForm form = view.form;
+
+        test(form.firstName).setValue("Grace");
+        test(form.save).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(form.firstName.getValue()).isEqualTo("Grace");
+        assertThat(form.lastName.isInvalid()).isTrue();
+        assertThat(form.lastName.getErrorMessage()).isEqualTo("Last name: please enter it");
+        assertThat(form.dateOfBirth.isInvalid()).isTrue();
+    }
+
+    @Test
+    void shouldShowTheServicesRuleAndKeepTheForm() {
+        PatientsView view = target(navigate(PatientsView.class));
+        test(view.newPatient).click();
+        roundTrip();
+        PatientForm form = view.form;
+        test(form.firstName).setValue("Grace");
+        test(form.lastName).setValue("Oldest");
+        test(form.dateOfBirth).setValue(LocalDate.now().minusYears(130));
+        test(form.sex).selectItem("Female");
+        test(form.save).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(form.errors.isVisible()).isTrue();
+        assertThat(form.errors.getElement().getTextRecursively()).contains("Date of birth: required, not in the future and at most 120 years ago");
+        assertThat(form.lastName.getValue()).isEqualTo("Oldest");
+    }
+
+    @Test
+    void shouldSaveANewPatientAndOpenTheirPage() {
+        PatientsView view = target(navigate(PatientsView.class));
+        test(view.newPatient).click();
+        roundTrip();
+        PatientForm form = view.form;
+        test(form.firstName).setValue("Grace");
+        test(form.lastName).setValue("Newcomer");
+        test(form.dateOfBirth).setValue(LocalDate.of(1980, 2, 29));
+        test(form.sex).selectItem("Female");
+        test(form.email).setValue("grace@example.org");
+        test(form.save).click();
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        assertThat(target(getCurrentView()).getClass().getSimpleName()).isEqualTo("PatientView");
+    }
+
+    /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */
+    private static <T> T target(T view) {
+        return org.springframework.test.util.AopTestUtils.getUltimateTargetObject(view);
+    }
+}
