@@ -30,15 +30,7 @@ public record LogisticResult(List<ModelTerm> terms, double deviance, double null
 
     /** The term called {@code name}; throws when it is unknown or was dropped. */
     public ModelTerm term(String name) {
-        for (ModelTerm t : terms) {
-            if (t.name().equals(name)) {
-                return t;
-            }
-        }
-        if (droppedTerms.contains(name)) {
-            throw new IllegalArgumentException("name: term '" + name + "' was dropped (constant or collinear)");
-        }
-        throw new IllegalArgumentException("name: no term called '" + name + "' in this model");
+        return ModelTerm.named(terms, droppedTerms, name);
     }
 
     /**
