@@ -3,6 +3,7 @@ package io.backstory.demo;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
 import io.backstory.demo.SyntheticRecords.Patient;
+import io.backstory.reports.ReportEpisodes;
 import io.backstory.security.Role;
 import io.backstory.security.UserAccountService;
 import io.backstory.security.UserSummary;
@@ -37,15 +38,17 @@ class DemoSeeder implements ApplicationRunner {
     private final ClinicService clinics;
     private final UserAccountService users;
     private final DemoDataWriter writer;
+    private final ReportEpisodes reportEpisodes;
     private final Clock clock;
     private final int episodes;
     private final long seed;
 
-    DemoSeeder(ClinicService clinics, UserAccountService users, DemoDataWriter writer, Clock clock,
+    DemoSeeder(ClinicService clinics, UserAccountService users, DemoDataWriter writer, ReportEpisodes reportEpisodes, Clock clock,
                @Value("${backstory.demo.episodes:2000}") int episodes, @Value("${backstory.demo.seed:20261128}") long seed) {
         this.clinics = clinics;
         this.users = users;
         this.writer = writer;
+        this.reportEpisodes = reportEpisodes;
         this.clock = clock;
         this.episodes = episodes;
         this.seed = seed;
@@ -85,6 +88,8 @@ class DemoSeeder implements ApplicationRunner {
         });
         written[0] += writer.write(clinic.id(), therapists, locations, batch);
         writer.restartIdentities();
+        // The writer bypasses the services (JDBC batches), so the report's per-episode rows are built once here.
+        reportEpisodes.rebuild(clinic.id());
         log.info("Seeded the demo clinic: {} patients in {} ms", written[0], (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -6,6 +6,7 @@ import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSettings;
 import io.backstory.patients.EpisodeDischarged;
 import io.backstory.patients.EpisodeOpened;
+import io.backstory.patients.EpisodeRecordsChanged;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.security.AuditLog;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,10 +54,12 @@ public class FollowUpService {
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FollowUpService(FollowUpRepository followUps, RecurrenceRepository recurrences, EpisodeService episodes,
-                    ClinicService clinics, CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc, Clock clock) {
+                    ClinicService clinics, CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc,
+                    ApplicationEventPublisher events, Clock clock) {
         this.followUps = followUps;
         this.recurrences = recurrences;
         this.episodes = episodes;
@@ -63,6 +67,7 @@ public class FollowUpService {
         this.currentUser = currentUser;
         this.auditLog = auditLog;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -99,6 +104,7 @@ public class FollowUpService {
             recurrences.saveAndFlush(Recurrence.fromNewEpisode(event.clinicId(), previous.get().id(), event.episodeId(),
                     event.startDate()));
             auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + previous.get().id());
+            events.publishEvent(new EpisodeRecordsChanged(event.clinicId(), previous.get().id()));
         }
     }
 
@@ -186,6 +192,7 @@ public class FollowUpService {
             auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episode.id());
             added = true;
         }
+        events.publishEvent(new EpisodeRecordsChanged(user.clinicId(), episode.id()));
         return new CheckInResult(summary(saved), decision, added);
     }
 

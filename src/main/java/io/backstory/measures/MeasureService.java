@@ -1,5 +1,6 @@
 package io.backstory.measures;
 
+import io.backstory.patients.EpisodeRecordsChanged;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.security.AuditLog;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,13 +26,16 @@ public class MeasureService {
     private final EpisodeService episodes;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MeasureService(MeasureRepository measures, EpisodeService episodes, CurrentUser currentUser, AuditLog auditLog, Clock clock) {
+    MeasureService(MeasureRepository measures, EpisodeService episodes, CurrentUser currentUser, AuditLog auditLog,
+                   ApplicationEventPublisher events, Clock clock) {
         this.measures = measures;
         this.episodes = episodes;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,7 +59,8 @@ public class MeasureService {
         }
         measures.flush();
         auditLog.record(AuditLog.Action.CREATE, "measure", "episode:" + episodeId);
-        return saved.stream().map(s -> s).toList();
+        events.publishEvent(new EpisodeRecordsChanged(user.clinicId(), episodeId));
+        return List.copyOf(saved);
     }
 
     @Transactional

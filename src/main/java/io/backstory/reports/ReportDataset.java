@@ -19,10 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the analysis dataset (DESIGN §4) with one set-based query: the database aggregates visits,
- * factors, baseline measures and check-ins per episode, so the report reads one row per discharged
- * episode however many visits there are. Plain SQL that runs on PostgreSQL and on H2 in PostgreSQL
- * mode; dates are turned into ages and days in Java, where date arithmetic is portable.
+ * Reads the analysis dataset (DESIGN §4) from {@code report_episode}, the per-episode aggregate that
+ * {@link ReportEpisodes} keeps current: one row per discharged episode, however many visits there are.
+ * Dates are turned into ages and days in Java, where date arithmetic is portable.
  *
  * <p>Outcome rules, kept deliberately simple:
  * <ul>
@@ -33,50 +32,18 @@ import org.springframework.stereotype.Component;
  *       (its due date, so a call made two days late does not push the 12-month check-in past the horizon);
  *       with no completed check-in it is censored at 0 days.</li>
  *   <li>Visits: every visit of the episode; factors: addressed at one visit or more.</li>
- *   <li>episode_id is the row number in discharge-id order: the export is de-identified.</li>
+ *   <li>episode_id is the row number in episode-id order: the export is de-identified.</li>
  * </ul>
  */
 @Component
 class ReportDataset {
 
     private static final String SQL = """
-            select e.id, e.therapist_id, e.location_id, e.start_date, e.discharge_date, e.chronicity, e.prior_episodes,
-                   p.date_of_birth, p.sex,
-                   coalesce(v.visits, 0) as visits,
-                   coalesce(v.f_movement, 0) as f_movement, coalesce(v.f_mobility, 0) as f_mobility,
-                   coalesce(v.f_strength, 0) as f_strength, coalesce(v.f_recovery, 0) as f_recovery,
-                   coalesce(v.f_beliefs, 0) as f_beliefs,
-                   m.nprs, m.odi, m.fabq_pa, m.startback,
-                   f.last_due, r.onset_date
-              from episode e
-              join patient p on p.clinic_id = e.clinic_id and p.id = e.patient_id
-              left join (
-                    select vi.episode_id, count(distinct vi.id) as visits,
-                           max(case when vf.factor = 'MOVEMENT' then 1 else 0 end) as f_movement,
-                           max(case when vf.factor = 'MOBILITY' then 1 else 0 end) as f_mobility,
-                           max(case when vf.factor = 'STRENGTH' then 1 else 0 end) as f_strength,
-                           max(case when vf.factor = 'RECOVERY' then 1 else 0 end) as f_recovery,
-                           max(case when vf.factor = 'BELIEFS' then 1 else 0 end) as f_beliefs
-                      from visit vi
-                      left join visit_factor vf on vf.clinic_id = vi.clinic_id and vf.visit_id = vi.id
-                     where vi.clinic_id = ?
-                     group by vi.episode_id) v on v.episode_id = e.id
-              left join (
-                    select episode_id,
-                           max(case when instrument = 'NPRS' then score end) as nprs,
-                           max(case when instrument = 'ODI' then score end) as odi,
-                           max(case when instrument = 'FABQ' then score end) as fabq_pa,
-                           max(case when instrument = 'STARTBACK' then category end) as startback
-                      from measure
-                     where clinic_id = ? and timepoint = 'BASELINE'
-                     group by episode_id) m on m.episode_id = e.id
-              left join (
-                    select episode_id, max(due_date) as last_due
-                      from follow_up
-                     where clinic_id = ? and status = 'COMPLETED'
-                     group by episode_id) f on f.episode_id = e.id
-              left join recurrence r on r.clinic_id = e.clinic_id and r.episode_id = e.id
-             where e.clinic_id = ? and e.discharge_date is not null
+            select therapist_id, location_id, start_date, discharge_date, chronicity, prior_episodes, date_of_birth, sex,
+                   visits, f_movement, f_mobility, f_strength, f_recovery, f_beliefs, nprs, odi, fabq_pa, startback,
+                   last_due, onset_date
+              from report_episode e
+             where e.clinic_id = ?
             """;
 
     private final JdbcClient jdbc;
@@ -87,7 +54,7 @@ class ReportDataset {
 
     List<EpisodeRow> load(long clinicId, ReportFilter filter) {
         StringBuilder sql = new StringBuilder(SQL);
-        List<Object> params = new ArrayList<>(List.of(clinicId, clinicId, clinicId, clinicId));
+        List<Object> params = new ArrayList<>(List.of(clinicId));
         if (filter.dischargedFrom() != null) {
             sql.append(" and e.discharge_date >= ?");
             params.add(Date.valueOf(filter.dischargedFrom()));
@@ -109,10 +76,10 @@ class ReportDataset {
             params.add(filter.chronicity().name());
         }
         if (filter.startBack() != null) {
-            sql.append(" and lower(m.startback) = ?");
+            sql.append(" and lower(e.startback) = ?");
             params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
         }
-        sql.append(" order by e.id");
+        sql.append(" order by e.episode_id");
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, n)).list();
     }
 
@@ -136,20 +103,17 @@ class ReportDataset {
     }
 
     /**
-     * A fingerprint of everything the report reads: any insert (ids, counts) or update (optimistic-lock
-     * versions) changes it, so a cached report is never served after the data changed.
+     * A fingerprint of everything the report reads: every write to report_episode takes a new revision,
+     * opening an episode adds to the episodes in care, and settings and therapist names carry versions.
+     * Cheap (indexed), so a cached report is never served after the data changed.
      */
     String dataVersion(long clinicId) {
         return jdbc.sql("""
-                select (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) from episode where clinic_id = ?)
-                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) from visit where clinic_id = ?)
-                    || '/' || (select count(*) from visit_factor where clinic_id = ?)
-                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0) from follow_up where clinic_id = ?)
-                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) from measure where clinic_id = ?)
-                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) from recurrence where clinic_id = ?)
-                    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from patient where clinic_id = ?)
+                select (select count(*) || ':' || coalesce(max(revision), 0) from report_episode where clinic_id = ?)
+                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) from episode where clinic_id = ? and discharge_date is null)
+                    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from user_account where clinic_id = ?)
                     || '/' || (select coalesce(max(version), 0) from clinic_settings where clinic_id = ?)
-                """).params(clinicId, clinicId, clinicId, clinicId, clinicId, clinicId, clinicId, clinicId)
+                """).params(clinicId, clinicId, clinicId, clinicId)
                 .query(String.class).single();
     }
 

@@ -7,6 +7,7 @@ import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureService;
 import io.backstory.measures.MeasureSummary;
 import io.backstory.measures.Scoring;
+import io.backstory.patients.EpisodeRecordsChanged;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.security.AuditLog;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +48,12 @@ public class VisitService {
     private final UserAccountService users;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     VisitService(VisitRepository visits, InterventionRepository interventions, EpisodeService episodes,
-                 MeasureService measures, UserAccountService users, CurrentUser currentUser, AuditLog auditLog, Clock clock) {
+                 MeasureService measures, UserAccountService users, CurrentUser currentUser, AuditLog auditLog,
+                 ApplicationEventPublisher events, Clock clock) {
         this.visits = visits;
         this.interventions = interventions;
         this.episodes = episodes;
@@ -57,6 +61,7 @@ public class VisitService {
         this.users = users;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,6 +93,7 @@ public class VisitService {
         visit.apply(command, factors);
         Visit saved = visits.saveAndFlush(visit);
         auditLog.record(AuditLog.Action.CREATE, "visit", saved.getId());
+        events.publishEvent(new EpisodeRecordsChanged(user.clinicId(), episode.id()));
         return summary(saved, therapistNames());
     }
 
@@ -109,6 +115,7 @@ public class VisitService {
         try {
             Visit saved = visits.saveAndFlush(visit);
             auditLog.record(AuditLog.Action.UPDATE, "visit", visitId);
+            events.publishEvent(new EpisodeRecordsChanged(user.clinicId(), episode.id()));
             return summary(saved, therapistNames());
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ConcurrentEditException(CONFLICT);

@@ -12,6 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.visits.Factor;
+import io.backstory.visits.VisitCommand;
+import io.backstory.visits.VisitService;
+import java.util.Set;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.AnalyzeCommand;
@@ -42,6 +48,10 @@ class RecurrenceReportServiceTest {
     TestSecurity security;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EpisodeService episodes;
+    @Autowired
+    VisitService visits;
 
     @AfterEach
     void signOut() {
@@ -134,13 +144,15 @@ class RecurrenceReportServiceTest {
 
     @Test
     void shouldServeTheCachedReportUntilTheDataChange() throws Exception {
-        security.signInAs("owner");
+        security.signInAs("admin");
         ReportFilter filter = ReportFilter.all().withHorizonDays(200);
         RecurrenceReport first = reports.reportInBackground(filter).get(60, TimeUnit.SECONDS);
         assertThat(reports.cached(filter)).containsSame(first);
         assertThat(reports.report(filter)).isSameAs(first);
-        long followUp = jdbc.sql("select id from follow_up order by id limit 1").query(Long.class).single();
-        jdbc.sql("update follow_up set version = version + 1 where id = ?").param(followUp).update();
+        // A visit added to a discharged episode (a late entry) changes the data the report reads.
+        long discharged = jdbc.sql("select id from episode where discharge_date is not null order by id limit 1").query(Long.class).single();
+        EpisodeSummary episode = episodes.get(discharged);
+        visits.log(new VisitCommand(discharged, episode.startDate(), episode.therapistId(), 30, null, null, Set.of(Factor.BELIEFS), Set.of()));
         assertThat(reports.cached(filter)).isEmpty();
         RecurrenceReport second = reports.report(filter);
         assertThat(second).isNotSameAs(first);

@@ -1,0 +1,131 @@
+package io.backstory.reports;
+
+import io.backstory.patients.EpisodeDischarged;
+import io.backstory.patients.EpisodeRecordsChanged;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code report_episode}, the report's per-episode aggregate (DESIGN §7), current. Each discharged
+ * episode has one row holding what the analysis dataset needs: the database aggregates an episode's visits,
+ * factors, baseline measures and check-ins when they change, not on every report, so a report of 100,000
+ * episodes reads 100,000 rows instead of well over a million.
+ *
+ * <p>Refreshed inside the transaction that changed the records (a plain {@code @EventListener}): the row
+ * commits with the change or not at all, so a report never misses a saved visit. Concurrent changes to one
+ * episode are serialised on the row: each refresh locks it first and only then reads the records, in a new
+ * statement that sees everything committed before the lock was granted (READ COMMITTED), so the last
+ * refresh to commit always saw every change. Rows are updated in place, never deleted and re-inserted, so a
+ * waiting refresh finds the row it waited for.
+ */
+@Component
+public class ReportEpisodes {
+
+    /** The columns of report_episode that the aggregation fills, in the order of {@link #SELECT}. */
+    private static final String COLUMNS = """
+            clinic_id, episode_id, therapist_id, location_id, start_date, discharge_date, chronicity, prior_episodes,
+            date_of_birth, sex, visits, f_movement, f_mobility, f_strength, f_recovery, f_beliefs,
+            nprs, odi, fabq_pa, startback, last_due, onset_date""";
+
+    /**
+     * The aggregation for the discharged episodes of one clinic; {@code %s} restricts every part to one
+     * episode (or to none). Plain SQL for PostgreSQL and H2 in PostgreSQL mode; V4__report_episode.sql
+     * holds the same aggregation for the rows that existed before the table did.
+     */
+    private static final String SELECT = """
+            select e.clinic_id, e.id as episode_id, e.therapist_id, e.location_id, e.start_date, e.discharge_date,
+                   e.chronicity, e.prior_episodes, p.date_of_birth, p.sex,
+                   coalesce(v.visits, 0) as visits,
+                   coalesce(v.f_movement, 0) as f_movement, coalesce(v.f_mobility, 0) as f_mobility,
+                   coalesce(v.f_strength, 0) as f_strength, coalesce(v.f_recovery, 0) as f_recovery,
+                   coalesce(v.f_beliefs, 0) as f_beliefs,
+                   m.nprs, m.odi, m.fabq_pa, m.startback, f.last_due, r.onset_date
+              from episode e
+              join patient p on p.clinic_id = e.clinic_id and p.id = e.patient_id
+              left join (
+                    select vi.episode_id, count(distinct vi.id) as visits,
+                           max(case when vf.factor = 'MOVEMENT' then 1 else 0 end) as f_movement,
+                           max(case when vf.factor = 'MOBILITY' then 1 else 0 end) as f_mobility,
+                           max(case when vf.factor = 'STRENGTH' then 1 else 0 end) as f_strength,
+                           max(case when vf.factor = 'RECOVERY' then 1 else 0 end) as f_recovery,
+                           max(case when vf.factor = 'BELIEFS' then 1 else 0 end) as f_beliefs
+                      from visit vi
+                      left join visit_factor vf on vf.clinic_id = vi.clinic_id and vf.visit_id = vi.id
+                     where vi.clinic_id = :clinic %1$s
+                     group by vi.episode_id) v on v.episode_id = e.id
+              left join (
+                    select episode_id,
+                           max(case when instrument = 'NPRS' then score end) as nprs,
+                           max(case when instrument = 'ODI' then score end) as odi,
+                           max(case when instrument = 'FABQ' then score end) as fabq_pa,
+                           max(case when instrument = 'STARTBACK' then category end) as startback
+                      from measure
+                     where clinic_id = :clinic and timepoint = 'BASELINE' %2$s
+                     group by episode_id) m on m.episode_id = e.id
+              left join (
+                    select episode_id, max(due_date) as last_due
+                      from follow_up
+                     where clinic_id = :clinic and status = 'COMPLETED' %2$s
+                     group by episode_id) f on f.episode_id = e.id
+              left join recurrence r on r.clinic_id = e.clinic_id and r.episode_id = e.id
+             where e.clinic_id = :clinic and e.discharge_date is not null %3$s
+            """;
+
+    private static final String ALL_EPISODES = SELECT.formatted("", "", "");
+    private static final String ONE_EPISODE = SELECT.formatted(
+            "and vi.episode_id = :episode", "and episode_id = :episode", "and e.id = :episode");
+    private static final String INSERT = "insert into report_episode (" + COLUMNS + ", revision) select s.*, nextval('report_revision') from (%s) s";
+
+    private final JdbcClient jdbc;
+
+    ReportEpisodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(EpisodeDischarged event) {
+        refresh(event.clinicId(), event.episodeId());
+    }
+
+    @EventListener
+    void on(EpisodeRecordsChanged event) {
+        refresh(event.clinicId(), event.episodeId());
+    }
+
+    /** Brings one episode's row up to date; an episode still in care has none. */
+    void refresh(long clinicId, long episodeId) {
+        Map<String, Object> ids = Map.of("clinic", clinicId, "episode", episodeId);
+        // Most refreshes after the first (discharge) find the row: insert it if it is missing, else lock it.
+        if (jdbc.sql(INSERT.formatted(ONE_EPISODE) + " on conflict do nothing").params(ids).update() == 1) {
+            return;
+        }
+        if (jdbc.sql("select episode_id from report_episode where clinic_id = :clinic and episode_id = :episode for update")
+                .params(ids).query(Long.class).optional().isEmpty()) {
+            return;
+        }
+        Map<String, Object> row = jdbc.sql(ONE_EPISODE).params(ids).query().listOfRows().stream().findFirst().orElse(null);
+        if (row == null) {
+            return;
+        }
+        String assignments = row.keySet().stream().filter(c -> !c.equals("clinic_id") && !c.equals("episode_id"))
+                .map(c -> c + " = :" + c).collect(Collectors.joining(", "));
+        jdbc.sql("update report_episode set " + assignments + ", revision = nextval('report_revision')"
+                        + " where clinic_id = :clinic_id and episode_id = :episode_id")
+                .params(row).update();
+    }
+
+    /**
+     * Rebuilds every row of a clinic in one statement, for bulk loads that bypass the services (the demo
+     * clinic, benchmarks, imports). Joins the caller's transaction: the rows commit with the loaded data.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int rebuild(long clinicId) {
+        jdbc.sql("delete from report_episode where clinic_id = ?").param(clinicId).update();
+        return jdbc.sql(INSERT.formatted(ALL_EPISODES)).param("clinic", clinicId).update();
+    }
+}
