@@ -166,8 +166,17 @@ public class RecurrenceReportService {
     RecurrenceReport compute(long clinicId, ReportFilter filter, String dataVersion) {
         ClinicSettings settings = clinics.settings(clinicId);
         int horizon = filter.horizonDays() != null ? filter.horizonDays() : settings.horizonDays();
-        int isolatedMax = settings.isolatedMaxBreadth();
-        List<EpisodeRow> rows = dataset.load(clinicId, filter);
+        return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter),
+                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock));
+    }
+
+    /**
+     * The report from the loaded rows. No database and no clock here, so the report (and the PDF drawn
+     * from it) can be built from a generated cohort in a plain unit test.
+     */
+    static RecurrenceReport assemble(ReportFilter filter, int horizon, int isolatedMax, List<EpisodeRow> rows,
+                                     List<ReportOptions.Option> therapistNames, int activeEpisodes, String dataVersion,
+                                     Instant computedAt) {
         List<AnalysisEpisode> episodes = rows.stream().map(EpisodeRow::episode).toList();
         AnalysisReport analysis = episodes.isEmpty() ? null
                 : RecurrenceAnalysis.withDefaults().withHorizonDays(horizon).withIsolatedMaxBreadth(isolatedMax).analyze(episodes);
@@ -197,7 +206,7 @@ public class RecurrenceReportService {
             }
         }
         ProportionEstimate overall = WilsonInterval.of(events, evaluable, CONFIDENCE);
-        Kpis kpis = new Kpis(dataset.activeEpisodes(clinicId, filter), episodes.size(),
+        Kpis kpis = new Kpis(activeEpisodes, episodes.size(),
                 episodes.isEmpty() ? Double.NaN : (double) evaluable / episodes.size(), overall);
 
         List<BreadthRow> breadth = new ArrayList<>();
@@ -210,10 +219,10 @@ public class RecurrenceReportService {
                     episodes.isEmpty() ? Double.NaN : (double) omitted[i] / episodes.size()));
         }
         double clinicRate = evaluable == 0 ? Double.NaN : (double) events / evaluable;
-        List<TherapistPoint> therapists = therapists(clinicId, rows, horizon, clinicRate);
+        List<TherapistPoint> therapists = therapists(therapistNames, rows, horizon, clinicRate);
         List<FunnelBand> funnel = funnel(clinicRate, therapists.stream().mapToInt(TherapistPoint::evaluable).max().orElse(0));
         return new RecurrenceReport(filter, horizon, isolatedMax, analysis, kpis, breadth, therapists, funnel, clinicRate,
-                quarters(rows, horizon), omissions, dataVersion, Instant.now(clock));
+                quarters(rows, horizon), omissions, dataVersion, computedAt);
     }
 
     /** DESIGN §4: at the horizon an episode counts when it recurred by then or was followed for the whole horizon. */
@@ -225,8 +234,9 @@ public class RecurrenceReportService {
         return e.recurred() && e.timeDays() <= horizon;
     }
 
-    private List<TherapistPoint> therapists(long clinicId, List<EpisodeRow> rows, int horizon, double clinicRate) {
-        Map<Long, String> names = dataset.therapists(clinicId).stream()
+    private static List<TherapistPoint> therapists(List<ReportOptions.Option> therapistNames, List<EpisodeRow> rows,
+                                                   int horizon, double clinicRate) {
+        Map<Long, String> names = therapistNames.stream()
                 .collect(Collectors.toMap(ReportOptions.Option::id, ReportOptions.Option::name, (a, b) -> a, LinkedHashMap::new));
         Map<Long, List<AnalysisEpisode>> byTherapist = rows.stream().collect(Collectors.groupingBy(EpisodeRow::therapistId,
                 TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));

@@ -4,35 +4,29 @@ import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.FactorEffect;
 import io.backstory.analytics.ModelTerm;
 import io.backstory.analytics.ProportionEstimate;
-import io.backstory.analytics.SurvivalCurve;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openpdf.text.Document;
-import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.FontFactory;
 import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * The recurrence report as a printable PDF (OpenPDF): the verdict first, then the key tables, the
- * Kaplan-Meier curves and the forest plot drawn as vector graphics. Numbers only, no patient data.
+ * The recurrence report as a printable PDF (OpenPDF): the verdict first, then the key tables with
+ * their charts ({@link PdfCharts}: recurrence by breadth, Kaplan-Meier curves, forest plot, therapist
+ * funnel plot) drawn as vector graphics. Numbers only, no patient data.
  */
 final class ReportPdf {
 
-    private static final Color ISOLATED = new Color(0xC2, 0x5B, 0x2A);
-    private static final Color MULTI = new Color(0x1F, 0x6F, 0x8B);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
@@ -46,6 +40,9 @@ final class ReportPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter writer = PdfWriter.getInstance(document, out);
+        // Charts stay where they are added; by default OpenPDF lets the text after a chart that does
+        // not fit jump ahead of it, which separates a chart from its heading and table.
+        writer.setStrictImageSequence(true);
         document.addTitle("Recurrence report - " + clinicName);
         document.addCreator("Backstory");
         document.open();
@@ -89,13 +86,11 @@ final class ReportPdf {
             breadth.addCell(cell(Integer.toString(b.rate().events())));
             breadth.addCell(cell(rate(b.rate())));
         }
+        document.add(PdfCharts.breadthChart(writer, report.breadth(), a.isolatedMaxBreadth(), a.horizonDays()));
         document.add(breadth);
 
-        heading(document, "Time to recurrence (Kaplan-Meier, with 95 % bands)");
-        document.add(kmChart(writer, a));
-
-        heading(document, "Adjusted hazard ratios (Cox model, Efron ties)");
-        document.add(forestChart(writer, a.cox().terms()));
+        chartSection(document, writer, "Time to recurrence (Kaplan-Meier, with 95 % bands)", PdfCharts.kmChart(writer, a));
+        chartSection(document, writer, "Adjusted hazard ratios (Cox model, Efron ties)", PdfCharts.forestChart(writer, a.cox().terms()));
         PdfPTable cox = table(new float[] {3, 1, 2, 1}, "Term", "HR", "95 % CI", "p");
         for (ModelTerm t : a.cox().terms()) {
             cox.addCell(cell(t.name()));
@@ -122,7 +117,14 @@ final class ReportPdf {
         }
         document.add(factors);
 
-        heading(document, "Therapists (funnel-plot view: within or outside the expected variation)");
+        String therapistsHeading = "Therapists (funnel-plot view: within or outside the expected variation)";
+        // No funnel without a clinic rate (no episode followed to the horizon): the table still lists everyone.
+        if (report.funnel().isEmpty()) {
+            heading(document, therapistsHeading);
+        } else {
+            chartSection(document, writer, therapistsHeading, PdfCharts.funnelChart(writer, report.funnel(), report.therapists(),
+                    report.clinicRate(), report.horizonDays()));
+        }
         PdfPTable therapists = table(new float[] {3, 1, 1, 2, 2, 2}, "Therapist", "Episodes", "Recurred", "Recurrence",
                 "Avg. breadth", "Variation");
         for (RecurrenceReport.TherapistPoint t : report.therapists()) {
@@ -170,202 +172,19 @@ final class ReportPdf {
         return String.join(" · ".replace("·", "-"), parts);
     }
 
-    private static Image kmChart(PdfWriter writer, AnalysisReport a) {
-        float w = 500;
-        float h = 200;
-        float left = 40;
-        float bottom = 30;
-        float pw = w - left - 110;
-        float ph = h - bottom - 10;
-        double maxT = a.horizonDays();
-        PdfContentByte cb = writer.getDirectContent();
-        PdfTemplate t = cb.createTemplate(w, h);
-        BaseFont font = font();
-        axes(t, font, left, bottom, pw, ph);
-        for (int i = 0; i <= 4; i++) {
-            float y = bottom + ph * i / 4f;
-            label(t, font, String.format(Locale.ENGLISH, "%d %%", i * 25), left - 4, y - 3, Element.ALIGN_RIGHT);
-        }
-        for (int d = 0; d <= maxT; d += Math.max(30, (int) (maxT / 6) / 30 * 30)) {
-            label(t, font, Integer.toString(d), left + (float) (pw * d / maxT), bottom - 12, Element.ALIGN_CENTER);
-        }
-        label(t, font, "days since discharge; y = share still free of recurrence", left + pw / 2, 2, Element.ALIGN_CENTER);
-        curve(t, a.kmIsolated(), ISOLATED, left, bottom, pw, ph, maxT);
-        curve(t, a.kmMulti(), MULTI, left, bottom, pw, ph, maxT);
-        legend(t, font, ISOLATED, "Isolated plans", left + pw + 10, bottom + ph - 10);
-        legend(t, font, MULTI, "Multi-factor plans", left + pw + 10, bottom + ph - 26);
-        return image(t);
-    }
-
-    private static void curve(PdfTemplate t, SurvivalCurve c, Color color, float left, float bottom, float pw, float ph, double maxT) {
-        if (c.time().length == 0) {
-            return;
-        }
-        // 95 % band as a light filled step polygon, then the step curve on top.
-        t.saveState();
-        t.setColorFill(new Color(color.getRed(), color.getGreen(), color.getBlue(), 40));
-        t.setGState(alpha(0.18f));
-        List<float[]> upper = new ArrayList<>();
-        List<float[]> lower = new ArrayList<>();
-        double prevU = 1;
-        double prevL = 1;
-        double prevT = 0;
-        for (int i = 0; i < c.time().length && c.time()[i] <= maxT; i++) {
-            double u = Double.isNaN(c.upper()[i]) ? prevU : c.upper()[i];
-            double l = Double.isNaN(c.lower()[i]) ? prevL : c.lower()[i];
-            upper.add(pt(prevT, prevU, left, bottom, pw, ph, maxT));
-            upper.add(pt(c.time()[i], prevU, left, bottom, pw, ph, maxT));
-            lower.add(pt(prevT, prevL, left, bottom, pw, ph, maxT));
-            lower.add(pt(c.time()[i], prevL, left, bottom, pw, ph, maxT));
-            prevU = u;
-            prevL = l;
-            prevT = c.time()[i];
-        }
-        upper.add(pt(prevT, prevU, left, bottom, pw, ph, maxT));
-        upper.add(pt(maxT, prevU, left, bottom, pw, ph, maxT));
-        lower.add(pt(prevT, prevL, left, bottom, pw, ph, maxT));
-        lower.add(pt(maxT, prevL, left, bottom, pw, ph, maxT));
-        t.moveTo(upper.getFirst()[0], upper.getFirst()[1]);
-        for (float[] p : upper) {
-            t.lineTo(p[0], p[1]);
-        }
-        for (int i = lower.size() - 1; i >= 0; i--) {
-            t.lineTo(lower.get(i)[0], lower.get(i)[1]);
-        }
-        t.closePath();
-        t.fill();
-        t.restoreState();
-
-        t.setColorStroke(color);
-        t.setLineWidth(1.5f);
-        double s = 1;
-        double prev = 0;
-        float[] start = pt(0, 1, left, bottom, pw, ph, maxT);
-        t.moveTo(start[0], start[1]);
-        for (int i = 0; i < c.time().length && c.time()[i] <= maxT; i++) {
-            float[] a = pt(c.time()[i], s, left, bottom, pw, ph, maxT);
-            t.lineTo(a[0], a[1]);
-            s = c.surv()[i];
-            float[] b = pt(c.time()[i], s, left, bottom, pw, ph, maxT);
-            t.lineTo(b[0], b[1]);
-            prev = c.time()[i];
-        }
-        float[] end = pt(Math.max(prev, maxT), s, left, bottom, pw, ph, maxT);
-        t.lineTo(end[0], end[1]);
-        t.stroke();
-    }
-
-    private static Image forestChart(PdfWriter writer, List<ModelTerm> terms) {
-        float rowH = 14;
-        float w = 500;
-        float h = 30 + rowH * terms.size();
-        float left = 150;
-        float pw = w - left - 20;
-        float bottom = 22;
-        double lo = Math.log(0.25);
-        double hi = Math.log(4);
-        PdfContentByte cb = writer.getDirectContent();
-        PdfTemplate t = cb.createTemplate(w, h);
-        BaseFont font = font();
-        t.setColorStroke(Color.GRAY);
-        t.setLineWidth(0.5f);
-        t.moveTo(left, bottom);
-        t.lineTo(left + pw, bottom);
-        t.stroke();
-        for (double tick : new double[] {0.25, 0.5, 1, 2, 4}) {
-            float x = left + (float) ((Math.log(tick) - lo) / (hi - lo) * pw);
-            label(t, font, num(tick), x, bottom - 12, Element.ALIGN_CENTER);
-            if (tick == 1) {
-                t.setLineDash(2, 2);
-                t.moveTo(x, bottom);
-                t.lineTo(x, h - 4);
-                t.stroke();
-                t.setLineDash(0);
-            }
-        }
-        for (int i = 0; i < terms.size(); i++) {
-            ModelTerm term = terms.get(i);
-            float y = h - 10 - rowH * i;
-            label(t, font, term.name(), left - 6, y - 3, Element.ALIGN_RIGHT);
-            if (!Double.isFinite(term.ratio())) {
-                continue;
-            }
-            float x1 = left + (float) ((clamp(Math.log(term.lower()), lo, hi) - lo) / (hi - lo) * pw);
-            float x2 = left + (float) ((clamp(Math.log(term.upper()), lo, hi) - lo) / (hi - lo) * pw);
-            float xm = left + (float) ((clamp(Math.log(term.ratio()), lo, hi) - lo) / (hi - lo) * pw);
-            Color c = i == 0 ? MULTI : Color.DARK_GRAY;
-            t.setColorStroke(c);
-            t.setColorFill(c);
-            t.setLineWidth(1);
-            t.moveTo(x1, y);
-            t.lineTo(x2, y);
-            t.stroke();
-            t.rectangle(xm - 2.5f, y - 2.5f, 5, 5);
-            t.fill();
-        }
-        return image(t);
-    }
-
     /** "f_movement" -> "Movement", as the dashboard labels the factors. */
     static String factorLabel(String term) {
         String bare = term.startsWith("f_") ? term.substring(2) : term;
         return bare.isEmpty() ? bare : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Double.isNaN(v) ? lo : Math.max(lo, Math.min(hi, v));
-    }
-
-    private static org.openpdf.text.pdf.PdfGState alpha(float a) {
-        org.openpdf.text.pdf.PdfGState gs = new org.openpdf.text.pdf.PdfGState();
-        gs.setFillOpacity(a);
-        return gs;
-    }
-
-    private static float[] pt(double time, double s, float left, float bottom, float pw, float ph, double maxT) {
-        return new float[] {left + (float) (pw * Math.min(time, maxT) / maxT), bottom + (float) (ph * s)};
-    }
-
-    private static void axes(PdfTemplate t, BaseFont font, float left, float bottom, float pw, float ph) {
-        t.setColorStroke(Color.GRAY);
-        t.setLineWidth(0.5f);
-        t.moveTo(left, bottom + ph);
-        t.lineTo(left, bottom);
-        t.lineTo(left + pw, bottom);
-        t.stroke();
-    }
-
-    private static void legend(PdfTemplate t, BaseFont font, Color color, String text, float x, float y) {
-        t.setColorFill(color);
-        t.rectangle(x, y, 10, 4);
-        t.fill();
-        label(t, font, text, x + 14, y - 1, Element.ALIGN_LEFT);
-    }
-
-    private static void label(PdfTemplate t, BaseFont font, String text, float x, float y, int align) {
-        t.beginText();
-        t.setColorFill(Color.DARK_GRAY);
-        t.setFontAndSize(font, 7);
-        t.showTextAligned(align, text, x, y, 0);
-        t.endText();
-    }
-
-    private static BaseFont font() {
-        try {
-            return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-        } catch (Exception e) {
-            throw new IllegalStateException("Helvetica is built into every PDF reader", e);
+    /** A heading and its chart on one page: a heading alone at the foot of a page reads as a missing chart. */
+    private static void chartSection(Document d, PdfWriter writer, String text, Image chart) {
+        if (writer.getVerticalPosition(true) - d.bottom() < chart.getScaledHeight() + 40) {
+            d.newPage();
         }
-    }
-
-    private static Image image(PdfTemplate t) {
-        try {
-            Image image = Image.getInstance(t);
-            image.setSpacingBefore(4);
-            return image;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot embed a chart in the PDF", e);
-        }
+        heading(d, text);
+        d.add(chart);
     }
 
     private static void heading(Document d, String text) {

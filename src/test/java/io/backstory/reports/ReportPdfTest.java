@@ -1,0 +1,132 @@
+package io.backstory.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backstory.analytics.AnalysisEpisode;
+import io.backstory.demo.DemoCohorts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+
+/**
+ * The owner PDF drawn from a generated clinic (the demo model, planted HR 0.75), without Spring or a
+ * database. The PDF is written to {@code target/report-pdf/} so it can be looked at, e.g. with
+ * {@code pdftoppm -png -r 80 target/report-pdf/report.pdf /tmp/page}.
+ */
+class ReportPdfTest {
+
+    private static final long SEED = 20260428L;
+    private static final int HORIZON = 365;
+    private static final List<ReportOptions.Option> THERAPISTS = List.of(
+            new ReportOptions.Option(1, "Theo Marsh"), new ReportOptions.Option(2, "Priya Shah"),
+            new ReportOptions.Option(3, "Jonas Berg"), new ReportOptions.Option(4, "Amara Okafor"),
+            new ReportOptions.Option(5, "Lucía Romero"), new ReportOptions.Option(6, "Owen Hughes"),
+            new ReportOptions.Option(7, "Nina Newcomer"));
+    // Uneven caseloads, as in clinics with part-timers, so the dots spread along the funnel.
+    private static final double[] CASELOAD = {0.30, 0.24, 0.18, 0.14, 0.09, 0.05};
+
+    private static RecurrenceReport report;
+
+    @BeforeAll
+    static void generateClinic() {
+        List<AnalysisEpisode> episodes = new ArrayList<>();
+        DemoCohorts.analysisRows(SEED, 1500, episodes::add);
+        SplittableRandom random = new SplittableRandom(SEED);
+        List<EpisodeRow> rows = new ArrayList<>();
+        for (AnalysisEpisode e : episodes) {
+            rows.add(new EpisodeRow(e, therapistOf(e, random), 1, DemoCohorts.TODAY.minusDays(400)));
+        }
+        // A newcomer whose only patient is not yet followed to the horizon: no rate, so no dot.
+        rows.add(new EpisodeRow(episodes.stream().filter(e -> !e.recurred() && e.timeDays() < HORIZON).findFirst().orElseThrow(),
+                7, 1, DemoCohorts.TODAY.minusDays(40)));
+        report = RecurrenceReportService.assemble(ReportFilter.all(), HORIZON, 1, rows, THERAPISTS, 90, "test",
+                Instant.parse("2026-11-28T09:00:00Z"));
+    }
+
+    /** Theo's caseload leans towards recurrences and Owen's away from them, so both kinds of flagged dot appear. */
+    private static long therapistOf(AnalysisEpisode e, SplittableRandom random) {
+        boolean recurred = RecurrenceReportService.recurredBy(e, HORIZON);
+        if (recurred && random.nextDouble() < 0.12) {
+            return 1;
+        }
+        if (!recurred && e.timeDays() >= HORIZON && random.nextDouble() < 0.05) {
+            return 6;
+        }
+        double u = random.nextDouble();
+        for (int i = 0; i < CASELOAD.length; i++) {
+            u -= CASELOAD[i];
+            if (u < 0) {
+                return i + 1;
+            }
+        }
+        return CASELOAD.length;
+    }
+
+    @Test
+    void shouldDrawTheBreadthAndFunnelChartsInTheirSections() throws IOException {
+        byte[] pdf = ReportPdf.render("Riverside Physio", report, options());
+        save(pdf, "report.pdf");
+
+        String text = text(pdf);
+        assertThat(text).contains("Recurrence by plan (within 365 days)", "plan breadth (factors addressed)",
+                "Therapists (funnel-plot view", "episodes followed to the horizon (per therapist)",
+                "recurrence within 365 days", "99.8 % limits", "Nina Newcomer");
+        assertThat(report.therapists()).anyMatch(RecurrenceReport.TherapistPoint::outside95);
+    }
+
+    @Test
+    void shouldKeepTheTherapistTableWhenThereIsNoFunnel() throws IOException {
+        RecurrenceReport r = report;
+        RecurrenceReport noFunnel = new RecurrenceReport(r.filter(), r.horizonDays(), r.isolatedMaxBreadth(), r.analysis(),
+                r.kpis(), r.breadth(), r.therapists(), List.of(), Double.NaN, r.quarters(), r.omissions(), r.dataVersion(),
+                r.computedAt());
+
+        byte[] pdf = ReportPdf.render("Riverside Physio", noFunnel, options());
+        save(pdf, "report-without-funnel.pdf");
+
+        String text = text(pdf);
+
+        assertThat(text).contains("Therapists (funnel-plot view", "Priya Shah").doesNotContain("(per therapist)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Priya Shah, Priya S.", "Anna Maria Berg, Anna B.", "Cher, Cher", "' Theo  Marsh ', Theo M."})
+    void shouldShortenNamesForDotLabels(String name, String label) {
+        assertThat(PdfCharts.shortName(name)).isEqualTo(label);
+    }
+
+    private static ReportOptions options() {
+        return new ReportOptions(List.of(), THERAPISTS, HORIZON);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder all = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                all.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return all.toString();
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static void save(byte[] pdf, String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "report-pdf"));
+        Files.write(dir.resolve(name), pdf);
+    }
+}
