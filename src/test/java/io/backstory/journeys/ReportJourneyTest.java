@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import io.backstory.BackstoryTest;
+import io.backstory.analytics.AnalysisCsv;
+import io.backstory.analytics.AnalysisEpisode;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +55,13 @@ class ReportJourneyTest {
             Download pdf = browser.page.waitForDownload(() -> browser.page.locator(".report-export").first().click());
             byte[] head = Files.readAllBytes(pdf.path());
             assertThat(new String(head, 0, 5)).isEqualTo("%PDF-");
+            // The CSV opens as the DESIGN §4 dataset: its header and one row per discharged episode of the report.
+            Download csv = browser.page.waitForDownload(() -> browser.page.locator(".report-export").nth(1).click());
+            assertThat(csv.suggestedFilename()).endsWith(".csv");
+            List<AnalysisEpisode> rows = AnalysisCsv.read(Files.newBufferedReader(csv.path()));
+            // The second KPI card: discharged episodes in the report.
+            String discharged = browser.page.locator(".kpi-card .kpi-value").nth(1).innerText().replaceAll("[^0-9]", "");
+            assertThat(rows).hasSize(Integer.parseInt(discharged));
             Download png = browser.page.waitForDownload(() -> browser.page.locator(".chart-figure vaadin-button").nth(1).click());
             assertThat(png.suggestedFilename()).endsWith(".png");
             assertThat(Files.size(png.path())).isGreaterThan(1000);
