@@ -4,11 +4,49 @@ interface Point { name: string; n: number; rate: number | null; breadth?: number
 /** limits: [n, lower95, upper95, lower998, upper998] */
 interface Data { points: Point[]; limits: number[][]; centre: number; xLabel?: string; yLabel?: string }
 
+const GRID = { left: 64, right: 32, top: 40, bottom: 56 };
+type Position = 'right' | 'left' | 'top' | 'bottom';
+
 /** Funnel plot: each therapist's proportion against their number of episodes, with control limits. */
 class BackstoryFunnel extends BackstoryChartBase {
+  /**
+   * Therapists with similar caseloads and rates sit close together, and their names would print on top of
+   * each other: each name goes right of its dot, else left, above or below, wherever it overlaps no other
+   * name or dot (greedy, in order of caseload; ECharts' own overlap handling only shifts them a little).
+   */
+  private labelPositions(points: Point[], maxN: number): Position[] {
+    const width = (this.clientWidth || 900) - GRID.left - GRID.right;
+    const height = (this.clientHeight || 460) - GRID.top - GRID.bottom;
+    const at = (p: Point) => [GRID.left + (p.n / maxN) * width, GRID.top + (1 - (p.rate ?? 0)) * height];
+    type Box = [number, number, number, number];
+    const taken: Box[] = points.map((p) => { const [x, y] = at(p); return [x - 7, y - 7, x + 7, y + 7]; });
+    const overlaps = (b: Box) => taken.some((t) => b[0] < t[2] && t[0] < b[2] && b[1] < t[3] && t[1] < b[3]);
+    const order = points.map((_, i) => i).sort((a, b) => points[a].n - points[b].n);
+    const result: Position[] = points.map(() => 'right');
+    for (const i of order) {
+      const [x, y] = at(points[i]);
+      const w = points[i].name.length * 6.2;
+      const boxes: [Position, Box][] = [
+        ['right', [x + 9, y - 7, x + 9 + w, y + 7]],
+        ['left', [x - 9 - w, y - 7, x - 9, y + 7]],
+        ['top', [x - w / 2, y - 23, x + w / 2, y - 9]],
+        ['bottom', [x - w / 2, y + 9, x + w / 2, y + 23]],
+      ];
+      const free = boxes.find(([, b]) => !overlaps(b)) ?? boxes[0];
+      result[i] = free[0];
+      taken.push(free[1]);
+    }
+    return result;
+  }
+
   protected buildOption(d: Data): any {
     const limit = (i: number) => d.limits.map((l) => [l[0], l[i]]);
-    const maxN = d.limits.length ? d.limits[d.limits.length - 1][0] : 10;
+    // An axis that ends on a tick (interval 1, 2 or 5 × 10^k): a max of 71 would print "70" and "71" on top of each other.
+    const lastN = d.limits.length ? d.limits[d.limits.length - 1][0] : 10;
+    const magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(1, lastN / 5))));
+    const interval = [1, 2, 5, 10].map((m) => m * magnitude).find((step) => step >= lastN / 5) ?? magnitude * 10;
+    const maxN = Math.ceil(lastN / interval) * interval;
+    const positions = this.labelPositions(d.points, maxN);
     const line = (name: string, data: number[][], type: 'solid' | 'dashed', color: string) => ({
       type: 'line', name, data, showSymbol: false, silent: true, smooth: false,
       lineStyle: { type, color, width: 1.5 }, itemStyle: { color },
@@ -16,7 +54,7 @@ class BackstoryFunnel extends BackstoryChartBase {
     return {
       textStyle: TEXT_STYLE,
       animation: false,
-      grid: { left: 64, right: 32, top: 40, bottom: 56 },
+      grid: GRID,
       legend: { top: 0 },
       tooltip: {
         trigger: 'item',
@@ -27,7 +65,7 @@ class BackstoryFunnel extends BackstoryChartBase {
             : '';
         },
       },
-      xAxis: { type: 'value', min: 0, max: maxN, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },
+      xAxis: { type: 'value', min: 0, max: maxN, interval, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },
       yAxis: { type: 'value', min: 0, max: 1, name: d.yLabel, nameLocation: 'middle', nameGap: 48,
         axisLabel: { formatter: (v: number) => percent(v) } },
       series: [
@@ -39,8 +77,8 @@ class BackstoryFunnel extends BackstoryChartBase {
         {
           type: 'scatter', name: 'Therapists', symbolSize: 12, z: 5,
           itemStyle: { color: '#1f6f8b' },
-          data: d.points.map((p) => [p.n, p.rate]),
-          label: { show: true, position: 'right', formatter: (p: any) => d.points[p.dataIndex].name, fontSize: 11 },
+          data: d.points.map((p, i) => ({ value: [p.n, p.rate], label: { position: positions[i] } })),
+          label: { show: true, formatter: (p: any) => d.points[p.dataIndex].name, fontSize: 11 },
         },
       ],
     };
