@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -127,6 +128,52 @@ class ReportEpisodesTest {
         }
         assertThat(stored(episode)).containsEntry("visits", VISITS).containsEntry("f_movement", 1).containsEntry("f_beliefs", 1);
         assertThat(stored(episode)).isEqualTo(fromScratch(episode));
+    }
+
+    @Test
+    void shouldCountAVisitSavedWhileTheEpisodeIsBeingDischarged() throws Exception {
+        EpisodeSummary episode = fixture.episode(fixture.patient(), today.minusDays(60), Chronicity.SUBACUTE);
+        visits.log(visit(episode, today.minusDays(59), Set.of(Factor.MOVEMENT)));
+        var context = SecurityContextHolder.getContext();
+        CountDownLatch visitSaved = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // A late visit whose transaction is still open when a colleague discharges the episode.
+            Future<?> late = pool.submit(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        visits.log(visit(episode, today.minusDays(10), Set.of(Factor.BELIEFS)));
+                        visitSaved.countDown();
+                        sleep(1_000);
+                    });
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+            Future<?> discharge = pool.submit(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    visitSaved.await();
+                    return episodes.discharge(episode.id(), today.minusDays(5), DischargeReason.GOALS_MET);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+            late.get();
+            discharge.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stored(episode)).containsEntry("visits", 2).containsEntry("f_beliefs", 1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
