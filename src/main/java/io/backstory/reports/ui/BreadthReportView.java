@@ -43,8 +43,9 @@ public class BreadthReportView extends ReportView {
     private ChartFigure breadthFigure(RecurrenceReport report, AnalysisReport a) {
         List<String> categories = report.breadth().stream().map(b -> getTranslation("report.breadth.factors", b.breadth())).toList();
         ErrorBarsChart chart = new ErrorBarsChart();
-        chart.setData(Charts.bars(categories, getTranslation("report.chart.recurrence", within(a.horizonDays())),
-                report.breadth().stream().map(RecurrenceReport.BreadthRow::rate).toList(), getTranslation("report.chart.breadth")));
+        chart.setData(Charts.breadthBars(categories, getTranslation("report.chart.recurrence", within(a.horizonDays())),
+                report.breadth().stream().map(RecurrenceReport.BreadthRow::rate).toList(), getTranslation("report.chart.breadth"),
+                report.isolatedMaxBreadth()));
         Grid<RecurrenceReport.BreadthRow> grid = new Grid<>();
         grid.addColumn(RecurrenceReport.BreadthRow::breadth).setHeader(getTranslation("report.chart.breadth"));
         grid.addColumn(RecurrenceReport.BreadthRow::episodes).setHeader(getTranslation("table.discharged"));
@@ -54,7 +55,8 @@ public class BreadthReportView extends ReportView {
         grid.setItems(report.breadth());
         Charts.compact(grid);
         return new ChartFigure(getTranslation("report.breadth.bars.title", within(a.horizonDays())),
-                getTranslation("report.breadth.bars.description", ratio(a.trend().chisq()), p(a.trend().p())), chart, grid,
+                getTranslation("report.breadth.bars.description", ratio(a.trend().chisq()), p(a.trend().p()),
+                        a.isolatedMaxBreadth()), chart, grid,
                 "recurrence-by-breadth");
     }
 

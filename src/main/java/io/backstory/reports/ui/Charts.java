@@ -56,10 +56,23 @@ final class Charts {
 
     /** Isolated vs multi-factor bars in the two plan colours used by every chart. */
     static BarsData planBars(List<String> categories, String seriesName, List<ProportionEstimate> rates, String xLabel) {
-        BarsData plain = bars(categories, seriesName, rates, xLabel);
+        return coloured(bars(categories, seriesName, rates, xLabel), List.of(ISOLATED, MULTI));
+    }
+
+    /** Bars by plan breadth 0-5, each in the colour of its plan group (isolated up to {@code isolatedMax} factors). */
+    static BarsData breadthBars(List<String> categories, String seriesName, List<ProportionEstimate> rates, String xLabel,
+                                int isolatedMax) {
+        List<String> colours = new ArrayList<>();
+        for (int breadth = 0; breadth < categories.size(); breadth++) {
+            colours.add(breadth <= isolatedMax ? ISOLATED : MULTI);
+        }
+        return coloured(bars(categories, seriesName, rates, xLabel), colours);
+    }
+
+    private static BarsData coloured(BarsData plain, List<String> colours) {
         BarSeries s = plain.series().getFirst();
-        return new BarsData(categories, List.of(new BarSeries(s.name(), s.values(), s.lower(), s.upper(), s.n(), s.color(),
-                List.of(ISOLATED, MULTI))), xLabel, seriesName);
+        return new BarsData(plain.categories(), List.of(new BarSeries(s.name(), s.values(), s.lower(), s.upper(), s.n(), s.color(),
+                colours)), plain.xLabel(), plain.yLabel());
     }
 
     static Curve curve(String name, String color, SurvivalCurve c) {
