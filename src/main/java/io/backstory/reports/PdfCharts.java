@@ -165,7 +165,7 @@ final class PdfCharts {
         for (int i = 0; i < terms.size(); i++) {
             ModelTerm term = terms.get(i);
             float y = h - 10 - rowH * i;
-            label(t, font, term.name(), left - 6, y - 3, Element.ALIGN_RIGHT);
+            label(t, font, ReportPdf.termLabel(term.name()), left - 6, y - 3, Element.ALIGN_RIGHT);
             if (!Double.isFinite(term.ratio())) {
                 continue;
             }

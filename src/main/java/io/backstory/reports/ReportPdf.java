@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
 import org.openpdf.text.FontFactory;
@@ -32,6 +33,7 @@ final class ReportPdf {
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
     private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+    private static final ResourceBundle TERMS = ResourceBundle.getBundle("vaadin-i18n/translations", Locale.ENGLISH);
 
     private ReportPdf() {
     }
@@ -93,7 +95,7 @@ final class ReportPdf {
         chartSection(document, writer, "Adjusted hazard ratios (Cox model, Efron ties)", PdfCharts.forestChart(writer, a.cox().terms()));
         PdfPTable cox = table(new float[] {3, 1, 2, 1}, "Term", "HR", "95 % CI", "p");
         for (ModelTerm t : a.cox().terms()) {
-            cox.addCell(cell(t.name()));
+            cox.addCell(cell(termLabel(t.name())));
             cox.addCell(cell(num(t.ratio())));
             cox.addCell(cell(num(t.lower()) + " to " + num(t.upper())));
             cox.addCell(cell(p(t.p())));
@@ -108,7 +110,7 @@ final class ReportPdf {
         PdfPTable factors = table(new float[] {2, 1, 2, 1, 1, 1}, "Factor", "HR", "95 % CI", "p", "BH p", "Omitted in");
         for (int i = 0; i < a.factors().size(); i++) {
             FactorEffect f = a.factors().get(i);
-            factors.addCell(cell(factorLabel(f.name())));
+            factors.addCell(cell(termLabel(f.name())));
             factors.addCell(cell(num(f.hr())));
             factors.addCell(cell(num(f.lower()) + " to " + num(f.upper())));
             factors.addCell(cell(p(f.p())));
@@ -173,9 +175,13 @@ final class ReportPdf {
     }
 
     /** "f_movement" -> "Movement", as the dashboard labels the factors. */
-    static String factorLabel(String term) {
-        String bare = term.startsWith("f_") ? term.substring(2) : term;
-        return bare.isEmpty() ? bare : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
+    /**
+     * A model term in the dashboard's words ("Sex: male (vs female)", not "sex[M]"): the PDF reads the labels
+     * the views use from the same translation file, so the two never disagree.
+     */
+    static String termLabel(String term) {
+        String key = "term." + term;
+        return TERMS.containsKey(key) ? TERMS.getString(key) : term;
     }
 
     /** A heading and its chart on one page: a heading alone at the foot of a page reads as a missing chart. */

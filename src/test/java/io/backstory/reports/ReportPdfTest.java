@@ -82,6 +82,9 @@ class ReportPdfTest {
         assertThat(text).contains("Recurrence by plan (within 365 days)", "plan breadth (factors addressed)",
                 "Therapists (funnel-plot view", "episodes followed to the horizon (per therapist)",
                 "recurrence within 365 days", "99.8 % limits", "Nina Newcomer");
+        // Model terms in the dashboard's words, not the analysis' column names.
+        assertThat(text).contains("Sex: male (vs female)", "STarT Back high (vs low)", "Stress, fear & beliefs")
+                .doesNotContain("sex[M]", "baseline_nprs");
         assertThat(report.therapists()).anyMatch(RecurrenceReport.TherapistPoint::outside95);
     }
 
