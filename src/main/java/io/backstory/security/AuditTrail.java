@@ -48,8 +48,7 @@ public class AuditTrail {
     public AuditPage search(AuditFilter filter, int offset) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
         Where where = where(clinicId, filter);
-        long total = jdbc.sql("select count(*) from audit_event where " + where.sql()).params(where.params())
-                .query(Long.class).single();
+        long total = count(where);
         int start = Math.max(0, offset);
         List<Object> params = new ArrayList<>(where.params());
         params.add(PAGE_SIZE);
@@ -66,8 +65,7 @@ public class AuditTrail {
     public int exportCsv(AuditFilter filter, Writer out) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
         Where where = where(clinicId, filter);
-        long total = jdbc.sql("select count(*) from audit_event where " + where.sql()).params(where.params())
-                .query(Long.class).single();
+        long total = count(where);
         if (total > MAX_EXPORT_ROWS) {
             throw new IllegalArgumentException("Export: " + total + " rows match; narrow the filter (person, action or dates) to at most "
                     + MAX_EXPORT_ROWS);
@@ -111,6 +109,10 @@ public class AuditTrail {
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
 
     private record Where(String sql, List<Object> params) {
+    }
+
+    private long count(Where where) {
+        return jdbc.sql("select count(*) from audit_event where " + where.sql()).params(where.params()).query(Long.class).single();
     }
 
     private Where where(long clinicId, AuditFilter f) {

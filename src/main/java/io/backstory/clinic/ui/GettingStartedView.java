@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.clinic.ClinicService;
@@ -75,7 +76,7 @@ public class GettingStartedView extends VerticalLayout {
         addTherapist.setText(getTranslation("start.therapist.add"));
         addTherapist.setIcon(VaadinIcon.USER_CARD.create());
         addTherapist.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addTherapist.addClickListener(e -> UI.getCurrent().navigate("people?add=therapist"));
+        addTherapist.addClickListener(e -> UI.getCurrent().navigate("people", QueryParameters.of("add", "therapist")));
 
         add(new H2(getTranslation("start.title")), intro, errors, steps);
         render();

@@ -4,11 +4,8 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -28,24 +25,17 @@ import io.backstory.security.UserAccountService;
 @Route(value = "welcome/:token", autoLayout = false)
 @PageTitle("Choose your password · Backstory")
 @AnonymousAllowed
-public class SetupPasswordView extends VerticalLayout implements BeforeEnterObserver {
+public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
 
     private final UserAccountService accounts;
     final PasswordField password = new PasswordField();
     final PasswordField repeat = new PasswordField();
     final Button save = new Button();
     final ErrorSummary errors = new ErrorSummary();
-    private final Div card = new Div();
     private String token = "";
 
     public SetupPasswordView(UserAccountService accounts) {
         this.accounts = accounts;
-        addClassName("login-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
-        card.addClassNames("login-card", "mfa-card");
-        add(card);
     }
 
     @Override
@@ -99,11 +89,5 @@ public class SetupPasswordView extends VerticalLayout implements BeforeEnterObse
         } catch (IllegalArgumentException problem) {
             errors.show(getTranslation("form.problems"), problem.getMessage());
         }
-    }
-
-    private H1 brand() {
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
-        return brand;
     }
 }

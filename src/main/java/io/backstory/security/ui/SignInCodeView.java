@@ -4,11 +4,8 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -23,7 +20,7 @@ import io.backstory.security.SignInFlow;
 @Route(value = "sign-in/code", autoLayout = false)
 @PageTitle("Sign-in code · Backstory")
 @AnonymousAllowed
-public class SignInCodeView extends VerticalLayout implements BeforeEnterObserver {
+public class SignInCodeView extends CardPage implements BeforeEnterObserver {
 
     private final SignInFlow flow;
     final TextField code = new TextField();
@@ -32,10 +29,6 @@ public class SignInCodeView extends VerticalLayout implements BeforeEnterObserve
 
     public SignInCodeView(SignInFlow flow) {
         this.flow = flow;
-        addClassName("login-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
     }
 
     @Override
@@ -44,9 +37,7 @@ public class SignInCodeView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void render(String name) {
-        removeAll();
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
+        card.removeAll();
         Paragraph hello = new Paragraph(getTranslation("mfa.signin.text", name));
         code.setLabel(getTranslation("mfa.code"));
         code.setHelperText(getTranslation("mfa.signin.codeHelp"));
@@ -64,9 +55,7 @@ public class SignInCodeView extends VerticalLayout implements BeforeEnterObserve
             UI.getCurrent().navigate("login");
         });
         other.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div card = new Div(brand, new H2(getTranslation("mfa.signin.title")), hello, code, errors, verify, other);
-        card.addClassNames("login-card", "mfa-card");
-        add(card);
+        card.add(brand(), new H2(getTranslation("mfa.signin.title")), hello, code, errors, verify, other);
     }
 
     void verify() {

@@ -3,11 +3,8 @@ package io.backstory.security.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -24,21 +21,15 @@ import java.util.List;
 @Route(value = "sign-in/authenticator", autoLayout = false)
 @PageTitle("Set up two-step sign-in · Backstory")
 @AnonymousAllowed
-public class SignInEnrolView extends VerticalLayout implements BeforeEnterObserver {
+public class SignInEnrolView extends CardPage implements BeforeEnterObserver {
 
     private final SignInFlow flow;
     AuthenticatorSetup setup;
     final Button carryOn = new Button();
-    private final Div card = new Div();
 
     public SignInEnrolView(SignInFlow flow) {
+        super("mfa-card-wide");
         this.flow = flow;
-        addClassName("login-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
-        card.addClassNames("login-card", "mfa-card", "mfa-card-wide");
-        add(card);
     }
 
     @Override
@@ -48,11 +39,9 @@ public class SignInEnrolView extends VerticalLayout implements BeforeEnterObserv
 
     private void render(String name) {
         card.removeAll();
-        H1 brand = new H1(getTranslation("app.name"));
-        brand.addClassName("login-brand");
         setup = new AuthenticatorSetup(flow.enrolment());
         setup.addConfirmListener(e -> confirm(e.code()));
-        card.add(brand, new H2(getTranslation("mfa.enrol.title")), new Paragraph(getTranslation("mfa.enrol.text", name)), setup);
+        card.add(brand(), new H2(getTranslation("mfa.enrol.title")), new Paragraph(getTranslation("mfa.enrol.text", name)), setup);
     }
 
     void confirm(String code) {
