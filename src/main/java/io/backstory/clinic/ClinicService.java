@@ -162,7 +162,7 @@ public class ClinicService {
         }
         if (summary(clinicId).openLocations().size() <= 1) {
             throw new IllegalArgumentException("Location: " + location.getName()
-                    + " is the clinic's only open location; add another before archiving it, or new episodes could open nowhere");
+                    + " is the clinic's only open location. Add another before archiving it, or new episodes could open nowhere");
         }
         location.archive(clock.instant());
         auditLog.record(AuditLog.Action.ARCHIVE, "location", locationId);

@@ -67,7 +67,7 @@ public class AuditTrail {
         Where where = where(clinicId, filter);
         long total = count(where);
         if (total > MAX_EXPORT_ROWS) {
-            throw new IllegalArgumentException("Export: " + total + " rows match; narrow the filter (person, action or dates) to at most "
+            throw new IllegalArgumentException("Export: " + total + " rows match, more than an export holds: narrow the filter (person, action or dates) to at most "
                     + MAX_EXPORT_ROWS);
         }
         auditLog.record(AuditLog.Action.EXPORT, "audit_event", total + " rows", filter.describe());

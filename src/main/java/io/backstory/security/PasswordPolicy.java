@@ -49,12 +49,12 @@ public class PasswordPolicy {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             problems.add(field + ": at least " + MIN_LENGTH + " characters (it has " + length
-                    + "); spaces count, and a few unrelated words make a strong one");
+                    + "). Spaces count, and a few unrelated words make a strong one");
         } else if (length > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             problems.add(field + ": at most " + MAX_LENGTH + " characters (fewer when it uses accented letters or symbols)");
         } else if (isCommon(password)) {
-            problems.add(field + ": this password is on a list of common or leaked passwords, so it would be guessed early; "
-                    + "choose something less predictable, for example three or four unrelated words");
+            problems.add(field + ": this password is on a list of common or leaked passwords, so it would be guessed early. "
+                    + "Choose something less predictable, for example three or four unrelated words");
         } else if (username != null && username.length() >= 3
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             problems.add(field + ": must not contain the username");

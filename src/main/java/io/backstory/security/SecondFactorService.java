@@ -96,8 +96,8 @@ public class SecondFactorService {
         byte[] key = Base32.decode(secret);
         OptionalLong step = Totp.matchingStep(key, code == null ? null : code.strip(), clock.instant(), 0);
         if (step.isEmpty()) {
-            throw new IllegalArgumentException("Code: not the 6-digit code your app shows for Backstory now; "
-                    + "check that the phone's time is set automatically and try the newest code");
+            throw new IllegalArgumentException("Code: not the 6-digit code your app shows for Backstory now. "
+                    + "Check that the phone's time is set automatically and try the newest code");
         }
         jdbc.sql("delete from mfa_recovery_code where user_account_id = ?").param(user.userId()).update();
         jdbc.sql("delete from mfa_factor where user_account_id = ?").param(user.userId()).update();

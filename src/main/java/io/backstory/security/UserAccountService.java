@@ -157,7 +157,7 @@ public class UserAccountService {
             return;
         }
         if (account.getId() == admin.userId()) {
-            throw new IllegalArgumentException("Account: you cannot deactivate your own account; another admin can");
+            throw new IllegalArgumentException("Account: you cannot deactivate your own account (another admin can)");
         }
         if (account.getRoles().contains(Role.ADMIN)) {
             requireAnotherAdmin(account);
@@ -229,7 +229,7 @@ public class UserAccountService {
                 """).param(leaving.getClinicId()).query(Long.class).list();
         if (admins.stream().noneMatch(id -> id != leaving.getId())) {
             throw new IllegalArgumentException("Roles: " + leaving.getDisplayName()
-                    + " is the clinic's last admin who can sign in; make someone else an admin first");
+                    + " is the clinic's last admin who can sign in: make someone else an admin first");
         }
     }
 
@@ -294,11 +294,11 @@ public class UserAccountService {
     @Transactional
     public String completeSetup(String token, String password) {
         OneTimeToken valid = setupLinks.peek(token)
-                .orElseThrow(() -> new IllegalArgumentException("Link: this link has expired or was already used; ask your admin for a new one"));
+                .orElseThrow(() -> new IllegalArgumentException("Link: this link has expired or was already used. Ask your admin for a new one"));
         passwordPolicy.require("Password", password, valid.getUsername());
         OneTimeToken used = setupLinks.consume(OneTimeTokenAuthenticationToken.unauthenticated(token));
         if (used == null) {
-            throw new IllegalArgumentException("Link: this link has expired or was already used; ask your admin for a new one");
+            throw new IllegalArgumentException("Link: this link has expired or was already used. Ask your admin for a new one");
         }
         UserAccount account = accounts.findByUsername(used.getUsername()).orElseThrow();
         account.setPassword(passwordEncoder.encode(password), clock.instant());

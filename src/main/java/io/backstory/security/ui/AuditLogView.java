@@ -80,7 +80,8 @@ public class AuditLogView extends VerticalLayout {
         person.addCustomValueSetListener(e -> person.setValue(e.getDetail()));
         person.setClearButtonVisible(true);
         patient.setLabel(getTranslation("audit.patient"));
-        patient.setHelperText(getTranslation("audit.patient.help"));
+        patient.setPlaceholder(getTranslation("audit.patient.placeholder"));
+        patient.setTooltipText(getTranslation("audit.patient.help"));
         patient.setMin(1);
         patient.setClearButtonVisible(true);
         action.setLabel(getTranslation("audit.action"));
@@ -120,7 +121,7 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(e -> TIME.format(e.occurredAt().atZone(clock.getZone()))).setHeader(getTranslation("audit.col.when")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.col.person")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.col.action")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.entity() + (e.entityId() == null || e.entityId().equals("null") ? "" : " " + e.entityId()))
+        grid.addColumn(this::record)
                 .setHeader(getTranslation("audit.col.record")).setFlexGrow(1);
         grid.addColumn(e -> e.clientAddress() == null ? "—" : e.clientAddress()).setHeader(getTranslation("audit.col.from")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader(getTranslation("audit.col.detail")).setFlexGrow(2);
@@ -160,6 +161,17 @@ public class AuditLogView extends VerticalLayout {
         } catch (IllegalArgumentException problem) {
             errors.show(getTranslation("form.problems"), problem.getMessage());
         }
+    }
+
+    /** "Account 2", "Measures · episode 14": the table and id in words, never the data itself (the trail holds none). */
+    private String record(AuditEntry e) {
+        String key = "audit.entity." + e.entity();
+        String entity = getTranslation(key);
+        if (entity.startsWith("!{")) {
+            entity = e.entity();
+        }
+        String id = e.entityId() == null || e.entityId().equals("null") ? "" : e.entityId();
+        return id.isEmpty() ? entity : entity + " · " + id.replace(":", " ");
     }
 
     private String actionLabel(String action) {

@@ -85,7 +85,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("people.col.name")).setFlexGrow(2).setKey("name");
         grid.addColumn(p -> p.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("people.col.roles")).setFlexGrow(1);
-        grid.addComponentColumn(p -> status(p.status())).setHeader(getTranslation("people.col.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(p -> status(p.status())).setHeader(getTranslation("people.col.status")).setWidth("10.5rem").setFlexGrow(0);
         grid.addColumn(p -> p.lastSignInAt() == null ? "—" : TIME.format(p.lastSignInAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("people.col.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.secondFactor() ? getTranslation("people.mfa.on") : "—")
@@ -199,7 +199,9 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         actions.add(active
                 ? action("people.action.deactivate", "people.action.deactivate.text", person, true, () -> accounts.deactivate(person.id()))
                 : action("people.action.reactivate", "people.action.reactivate.text", person, false, () -> accounts.reactivate(person.id())));
-        dialog.add(form, new H3(getTranslation("people.actions")), actions);
+        H3 accountTitle = new H3(getTranslation("people.actions"));
+        accountTitle.addClassName("person-actions-title");
+        dialog.add(form, accountTitle, actions);
         dialog.open();
     }
 
