@@ -190,8 +190,13 @@ class GoingLiveJourneyTest {
             admin.open("/settings");
             assertThat(a.locator(".settings-view")).isVisible();
             shots(admin, "golive-settings");
+            a.getByLabel("Report horizon").fill("300");
+            button(a, "Save settings").click();
+            a.locator("vaadin-button[slot='confirm-button']").click();
+            assertThat(a.locator("vaadin-notification-card").last()).containsText("Settings saved");
             admin.open("/audit");
             assertThat(a.locator(".audit-view vaadin-grid")).containsText("theo.marsh");
+            assertThat(a.locator(".audit-view vaadin-grid")).containsText("horizon days: 365 → 300");
             shots(admin, "golive-audit");
             admin.open("/account");
             assertThat(a.locator(".account-mfa")).containsText("On");

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import io.backstory.security.AccountStatus;
 import io.backstory.security.NewAccountCommand;
 import io.backstory.security.PersonRow;
@@ -235,7 +236,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The link is shown once: only its hash is stored, so nobody can look it up later. */
     void showLink(SetupLink link, String headingKey) {
-        lastLink = ServletUriComponentsBuilder.fromCurrentContextPath().path("/" + link.path()).toUriString();
+        lastLink = absolute(link.path());
         TextField url = new TextField(getTranslation("people.link.label"));
         url.setValue(lastLink);
         url.setReadOnly(true);
@@ -257,6 +258,13 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         linkDialog.setWidth("min(44rem, 95vw)");
         linkDialog.setCloseOnOutsideClick(false);
         linkDialog.open();
+    }
+
+    /** The link as the person will open it: this server's address as the admin's browser reached it. */
+    private static String absolute(String path) {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        return request == null ? "/" + path
+                : ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).path("/" + path).toUriString();
     }
 
     private static void notice(String text) {
