@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Issue 11's "done when", in real Chromium against PostgreSQL: a production start (no demo seed) on an
@@ -38,6 +40,12 @@ class GoingLiveJourneyTest {
 
     private static ConfigurableApplicationContext app;
     private static int port;
+    /**
+     * Spring Security keeps its context-holder strategy in a static field, and each Vaadin app context
+     * installs its own: the suite's shared context gets its strategy back when this one is done, or its
+     * services would read a security context its filters never wrote.
+     */
+    private static SecurityContextHolderStrategy sharedStrategy;
 
     @BeforeAll
     static void startAnEmptyProductionInstallation() throws Exception {
@@ -61,6 +69,7 @@ class GoingLiveJourneyTest {
         properties.put("BACKSTORY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         properties.put("backstory.security.mfa.key", "oWmxSfn0SjnwIHt4hY6VqOk6nnl5xHt3C0rD3bzzj9E=");
         properties.put("spring.main.banner-mode", "off");
+        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
         // command-line arguments: they outrank application.properties, which points at the embedded database
         app = new SpringApplicationBuilder(BackstoryApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -72,6 +81,7 @@ class GoingLiveJourneyTest {
         if (app != null) {
             app.close();
         }
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
     }
 
     @Test
