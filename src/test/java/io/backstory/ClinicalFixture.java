@@ -40,7 +40,7 @@ public class ClinicalFixture {
 
     public EpisodeCommand command(long patientId, LocalDate start, Chronicity chronicity) {
         long therapist = episodes.therapists().getFirst().id();
-        long location = clinics.currentClinic().locations().getFirst().id();
+        long location = clinics.currentClinic().openLocations().getFirst().id();
         return new EpisodeCommand(patientId, therapist, location, start, chronicity, 1);
     }
 }

@@ -28,4 +28,8 @@ class Clinic {
 
     @Nullable Long getId() { return id; }
     String getName() { return name; }
+
+    void rename(String name) {
+        this.name = name;
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * First start on an empty production database: the first admin comes from BACKSTORY_ADMIN_USERNAME
@@ -32,7 +33,7 @@ class ClinicBootstrap implements ApplicationRunner {
     ClinicBootstrap(ClinicService clinics, UserAccountService users,
                     @Value("${BACKSTORY_ADMIN_USERNAME:}") String adminUsername,
                     @Value("${BACKSTORY_ADMIN_PASSWORD:}") String adminPassword,
-                    @Value("${BACKSTORY_CLINIC_NAME:My clinic}") String clinicName) {
+                    @Value("${BACKSTORY_CLINIC_NAME:" + ClinicService.PLACEHOLDER_NAME + "}") String clinicName) {
         this.clinics = clinics;
         this.users = users;
         this.adminUsername = adminUsername;
@@ -40,7 +41,9 @@ class ClinicBootstrap implements ApplicationRunner {
         this.clinicName = clinicName;
     }
 
+    /** One transaction: a refused admin password leaves no clinic without an admin behind. */
     @Override
+    @Transactional
     public void run(ApplicationArguments args) {
         if (users.anyUserExists()) {
             return;
@@ -50,8 +53,14 @@ class ClinicBootstrap implements ApplicationRunner {
             return;
         }
         ClinicSummary clinic = clinics.createClinic(clinicName, List.of("Main location"));
-        users.createFirstUsers(clinic.id(), List.of(
-                new UserAccountService.NewUser(adminUsername, "Administrator", adminPassword, Set.of(Role.ADMIN, Role.OWNER))));
+        try {
+            users.createFirstUsers(clinic.id(), List.of(
+                    new UserAccountService.NewUser(adminUsername, "Administrator", adminPassword, Set.of(Role.ADMIN, Role.OWNER))));
+        } catch (IllegalArgumentException refused) {
+            // The same password rule as everywhere else; the start fails, so the operator sees it at once.
+            throw new IllegalStateException("BACKSTORY_ADMIN_USERNAME / BACKSTORY_ADMIN_PASSWORD refused: "
+                    + refused.getMessage().replace("Password:", "BACKSTORY_ADMIN_PASSWORD:").replace("Username:", "BACKSTORY_ADMIN_USERNAME:"), refused);
+        }
         log.info("Created the first admin account for clinic {}", clinic.id());
     }
 }

@@ -1,31 +1,43 @@
 package io.backstory.clinic;
 
 import io.backstory.base.RecordNotFoundException;
+import io.backstory.security.AuditLog;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Clinics, their locations and clinical settings. Changes are the admin's (settings: owner or admin),
+ * checked here, validated with the same rules the database holds, and audited with old and new value.
+ */
 @Service
 public class ClinicService {
+
+    /** The bootstrap's name for a clinic nobody has named yet (BACKSTORY_CLINIC_NAME unset). */
+    public static final String PLACEHOLDER_NAME = "My clinic";
 
     private final ClinicRepository clinics;
     private final LocationRepository locations;
     private final ClinicSettingsRepository settings;
     private final CurrentUser currentUser;
+    private final AuditLog auditLog;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ClinicService(ClinicRepository clinics, LocationRepository locations, ClinicSettingsRepository settings,
-                  CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+                  CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc, Clock clock) {
         this.clinics = clinics;
         this.locations = locations;
         this.settings = settings;
         this.currentUser = currentUser;
+        this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -65,7 +77,10 @@ public class ClinicService {
                 .orElseGet(() -> ClinicSettings.defaults(clinicId));
     }
 
-    /** Clinical definitions change what the report counts as a recurrence: owners and admins only. */
+    /**
+     * Clinical definitions change what the report counts as a recurrence: owners and admins only. Each
+     * changed value is audited as "field: old → new".
+     */
     @Transactional
     public ClinicSettings updateSettings(ClinicSettings changed) {
         long clinicId = currentUser.requireAnyRole(Role.OWNER, Role.ADMIN).clinicId();
@@ -73,8 +88,105 @@ public class ClinicService {
             throw new RecordNotFoundException("Clinic settings", changed.clinicId());
         }
         ClinicSettingsEntity entity = settings.findById(clinicId).orElseGet(() -> new ClinicSettingsEntity(clinicId));
+        ClinicSettings before = entity.toRecord();
         entity.apply(changed);
-        return settings.save(entity).toRecord();
+        ClinicSettings saved = settings.save(entity).toRecord();
+        String changes = settingChanges(before, saved);
+        if (!changes.isEmpty()) {
+            auditLog.record(AuditLog.Action.UPDATE, "clinic_settings", clinicId, changes);
+        }
+        return saved;
+    }
+
+    static String settingChanges(ClinicSettings a, ClinicSettings b) {
+        List<String> changes = new ArrayList<>();
+        change(changes, "recovery pain-free days", a.painFreeDays(), b.painFreeDays());
+        change(changes, "recurrence minimum pain", a.minIntensity(), b.minIntensity());
+        change(changes, "recurrence minimum hours", a.minDurationHours(), b.minDurationHours());
+        change(changes, "follow-up months", a.followUpMonths(), b.followUpMonths());
+        change(changes, "isolated plan up to factors", a.isolatedMaxBreadth(), b.isolatedMaxBreadth());
+        change(changes, "horizon days", a.horizonDays(), b.horizonDays());
+        return String.join("; ", changes);
+    }
+
+    private static void change(List<String> changes, String field, Object before, Object after) {
+        if (!before.equals(after)) {
+            changes.add(field + ": " + before + " → " + after);
+        }
+    }
+
+    // --- The clinic and its locations (admin) -------------------------------------------------------
+
+    @Transactional
+    public ClinicSummary renameClinic(String name) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        String clean = requireName("Clinic name", name);
+        Clinic clinic = clinics.findById(clinicId).orElseThrow(() -> new RecordNotFoundException("Clinic", clinicId));
+        if (!clinic.getName().equals(clean)) {
+            auditLog.record(AuditLog.Action.UPDATE, "clinic", clinicId, "name: " + clinic.getName() + " → " + clean);
+            clinic.rename(clean);
+        }
+        return summary(clinicId);
+    }
+
+    @Transactional
+    public ClinicSummary addLocation(String name) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        String clean = requireName("Location name", name);
+        requireUnusedName(clinicId, clean, null);
+        Location saved = locations.saveAndFlush(new Location(clinicId, clean));
+        auditLog.record(AuditLog.Action.CREATE, "location", saved.getId(), "name: " + clean);
+        return summary(clinicId);
+    }
+
+    @Transactional
+    public ClinicSummary renameLocation(long locationId, String name) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        Location location = location(locationId, clinicId);
+        String clean = requireName("Location name", name);
+        requireUnusedName(clinicId, clean, locationId);
+        if (!location.getName().equals(clean)) {
+            auditLog.record(AuditLog.Action.UPDATE, "location", locationId, "name: " + location.getName() + " → " + clean);
+            location.rename(clean);
+        }
+        return summary(clinicId);
+    }
+
+    /** No new episodes there from now on; its episodes, visits and report history stay as they are. */
+    @Transactional
+    public ClinicSummary archiveLocation(long locationId) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        Location location = location(locationId, clinicId);
+        if (location.isArchived()) {
+            return summary(clinicId);
+        }
+        if (summary(clinicId).openLocations().size() <= 1) {
+            throw new IllegalArgumentException("Location: " + location.getName()
+                    + " is the clinic's only open location. Add another before archiving it, or new episodes could open nowhere");
+        }
+        location.archive(clock.instant());
+        auditLog.record(AuditLog.Action.ARCHIVE, "location", locationId);
+        return summary(clinicId);
+    }
+
+    @Transactional
+    public ClinicSummary restoreLocation(long locationId) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        Location location = location(locationId, clinicId);
+        if (location.isArchived()) {
+            location.restore();
+            auditLog.record(AuditLog.Action.UPDATE, "location", locationId, "restored from the archive");
+        }
+        return summary(clinicId);
+    }
+
+    /** The first-run checklist of the admin's home page and getting-started page. */
+    @Transactional(readOnly = true)
+    public SetupProgress setupProgress() {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        ClinicSummary clinic = summary(clinicId);
+        return new SetupProgress(clinic.name(), !clinic.name().equals(PLACEHOLDER_NAME), clinic.openLocations().size(),
+                activeTherapists(clinicId));
     }
 
     @Transactional(readOnly = true)
@@ -82,8 +194,7 @@ public class ClinicService {
         long clinicId = currentUser.clinicId();
         ClinicSummary clinic = summary(clinicId);
         LocalDate today = LocalDate.now(clock);
-        return new ClinicOverview(clinic.name(), clinic.locations().size(),
-                count("select count(distinct user_account_id) from user_role where clinic_id = ? and role = 'THERAPIST'", clinicId),
+        return new ClinicOverview(clinic.name(), clinic.openLocations().size(), activeTherapists(clinicId),
                 count("select count(*) from patient where clinic_id = ?", clinicId),
                 count("select count(*) from episode where clinic_id = ? and discharge_date is null", clinicId),
                 count("select count(*) from episode where clinic_id = ? and discharge_date is not null", clinicId),
@@ -92,13 +203,42 @@ public class ClinicService {
                 count("select count(*) from recurrence where clinic_id = ?", clinicId));
     }
 
+    /** Therapists who can still sign in: deactivated ones keep their history but no longer count. */
+    private int activeTherapists(long clinicId) {
+        return count("select count(distinct r.user_account_id) from user_role r join user_account a on a.id = r.user_account_id "
+                + "where r.clinic_id = ? and r.role = 'THERAPIST' and a.enabled", clinicId);
+    }
+
     private int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single().intValue();
+    }
+
+    private Location location(long locationId, long clinicId) {
+        return locations.findByIdAndClinicId(locationId, clinicId).orElseThrow(() -> new RecordNotFoundException("Location", locationId));
+    }
+
+    private static String requireName(String field, @Nullable String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        if (name.strip().length() > 120) {
+            throw new IllegalArgumentException(field + ": at most 120 characters");
+        }
+        return name.strip();
+    }
+
+    private void requireUnusedName(long clinicId, String name, @Nullable Long except) {
+        boolean taken = locations.findByClinicIdOrderByName(clinicId).stream()
+                .anyMatch(l -> l.getName().equalsIgnoreCase(name) && !l.getId().equals(except));
+        if (taken) {
+            throw new IllegalArgumentException("Location name: the clinic already has a location called " + name
+                    + " (archived ones count: restore it instead)");
+        }
     }
 
     private ClinicSummary summary(long clinicId) {
         Clinic clinic = clinics.findById(clinicId).orElseThrow(() -> new RecordNotFoundException("Clinic", clinicId));
         return new ClinicSummary(clinicId, clinic.getName(), locations.findByClinicIdOrderByName(clinicId).stream()
-                .map(l -> new ClinicSummary.LocationSummary(l.getId(), l.getName())).toList());
+                .map(l -> new ClinicSummary.LocationSummary(l.getId(), l.getName(), l.isArchived())).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.backstory.clinic;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,15 +12,20 @@ import java.util.List;
 public record ClinicSettings(long clinicId, int painFreeDays, int minIntensity, int minDurationHours,
                              List<Integer> followUpMonths, int isolatedMaxBreadth, int horizonDays) {
 
+    /** Every rule is checked and all broken ones are reported together, joined by "; ", each naming its field. */
     public ClinicSettings {
         followUpMonths = List.copyOf(followUpMonths);
-        require(painFreeDays >= 1 && painFreeDays <= 365, "Pain-free days: between 1 and 365");
-        require(minIntensity >= 1 && minIntensity <= 10, "Minimum recurrence intensity: between 1 and 10");
-        require(minDurationHours >= 1 && minDurationHours <= 720, "Minimum duration: between 1 and 720 hours");
+        List<String> problems = new ArrayList<>();
+        require(painFreeDays >= 1 && painFreeDays <= 365, "Pain-free days: between 1 and 365", problems);
+        require(minIntensity >= 1 && minIntensity <= 10, "Minimum recurrence intensity: between 1 and 10", problems);
+        require(minDurationHours >= 1 && minDurationHours <= 720, "Minimum duration: between 1 and 720 hours", problems);
         require(!followUpMonths.isEmpty() && followUpMonths.stream().allMatch(m -> m >= 1 && m <= 60),
-                "Follow-up schedule: one or more months between 1 and 60");
-        require(isolatedMaxBreadth >= 0 && isolatedMaxBreadth <= 4, "Isolated-plan threshold: between 0 and 4 factors");
-        require(horizonDays >= 30 && horizonDays <= 1825, "Horizon: between 30 and 1825 days");
+                "Follow-up schedule: one or more months between 1 and 60", problems);
+        require(isolatedMaxBreadth >= 0 && isolatedMaxBreadth <= 4, "Isolated-plan threshold: between 0 and 4 factors", problems);
+        require(horizonDays >= 30 && horizonDays <= 1825, "Horizon: between 30 and 1825 days", problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
     }
 
     public static ClinicSettings defaults(long clinicId) {
@@ -31,9 +37,18 @@ public record ClinicSettings(long clinicId, int painFreeDays, int minIntensity, 
                 .map(Integer::valueOf).sorted().distinct().toList();
     }
 
-    private static void require(boolean ok, String message) {
+    /** The follow-up schedule as a person types it ("1, 3, 6, 12"), sorted and without repeats. */
+    public static List<Integer> parseSchedule(String typed) {
+        try {
+            return parseMonths(typed == null ? "" : typed.replace(';', ','));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Follow-up schedule: whole numbers of months separated by commas, for example 1, 3, 6, 12");
+        }
+    }
+
+    private static void require(boolean ok, String message, List<String> problems) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            problems.add(message);
         }
     }
 }

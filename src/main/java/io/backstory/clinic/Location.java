@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -22,6 +23,10 @@ class Location {
     @Column(nullable = false, length = 120)
     private String name = "";
 
+    /** Set when archived: the location keeps its episodes and report history but takes no new episodes. */
+    @Column(name = "archived_at")
+    private @Nullable Instant archivedAt;
+
     protected Location() {
     }
 
@@ -33,4 +38,17 @@ class Location {
     @Nullable Long getId() { return id; }
     long getClinicId() { return clinicId; }
     String getName() { return name; }
+    boolean isArchived() { return archivedAt != null; }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void archive(Instant now) {
+        archivedAt = now;
+    }
+
+    void restore() {
+        archivedAt = null;
+    }
 }

@@ -106,11 +106,19 @@ public class EpisodeService {
         return summary(saved, patients.getReferenceById(episode.getPatientId()));
     }
 
-    /** Therapists of the user's clinic, for the intake's therapist picker. */
+    /** Active therapists of the user's clinic, for the intake's and visit form's therapist pickers. */
     @Transactional(readOnly = true)
     public List<UserSummary> therapists() {
         currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        return users.clinicUsers().stream().filter(u -> u.roles().contains(Role.THERAPIST)).toList();
+        return users.clinicUsers().stream().filter(u -> u.roles().contains(Role.THERAPIST) && u.active()).toList();
+    }
+
+    /** The active therapists plus one who may have been deactivated since (editing their past visit keeps them). */
+    @Transactional(readOnly = true)
+    public List<UserSummary> therapistsWith(long therapistId) {
+        currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        return users.clinicUsers().stream()
+                .filter(u -> u.roles().contains(Role.THERAPIST) && (u.active() || u.id() == therapistId)).toList();
     }
 
     private Episode find(long episodeId, BackstoryUser user) {
@@ -121,10 +129,10 @@ public class EpisodeService {
     private void validate(EpisodeCommand c, Patient patient) {
         List<String> problems = new ArrayList<>();
         if (therapists().stream().noneMatch(t -> t.id() == c.therapistId())) {
-            problems.add("Therapist: choose a therapist of this clinic");
+            problems.add("Therapist: choose an active therapist of this clinic");
         }
-        if (clinics.currentClinic().locations().stream().noneMatch(l -> l.id() == c.locationId())) {
-            problems.add("Location: choose a location of this clinic");
+        if (clinics.currentClinic().openLocations().stream().noneMatch(l -> l.id() == c.locationId())) {
+            problems.add("Location: choose an open location of this clinic (archived locations take no new episodes)");
         }
         LocalDate today = LocalDate.now(clock);
         if (c.startDate() == null || c.startDate().isAfter(today) || c.startDate().isBefore(patient.toSummary().dateOfBirth())) {

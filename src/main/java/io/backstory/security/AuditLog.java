@@ -1,11 +1,14 @@
 package io.backstory.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The append-only trail of every read and write of patient data (DESIGN §6, HIPAA-style access
@@ -15,7 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
-    public enum Action { READ, CREATE, UPDATE, DELETE, EXPORT, LOGIN, LOGIN_FAILED }
+    public enum Action {
+        READ, CREATE, UPDATE, DELETE, EXPORT, LOGIN, LOGIN_FAILED,
+        // account lifecycle and sign-in factors (people administration, own account)
+        SETUP_LINK, PASSWORD_SET, PASSWORD_RESET, UNLOCK, DEACTIVATE, REACTIVATE, MFA_ENROLL, MFA_FAILED, MFA_RESET, ARCHIVE
+    }
 
     private final JdbcClient jdbc;
 
@@ -25,17 +32,40 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(Action action, String entity, Object entityId) {
+        record(action, entity, entityId, null);
+    }
+
+    /**
+     * With a detail for changes an auditor wants to see (settings and roles: old and new value). The
+     * detail never holds patient data.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(Action action, String entity, Object entityId, @Nullable String detail) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof BackstoryUser user) {
-            insert(user.clinicId(), user.getUsername(), action, entity, String.valueOf(entityId));
+            insert(user.clinicId(), user.getUsername(), action, entity, String.valueOf(entityId), detail);
         } else {
-            insert(null, auth == null ? "anonymous" : auth.getName(), action, entity, String.valueOf(entityId));
+            insert(null, auth == null ? "anonymous" : auth.getName(), action, entity, String.valueOf(entityId), detail);
         }
     }
 
-    void insert(Long clinicId, String username, Action action, String entity, String entityId) {
-        jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id) values (?, ?, ?, ?, ?)")
-                .params(clinicId, username, action.name(), entity, entityId)
+    void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId) {
+        insert(clinicId, username, action, entity, entityId, null);
+    }
+
+    void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId, @Nullable String detail) {
+        jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id, client_address, detail) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(clinicId, username, action.name(), entity, entityId, clientAddress(),
+                        detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
                 .update();
+    }
+
+    /** "From where" (DESIGN §8): the client of the request being served, when there is one. */
+    private static @Nullable String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String address = attributes.getRequest().getRemoteAddr();
+            return address == null ? null : address.substring(0, Math.min(address.length(), 64));
+        }
+        return null;
     }
 }

@@ -22,9 +22,10 @@ public final class BackstoryUser implements UserDetails, CredentialsContainer {
     private transient String passwordHash;
     private final boolean enabled;
     private final boolean locked;
+    private final int sessionEpoch;
 
     BackstoryUser(long userId, long clinicId, String username, String displayName, Set<Role> roles,
-                  String passwordHash, boolean enabled, boolean locked) {
+                  String passwordHash, boolean enabled, boolean locked, int sessionEpoch) {
         this.userId = userId;
         this.clinicId = clinicId;
         this.username = username;
@@ -33,12 +34,20 @@ public final class BackstoryUser implements UserDetails, CredentialsContainer {
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
+        this.sessionEpoch = sessionEpoch;
+    }
+
+    /** The same user in a session that survives an epoch change made from it (own password change). */
+    BackstoryUser withSessionEpoch(int epoch) {
+        return new BackstoryUser(userId, clinicId, username, displayName, roles, "", enabled, locked, epoch);
     }
 
     public long userId() { return userId; }
     public long clinicId() { return clinicId; }
     public String displayName() { return displayName; }
     public Set<Role> roles() { return Set.copyOf(roles); }
+    /** The account's session epoch when this session signed in; an older one than the account's means "ended". */
+    int sessionEpoch() { return sessionEpoch; }
 
     public boolean hasRole(Role role) {
         return roles.contains(role);

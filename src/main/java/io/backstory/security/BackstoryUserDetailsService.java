@@ -24,6 +24,6 @@ class BackstoryUserDetailsService implements UserDetailsService {
         UserAccount a = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
         return new BackstoryUser(a.getId(), a.getClinicId(), a.getUsername(), a.getDisplayName(), a.getRoles(),
-                a.getPasswordHash(), a.isEnabled(), a.isLockedAt(clock.instant()));
+                a.getPasswordHash(), a.isEnabled(), a.isLockedAt(clock.instant()), a.getSessionEpoch());
     }
 }

@@ -1,6 +1,7 @@
 package io.backstory.security;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,5 +32,14 @@ public class CurrentUser {
             }
         }
         throw new AccessDeniedException("This needs one of the roles " + java.util.Arrays.toString(roles));
+    }
+
+    /**
+     * Swaps the signed-in principal for an updated one in this session's security context (the context
+     * object is the one kept in the HTTP session, so the change lasts beyond this request).
+     */
+    void replacePrincipal(BackstoryUser user) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 }

@@ -1,6 +1,7 @@
 package io.backstory.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.backstory.security.ui.LoginView;
 import jakarta.servlet.FilterChain;
@@ -21,10 +22,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration
@@ -69,13 +73,17 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinFilterChain(HttpSecurity http, LoginAttempts loginAttempts,
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http, LoginAttempts loginAttempts, SecondFactorGate secondFactorGate,
+                                          LiveSessions liveSessions,
                                           @Value("${backstory.security.session-max-lifetime:12h}") Duration maxLifetime) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css").permitAll());
         http.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.addFilterBefore(new ClientThrottleFilter(loginAttempts), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new SessionLifetimeFilter(maxLifetime), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(new SessionRevocationFilter(liveSessions), SecurityContextHolderFilter.class);
+        // Vaadin's configurer uses this shared handler after a right password: it asks for the second factor first.
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, secondFactorGate);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
@@ -122,6 +130,32 @@ class SecurityConfig {
                     && loginAttempts.isClientBlocked(request.getRemoteAddr())) {
                 response.sendRedirect(request.getContextPath() + "/login?error=throttled");
                 return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Ends a signed-in session at its next request once the account was deactivated or its session
+     * epoch raised (reset, role change, second-factor reset): the session is invalidated, so an open
+     * Vaadin tab finds its session gone and reloads into the login page.
+     */
+    static final class SessionRevocationFilter extends OncePerRequestFilter {
+        private final LiveSessions liveSessions;
+
+        SessionRevocationFilter(LiveSessions liveSessions) {
+            this.liveSessions = liveSessions;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null && !request.getServletPath().startsWith("/VAADIN/")
+                    && SecurityContextHolder.getContext().getAuthentication() instanceof Authentication auth
+                    && auth.getPrincipal() instanceof BackstoryUser user && !liveSessions.stillValid(user)) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
             }
             chain.doFilter(request, response);
         }

@@ -42,6 +42,26 @@ class UserAccount extends AbstractEntity {
     @Column(name = "locked_until")
     private @Nullable Instant lockedUntil;
 
+    @Column(length = 254)
+    private @Nullable String email;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.EPOCH;
+
+    /** Null until the person chooses a password through their setup link. */
+    @Column(name = "password_set_at")
+    private @Nullable Instant passwordSetAt;
+
+    @Column(name = "last_sign_in_at")
+    private @Nullable Instant lastSignInAt;
+
+    @Column(name = "deactivated_at")
+    private @Nullable Instant deactivatedAt;
+
+    /** Every signed-in session carries the epoch it started with; raising it ends them all (see SessionRevocationFilter). */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
     /** Each grant repeats the clinic id so the role table can be distributed with its account (DESIGN §7). */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_account_id"))
@@ -63,7 +83,22 @@ class UserAccount extends AbstractEntity {
         roles.forEach(r -> grants.add(new RoleGrant(clinicId, r)));
     }
 
+    /** A new colleague who chooses their password through a setup link: until then no password works. */
+    static UserAccount invited(long clinicId, String username, String displayName, @Nullable String email,
+                               String unusableHash, Set<Role> roles, Instant now) {
+        UserAccount account = new UserAccount(clinicId, username, displayName, unusableHash, roles);
+        account.email = email;
+        account.createdAt = now;
+        return account;
+    }
+
     long getClinicId() { return clinicId; }
+    @Nullable String getEmail() { return email; }
+    Instant getCreatedAt() { return createdAt; }
+    @Nullable Instant getPasswordSetAt() { return passwordSetAt; }
+    @Nullable Instant getLastSignInAt() { return lastSignInAt; }
+    @Nullable Instant getDeactivatedAt() { return deactivatedAt; }
+    int getSessionEpoch() { return sessionEpoch; }
     String getUsername() { return username; }
     String getDisplayName() { return displayName; }
     String getPasswordHash() { return passwordHash; }
@@ -92,5 +127,59 @@ class UserAccount extends AbstractEntity {
     void recordSuccess() {
         failedAttempts = 0;
         lockedUntil = null;
+    }
+
+    void created(Instant now) {
+        createdAt = now;
+        passwordSetAt = now;
+    }
+
+    void setPassword(String hash, Instant now) {
+        passwordHash = hash;
+        passwordSetAt = now;
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    /** An admin's reset: the old password stops working at once and the person sets a new one by link. */
+    void clearPassword(String unusableHash) {
+        passwordHash = unusableHash;
+        passwordSetAt = null;
+    }
+
+    void unlock() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    void deactivate(Instant now) {
+        enabled = false;
+        deactivatedAt = now;
+    }
+
+    void reactivate() {
+        enabled = true;
+        deactivatedAt = null;
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    void changeDetails(String displayName, @Nullable String email) {
+        this.displayName = displayName;
+        this.email = email;
+    }
+
+    void changeRoles(Set<Role> roles) {
+        grants.removeIf(g -> !roles.contains(g.role()));
+        roles.forEach(r -> grants.add(new RoleGrant(clinicId, r)));
+    }
+
+    void signedIn(Instant now) {
+        lastSignInAt = now;
+    }
+
+    /** Ends every live session of this account (they carry the old epoch). */
+    void endSessions() {
+        sessionEpoch++;
     }
 }

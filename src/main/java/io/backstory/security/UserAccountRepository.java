@@ -8,5 +8,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 
+    Optional<UserAccount> findByIdAndClinicId(long id, long clinicId);
+
     List<UserAccount> findByClinicIdOrderByDisplayName(long clinicId);
 }

@@ -1,33 +1,60 @@
 package io.backstory.security;
 
+import io.backstory.base.RecordNotFoundException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and lists user accounts; the only place passwords are hashed. */
+/**
+ * Accounts and their life cycle (DESIGN §8): created by an admin with a single-use setup link, reset,
+ * unlocked, deactivated and reactivated, roles changed; everyone changes their own password. The only
+ * place passwords are hashed, and every password passes {@link PasswordPolicy}. Each admin action is
+ * checked here (role and clinic), audited, and ends the person's live sessions where it takes rights away.
+ */
 @Service
 public class UserAccountService {
 
-    /** ASVS 2.1.1: at least 12 characters; no composition rules, which push users to weaker passwords. */
-    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final String USERNAME_RULE = "[a-z0-9._-]{3,60}";
+    private static final String EMAIL_RULE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+    private final SetupLinkTokens setupLinks;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser) {
+    UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+                       CurrentUser currentUser, AuditLog auditLog, SetupLinkTokens setupLinks, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
-    }
-
-    /** A clinic's admin adds a colleague to their own clinic. */
-    @Transactional
-    public UserSummary createUser(String username, String displayName, String rawPassword, Set<Role> roles) {
-        BackstoryUser admin = currentUser.requireAnyRole(Role.ADMIN);
-        return create(admin.clinicId(), username, displayName, rawPassword, roles);
+        this.auditLog = auditLog;
+        this.setupLinks = setupLinks;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -47,24 +74,12 @@ public class UserAccountService {
     }
 
     private UserSummary create(long clinicId, String username, String displayName, String rawPassword, Set<Role> roles) {
-        if (username == null || !username.matches("[a-z0-9._-]{3,60}")) {
-            throw new IllegalArgumentException("Username: 3 to 60 lower-case letters, digits, '.', '_' or '-'");
-        }
-        if (displayName == null || displayName.isBlank()) {
-            throw new IllegalArgumentException("Display name: required");
-        }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("Password: at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("Roles: at least one role");
-        }
-        if (accounts.findByUsername(username).isPresent()) {
-            throw new IllegalArgumentException("Username: '" + username + "' is already taken");
-        }
-        UserAccount saved = accounts.save(new UserAccount(clinicId, username, displayName.strip(),
-                passwordEncoder.encode(rawPassword), roles));
-        return summary(saved);
+        List<String> problems = accountProblems(username, displayName, null, roles);
+        problems.addAll(passwordPolicy.problems("Password", rawPassword, username));
+        throwIfAny(problems);
+        UserAccount account = new UserAccount(clinicId, username, displayName.strip(), passwordEncoder.encode(rawPassword), roles);
+        account.created(clock.instant());
+        return summary(accounts.save(account));
     }
 
     @Transactional(readOnly = true)
@@ -72,13 +87,304 @@ public class UserAccountService {
         return accounts.count() > 0;
     }
 
-    /** The signed-in user's colleagues, for therapist pickers and reports. */
+    /** The signed-in user's colleagues, for therapist pickers and reports (deactivated ones too: history keeps their name). */
     @Transactional(readOnly = true)
     public List<UserSummary> clinicUsers() {
         return accounts.findByClinicIdOrderByDisplayName(currentUser.clinicId()).stream().map(UserAccountService::summary).toList();
     }
 
     static UserSummary summary(UserAccount a) {
-        return new UserSummary(a.getId(), a.getClinicId(), a.getUsername(), a.getDisplayName(), Set.copyOf(a.getRoles()));
+        return new UserSummary(a.getId(), a.getClinicId(), a.getUsername(), a.getDisplayName(), Set.copyOf(a.getRoles()), a.isEnabled());
+    }
+
+    // --- People (admin) ---------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<PersonRow> people() {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        Set<Long> withFactor = new HashSet<>(jdbc.sql("select user_account_id from mfa_factor where clinic_id = ?")
+                .param(clinicId).query(Long.class).list());
+        Instant now = clock.instant();
+        return accounts.findByClinicIdOrderByDisplayName(clinicId).stream()
+                .map(a -> new PersonRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getEmail(), a.getRoles(),
+                        status(a, now), a.getLastSignInAt(), withFactor.contains(a.getId()), a.getVersion()))
+                .toList();
+    }
+
+    /** Adds a colleague with no usable password and returns the link where they choose one. */
+    @Transactional
+    public SetupLink createAccount(NewAccountCommand command) {
+        BackstoryUser admin = currentUser.requireAnyRole(Role.ADMIN);
+        String email = blankToNull(command.email());
+        throwIfAny(accountProblems(command.username(), command.displayName(), email, command.roles()));
+        UserAccount saved = accounts.save(UserAccount.invited(admin.clinicId(), command.username(), command.displayName().strip(),
+                email, unusablePasswordHash(), command.roles(), clock.instant()));
+        auditLog.record(AuditLog.Action.CREATE, "user_account", saved.getId(), "roles: " + roleNames(command.roles()));
+        return link(saved);
+    }
+
+    /**
+     * A new setup link. For someone who had a password this is a reset: the old password stops working
+     * and their live sessions end now (the admin may be reacting to a lost phone or a shared password).
+     */
+    @Transactional
+    public SetupLink resetPassword(long userId) {
+        UserAccount account = managed(userId);
+        if (!account.isEnabled()) {
+            throw new IllegalArgumentException("Account: reactivate " + account.getDisplayName() + " before sending a new link");
+        }
+        boolean hadPassword = account.getPasswordSetAt() != null;
+        account.clearPassword(unusablePasswordHash());
+        account.endSessions();
+        auditLog.record(hadPassword ? AuditLog.Action.PASSWORD_RESET : AuditLog.Action.SETUP_LINK, "user_account", userId);
+        return link(account);
+    }
+
+    /** Lifts a lockout after too many failed sign-ins (the person may otherwise wait for it to expire). */
+    @Transactional
+    public void unlock(long userId) {
+        UserAccount account = managed(userId);
+        account.unlock();
+        auditLog.record(AuditLog.Action.UNLOCK, "user_account", userId);
+    }
+
+    /** Sign-in refused from now on and every live session ended; the name stays on every record they made. */
+    @Transactional
+    public void deactivate(long userId) {
+        BackstoryUser admin = currentUser.requireAnyRole(Role.ADMIN);
+        UserAccount account = managed(userId);
+        if (!account.isEnabled()) {
+            return;
+        }
+        if (account.getId() == admin.userId()) {
+            throw new IllegalArgumentException("Account: you cannot deactivate your own account (another admin can)");
+        }
+        if (account.getRoles().contains(Role.ADMIN)) {
+            requireAnotherAdmin(account);
+        }
+        account.deactivate(clock.instant());
+        account.endSessions();
+        setupLinks.revokeAll(userId);
+        auditLog.record(AuditLog.Action.DEACTIVATE, "user_account", userId);
+    }
+
+    @Transactional
+    public void reactivate(long userId) {
+        UserAccount account = managed(userId);
+        if (account.isEnabled()) {
+            return;
+        }
+        account.reactivate();
+        auditLog.record(AuditLog.Action.REACTIVATE, "user_account", userId);
+    }
+
+    /** A changed set of roles; the person signs in again to get it (their live sessions end). */
+    @Transactional
+    public void changeRoles(long userId, Set<Role> roles) {
+        UserAccount account = managed(userId);
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("Roles: at least one role");
+        }
+        Set<Role> before = account.getRoles();
+        if (before.equals(roles)) {
+            return;
+        }
+        if (before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            requireAnotherAdmin(account);
+        }
+        account.changeRoles(roles);
+        account.endSessions();
+        auditLog.record(AuditLog.Action.UPDATE, "user_account", userId, "roles: " + roleNames(before) + " → " + roleNames(roles));
+    }
+
+    @Transactional
+    public void changeDetails(long userId, String displayName, @Nullable String email) {
+        UserAccount account = managed(userId);
+        String cleanEmail = blankToNull(email);
+        List<String> problems = new ArrayList<>();
+        displayNameProblems(displayName, problems);
+        emailProblems(cleanEmail, problems);
+        throwIfAny(problems);
+        account.changeDetails(displayName.strip(), cleanEmail);
+        auditLog.record(AuditLog.Action.UPDATE, "user_account", userId, "name or email");
+    }
+
+    /** An account of the admin's own clinic; another clinic's behaves as missing. */
+    private UserAccount managed(long userId) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        return accounts.findByIdAndClinicId(userId, clinicId).orElseThrow(() -> new RecordNotFoundException("Account", userId));
+    }
+
+    /**
+     * The last admin who can sign in can be neither demoted nor deactivated, or the clinic could never
+     * be administered again. The clinic's admin rows are locked first, so two admins removing each
+     * other at the same moment cannot both succeed.
+     */
+    private void requireAnotherAdmin(UserAccount leaving) {
+        List<Long> admins = jdbc.sql("""
+                select a.id from user_account a
+                where a.clinic_id = ? and a.enabled and a.password_set_at is not null
+                  and exists (select 1 from user_role r where r.user_account_id = a.id and r.role = 'ADMIN')
+                order by a.id for update
+                """).param(leaving.getClinicId()).query(Long.class).list();
+        if (admins.stream().noneMatch(id -> id != leaving.getId())) {
+            throw new IllegalArgumentException("Roles: " + leaving.getDisplayName()
+                    + " is the clinic's last admin who can sign in: make someone else an admin first");
+        }
+    }
+
+    // --- Own account (everyone) ---------------------------------------------------------------------
+
+    /** The signed-in person's own account, as the people list would show it. */
+    @Transactional(readOnly = true)
+    public PersonRow ownAccount() {
+        BackstoryUser user = currentUser.require();
+        UserAccount a = accounts.findById(user.userId()).orElseThrow(() -> new RecordNotFoundException("Account", user.userId()));
+        boolean factor = jdbc.sql("select count(*) from mfa_factor where user_account_id = ?").param(a.getId()).query(Long.class).single() > 0;
+        return new PersonRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getEmail(), a.getRoles(), status(a, clock.instant()),
+                a.getLastSignInAt(), factor, a.getVersion());
+    }
+
+    /** Current password required; every other session of the account ends, this one carries on. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        BackstoryUser user = currentUser.require();
+        UserAccount account = accounts.findById(user.userId()).orElseThrow(() -> new AccessDeniedException("No account"));
+        List<String> problems = new ArrayList<>();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            problems.add("Current password: does not match the password you signed in with");
+        }
+        problems.addAll(passwordPolicy.problems("New password", newPassword, account.getUsername()));
+        if (problems.isEmpty() && newPassword.equals(currentPassword)) {
+            problems.add("New password: must differ from the current one");
+        }
+        throwIfAny(problems);
+        account.setPassword(passwordEncoder.encode(newPassword), clock.instant());
+        account.endSessions();
+        currentUser.replacePrincipal(user.withSessionEpoch(account.getSessionEpoch()));
+        auditLog.record(AuditLog.Action.PASSWORD_SET, "user_account", account.getId());
+    }
+
+    /** The last sign-in attempts on the signed-in person's account, newest first. */
+    @Transactional(readOnly = true)
+    public List<SignInRecord> recentSignIns(int limit) {
+        BackstoryUser user = currentUser.require();
+        return jdbc.sql("""
+                select occurred_at, action, client_address from audit_event
+                where username = ? and (clinic_id = ? or clinic_id is null) and action in ('LOGIN', 'LOGIN_FAILED', 'MFA_FAILED')
+                order by occurred_at desc, id desc
+                """).params(user.getUsername(), user.clinicId())
+                .query((rs, n) -> new SignInRecord(rs.getTimestamp(1).toInstant(), AuditLog.Action.valueOf(rs.getString(2)), rs.getString(3)))
+                .stream().limit(Math.max(1, Math.min(limit, 50))).toList();
+    }
+
+    // --- Setup links (anonymous: the person is not signed in yet) ------------------------------------
+
+    /** Whose link this is while it is valid; empty for unknown, used and expired links alike. */
+    @Transactional(readOnly = true)
+    public Optional<SetupInvitation> invitation(String token) {
+        return setupLinks.peek(token).flatMap(t -> accounts.findByUsername(t.getUsername())
+                .map(a -> new SetupInvitation(a.getUsername(), a.getDisplayName(), a.getLastSignInAt() == null, t.getExpiresAt())));
+    }
+
+    /**
+     * Sets the person's chosen password and uses the link up. The password is checked before the link
+     * is used, so a refused password leaves the link working for the next try.
+     */
+    @Transactional
+    public String completeSetup(String token, String password) {
+        OneTimeToken valid = setupLinks.peek(token)
+                .orElseThrow(() -> new IllegalArgumentException("Link: this link has expired or was already used. Ask your admin for a new one"));
+        passwordPolicy.require("Password", password, valid.getUsername());
+        OneTimeToken used = setupLinks.consume(OneTimeTokenAuthenticationToken.unauthenticated(token));
+        if (used == null) {
+            throw new IllegalArgumentException("Link: this link has expired or was already used. Ask your admin for a new one");
+        }
+        UserAccount account = accounts.findByUsername(used.getUsername()).orElseThrow();
+        account.setPassword(passwordEncoder.encode(password), clock.instant());
+        account.endSessions();
+        auditLog.insert(account.getClinicId(), account.getUsername(), AuditLog.Action.PASSWORD_SET, "user_account", String.valueOf(account.getId()));
+        return account.getUsername();
+    }
+
+    // --- Sign-in bookkeeping ----------------------------------------------------------------------
+
+    /** A completed sign-in (after the second factor, where there is one): shown as "last sign-in". */
+    @Transactional
+    void recordSignIn(long userId) {
+        accounts.findById(userId).ifPresent(a -> a.signedIn(clock.instant()));
+    }
+
+    /** Raises the account's session epoch: every session signed in before now ends at its next request. */
+    @Transactional
+    void endSessions(long userId) {
+        accounts.findById(userId).ifPresent(UserAccount::endSessions);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private SetupLink link(UserAccount account) {
+        OneTimeToken token = setupLinks.generate(new GenerateOneTimeTokenRequest(account.getUsername(), SetupLinkTokens.VALIDITY));
+        return new SetupLink(account.getId(), account.getUsername(), account.getDisplayName(), token.getTokenValue(), token.getExpiresAt());
+    }
+
+    private List<String> accountProblems(String username, String displayName, @Nullable String email, Set<Role> roles) {
+        List<String> problems = new ArrayList<>();
+        if (username == null || !username.matches(USERNAME_RULE)) {
+            problems.add("Username: 3 to 60 lower-case letters, digits, '.', '_' or '-'");
+        } else if (accounts.findByUsername(username).isPresent()) {
+            problems.add("Username: '" + username + "' is already taken");
+        }
+        displayNameProblems(displayName, problems);
+        emailProblems(email, problems);
+        if (roles == null || roles.isEmpty()) {
+            problems.add("Roles: at least one role");
+        }
+        return problems;
+    }
+
+    private static void displayNameProblems(@Nullable String displayName, List<String> problems) {
+        if (displayName == null || displayName.isBlank()) {
+            problems.add("Display name: required (how colleagues and reports will name this person)");
+        } else if (displayName.strip().length() > 120) {
+            problems.add("Display name: at most 120 characters");
+        }
+    }
+
+    private static void emailProblems(@Nullable String email, List<String> problems) {
+        if (email != null && (email.length() > 254 || !email.matches(EMAIL_RULE))) {
+            problems.add("Email: optional, but when given it must look like name@example.org");
+        }
+    }
+
+    private static AccountStatus status(UserAccount a, Instant now) {
+        if (!a.isEnabled()) {
+            return AccountStatus.DEACTIVATED;
+        }
+        if (a.getPasswordSetAt() == null) {
+            return AccountStatus.INVITED;
+        }
+        return a.isLockedAt(now) ? AccountStatus.LOCKED : AccountStatus.ACTIVE;
+    }
+
+    /** The hash of 32 random bytes nobody ever sees: no password can match it, and bcrypt still runs its full cost. */
+    private String unusablePasswordHash() {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        return passwordEncoder.encode(Base64.getEncoder().encodeToString(raw).substring(0, 40));
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new)).toString();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void throwIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
     }
 }

@@ -10,6 +10,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.clinic.ClinicOverview;
 import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.SetupProgress;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -21,7 +28,7 @@ import java.util.Locale;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    public HomeView(ClinicService clinics) {
+    public HomeView(ClinicService clinics, CurrentUser currentUser) {
         addClassName("home-view");
         ClinicOverview o = clinics.overview();
         H2 title = new H2(o.clinicName());
@@ -36,7 +43,24 @@ public class HomeView extends VerticalLayout {
                 card("home.followUpsDue", o.followUpsDue()),
                 card("home.recurrences", o.recurrences()));
         cards.addClassName("kpi-grid");
-        add(title, subtitle, cards);
+        add(title, subtitle);
+        if (currentUser.require().hasRole(Role.ADMIN)) {
+            SetupProgress progress = clinics.setupProgress();
+            if (!progress.complete()) {
+                add(setupCard(progress));
+            }
+        }
+        add(cards);
+    }
+
+    /** First run: until the clinic is named and has a therapist, the admin is pointed to the getting-started steps. */
+    private Div setupCard(SetupProgress progress) {
+        Span text = new Span(getTranslation(progress.named() ? "home.setup.therapist" : "home.setup.text"));
+        Button go = new Button(getTranslation("home.setup.go"), e -> UI.getCurrent().navigate("getting-started"));
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div card = new Div(VaadinIcon.ROCKET.create(), text, go);
+        card.addClassNames("callout", "callout-nudge", "setup-card");
+        return card;
     }
 
     private Div card(String labelKey, long value) {

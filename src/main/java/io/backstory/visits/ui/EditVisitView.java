@@ -50,7 +50,7 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
             version = visit.version();
             EpisodeSummary episode = episodes.get(visit.episodeId());
             form = new VisitForm(new VisitCommand(visit.episodeId(), visit.visitDate(), visit.therapistId(), visit.minutes(),
-                    visit.nprs(), visit.note(), visit.factors(), visit.interventionIds()), episodes.therapists(), visits.catalogue());
+                    visit.nprs(), visit.note(), visit.factors(), visit.interventionIds()), episodes.therapistsWith(visit.therapistId()), visits.catalogue());
             form.addSaveListener(e -> {
                 try {
                     visits.update(visitId, version, e.command());

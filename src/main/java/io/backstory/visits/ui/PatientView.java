@@ -135,7 +135,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver {
         therapists.stream().filter(t -> t.id() == currentUser.require().userId()).findFirst()
                 .or(() -> therapists.stream().findFirst()).ifPresent(therapist::setValue);
         location.setLabel(getTranslation("intake.location"));
-        List<LocationSummary> locations = clinics.currentClinic().locations();
+        List<LocationSummary> locations = clinics.currentClinic().openLocations();
         location.setItems(locations);
         location.setItemLabelGenerator(LocationSummary::name);
         locations.stream().findFirst().ifPresent(location::setValue);

@@ -1,0 +1,158 @@
+package io.backstory.clinic.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.backstory.base.ui.ErrorSummary;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSummary;
+import io.backstory.clinic.ClinicSummary.LocationSummary;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.function.Supplier;
+
+/**
+ * The clinic's name and its locations (DESIGN §8): add, rename, archive. An archived location keeps
+ * its episodes and its place in the reports but offers no new episodes; it can be restored.
+ */
+@Route("clinic")
+@PageTitle("Clinic & locations · Backstory")
+@Menu(order = 21, icon = "BUILDING", title = "nav.clinic")
+@RolesAllowed("ADMIN")
+public class ClinicView extends VerticalLayout {
+
+    private final ClinicService clinics;
+    final TextField clinicName = new TextField();
+    final Button saveName = new Button();
+    final ErrorSummary nameErrors = new ErrorSummary();
+    final TextField newLocation = new TextField();
+    final Button addLocation = new Button();
+    final ErrorSummary locationErrors = new ErrorSummary();
+    final Grid<LocationSummary> locations = new Grid<>();
+
+    public ClinicView(ClinicService clinics) {
+        this.clinics = clinics;
+        addClassName("clinic-view");
+        ClinicSummary clinic = clinics.currentClinic();
+
+        clinicName.setLabel(getTranslation("clinic.name"));
+        clinicName.setHelperText(getTranslation("clinic.name.help"));
+        clinicName.setMaxLength(120);
+        clinicName.setValue(clinic.name());
+        clinicName.setWidth("min(28rem, 100%)");
+        saveName.setText(getTranslation("clinic.name.save"));
+        saveName.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveName.addClickListener(e -> run(nameErrors, () -> clinics.renameClinic(clinicName.getValue()), "clinic.name.saved"));
+        HorizontalLayout nameRow = new HorizontalLayout(clinicName, saveName);
+        nameRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        nameRow.setWrap(true);
+        Div namePanel = new Div(new H3(getTranslation("clinic.name.title")), nameRow, nameErrors);
+        namePanel.addClassName("panel");
+
+        newLocation.setLabel(getTranslation("clinic.location.new"));
+        newLocation.setMaxLength(120);
+        newLocation.setWidth("min(28rem, 100%)");
+        addLocation.setText(getTranslation("clinic.location.add"));
+        addLocation.setIcon(VaadinIcon.PLUS.create());
+        addLocation.addClickShortcut(Key.ENTER).listenOn(newLocation);
+        addLocation.addClickListener(e -> {
+            if (run(locationErrors, () -> clinics.addLocation(newLocation.getValue()), "clinic.location.added")) {
+                newLocation.clear();
+            }
+        });
+        HorizontalLayout addRow = new HorizontalLayout(newLocation, addLocation);
+        addRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        addRow.setWrap(true);
+
+        locations.addColumn(LocationSummary::name).setHeader(getTranslation("clinic.location.col.name")).setFlexGrow(2);
+        locations.addComponentColumn(l -> {
+            Span pill = new Span(getTranslation(l.archived() ? "clinic.location.archived" : "clinic.location.open"));
+            pill.addClassNames("pill", l.archived() ? "pill-contrast" : "pill-success");
+            return pill;
+        }).setHeader(getTranslation("clinic.location.col.status")).setAutoWidth(true).setFlexGrow(0);
+        locations.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        locations.setAllRowsVisible(true);
+        locations.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+        Paragraph about = new Paragraph(getTranslation("clinic.location.about"));
+        about.addClassName("muted");
+        Div locationPanel = new Div(new H3(getTranslation("clinic.location.title")), about, locations, addRow, locationErrors);
+        locationPanel.addClassName("panel");
+
+        add(new H2(getTranslation("clinic.title")), namePanel, locationPanel);
+        locations.setItems(clinic.locations());
+    }
+
+    private HorizontalLayout actions(LocationSummary location) {
+        Button rename = new Button(getTranslation("clinic.location.rename"), e -> openRename(location));
+        rename.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button toggle;
+        if (location.archived()) {
+            toggle = new Button(getTranslation("clinic.location.restore"),
+                    e -> run(locationErrors, () -> clinics.restoreLocation(location.id()), "clinic.location.restored"));
+        } else {
+            toggle = new Button(getTranslation("clinic.location.archive"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("clinic.location.archive"),
+                        getTranslation("clinic.location.archive.text", location.name()), getTranslation("clinic.location.archive"),
+                        ok -> run(locationErrors, () -> clinics.archiveLocation(location.id()), "clinic.location.archivedDone"));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("form.cancel"));
+                confirm.open();
+            });
+        }
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return new HorizontalLayout(rename, toggle);
+    }
+
+    void openRename(LocationSummary location) {
+        TextField name = new TextField(getTranslation("clinic.location.col.name"));
+        name.setValue(location.name());
+        name.setMaxLength(120);
+        name.setWidthFull();
+        ErrorSummary errors = new ErrorSummary();
+        Dialog dialog = new Dialog(name, errors);
+        dialog.setHeaderTitle(getTranslation("clinic.location.rename.title", location.name()));
+        Button save = new Button(getTranslation("clinic.location.rename"), e -> {
+            if (run(errors, () -> clinics.renameLocation(location.id(), name.getValue()), "clinic.location.renamed")) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        dialog.getFooter().add(new Button(getTranslation("form.cancel"), e -> dialog.close()), save);
+        dialog.setWidth("min(30rem, 95vw)");
+        dialog.open();
+        name.focus();
+    }
+
+    /** Runs a change, shows the refreshed clinic, or the service's problem (keeping what was typed). */
+    private boolean run(ErrorSummary errors, Supplier<ClinicSummary> change, String doneKey) {
+        errors.clear();
+        try {
+            ClinicSummary clinic = change.get();
+            locations.setItems(clinic.locations());
+            Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            return true;
+        } catch (IllegalArgumentException problem) {
+            errors.show(getTranslation("form.problems"), problem.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.backstory.clinic.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import io.backstory.base.ui.ErrorSummary;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSummary;
+import io.backstory.clinic.SetupProgress;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.stream.Collectors;
+
+/**
+ * First run (DESIGN §8): the first admin of an empty installation names the clinic, says where it
+ * works, and adds the first therapist, in that order, each step ticked off as it is done. The home
+ * page sends admins here until a therapist exists.
+ */
+@Route("getting-started")
+@PageTitle("Getting started · Backstory")
+@RolesAllowed("ADMIN")
+public class GettingStartedView extends VerticalLayout {
+
+    private final ClinicService clinics;
+    final TextField clinicName = new TextField();
+    final TextField location = new TextField();
+    final Button saveName = new Button();
+    final Button addLocation = new Button();
+    final Button addTherapist = new Button();
+    final ErrorSummary errors = new ErrorSummary();
+    private final Div steps = new Div();
+
+    public GettingStartedView(ClinicService clinics) {
+        this.clinics = clinics;
+        addClassName("getting-started-view");
+        Paragraph intro = new Paragraph(getTranslation("start.intro"));
+        intro.addClassName("muted");
+        steps.addClassName("start-steps");
+
+        clinicName.setLabel(getTranslation("clinic.name"));
+        clinicName.setMaxLength(120);
+        clinicName.setWidth("min(24rem, 100%)");
+        saveName.setText(getTranslation("clinic.name.save"));
+        saveName.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveName.addClickListener(e -> change(() -> clinics.renameClinic(clinicName.getValue())));
+
+        location.setLabel(getTranslation("clinic.location.new"));
+        location.setMaxLength(120);
+        location.setWidth("min(24rem, 100%)");
+        addLocation.setText(getTranslation("clinic.location.add"));
+        addLocation.setIcon(VaadinIcon.PLUS.create());
+        addLocation.addClickShortcut(Key.ENTER).listenOn(location);
+        addLocation.addClickListener(e -> {
+            if (change(() -> clinics.addLocation(location.getValue()))) {
+                location.clear();
+            }
+        });
+
+        addTherapist.setText(getTranslation("start.therapist.add"));
+        addTherapist.setIcon(VaadinIcon.USER_CARD.create());
+        addTherapist.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        addTherapist.addClickListener(e -> UI.getCurrent().navigate("people", QueryParameters.of("add", "therapist")));
+
+        add(new H2(getTranslation("start.title")), intro, errors, steps);
+        render();
+    }
+
+    private void render() {
+        SetupProgress progress = clinics.setupProgress();
+        ClinicSummary clinic = clinics.currentClinic();
+        if (clinicName.isEmpty() || !progress.named()) {
+            clinicName.setValue(progress.named() ? progress.clinicName() : "");
+        }
+        clinicName.setPlaceholder(progress.named() ? "" : getTranslation("start.name.placeholder"));
+
+        HorizontalLayout nameRow = row(clinicName, saveName);
+        Paragraph where = new Paragraph(getTranslation("start.locations.now",
+                clinic.openLocations().stream().map(ClinicSummary.LocationSummary::name).collect(Collectors.joining(", "))));
+        Button manage = new Button(getTranslation("start.locations.manage"), e -> UI.getCurrent().navigate("clinic"));
+        manage.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Paragraph who = new Paragraph(getTranslation("start.therapist.text"));
+        Paragraph next = new Paragraph(getTranslation("start.settings.text"));
+        Button settings = new Button(getTranslation("start.settings.open"), e -> UI.getCurrent().navigate("settings"));
+        settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        steps.removeAll();
+        steps.add(step(1, "start.name.title", progress.named(), nameRow),
+                step(2, "start.locations.title", progress.openLocations() > 0, where, row(location, addLocation), manage),
+                step(3, "start.therapist.title", progress.therapists() > 0, who, addTherapist),
+                step(4, "start.settings.title", false, next, settings));
+        if (progress.complete()) {
+            Div done = new Div(VaadinIcon.CHECK_CIRCLE.create(), new Span(getTranslation("start.done")));
+            done.addClassNames("callout", "callout-nudge");
+            steps.addComponentAsFirst(done);
+        }
+    }
+
+    private static HorizontalLayout row(Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private Div step(int number, String titleKey, boolean done, Component... body) {
+        Icon mark = (done ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.CIRCLE_THIN).create();
+        mark.addClassName(done ? "step-done" : "step-open");
+        Span label = new Span(getTranslation("start.step", number));
+        label.addClassName("step-number");
+        H3 title = new H3(mark, label, new Span(getTranslation(titleKey)));
+        title.addClassName("step-title");
+        Div step = new Div(title);
+        step.add(body);
+        step.addClassNames("panel", "start-step", done ? "start-step-done" : "start-step-open");
+        return step;
+    }
+
+    private boolean change(java.util.function.Supplier<ClinicSummary> action) {
+        errors.clear();
+        try {
+            action.get();
+            Notification.show(getTranslation("start.saved"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            render();
+            return true;
+        } catch (IllegalArgumentException problem) {
+            errors.show(getTranslation("form.problems"), problem.getMessage());
+            return false;
+        }
+    }
+}

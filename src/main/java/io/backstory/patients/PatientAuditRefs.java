@@ -1,0 +1,23 @@
+package io.backstory.patients;
+
+import io.backstory.security.PatientAuditScope;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells the audit log which episodes are a patient's, so "filter by patient" finds the rows about them. */
+@Component
+class PatientAuditRefs implements PatientAuditScope {
+
+    private final EpisodeRepository episodes;
+
+    PatientAuditRefs(EpisodeRepository episodes) {
+        this.episodes = episodes;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> episodeIds(long clinicId, long patientId) {
+        return episodes.findByPatientIdAndClinicIdOrderByStartDateDesc(patientId, clinicId).stream().map(Episode::getId).toList();
+    }
+}

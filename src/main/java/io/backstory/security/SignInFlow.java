@@ -1,0 +1,135 @@
+package io.backstory.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The second step of signing in, for the code and enrolment pages: the password was right
+ * ({@link SecondFactorGate} parked it as a {@link PendingSignIn}); a right code completes the sign-in
+ * with a new session id, as the password step did (session fixation, ASVS 3.2.1).
+ */
+@Component
+public class SignInFlow {
+
+    private final SecondFactorService factors;
+    private final UserAccountService accounts;
+    private final Clock clock;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SignInFlow(SecondFactorService factors, UserAccountService accounts, Clock clock) {
+        this.factors = factors;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** What the second-step pages show: whose sign-in this is and whether an authenticator must be set up first. */
+    public record Pending(String displayName, String username, boolean mustEnrol) {
+    }
+
+    public Optional<Pending> pending() {
+        return current().map(p -> new Pending(p.user.displayName(), p.user.getUsername(), p.mustEnrol));
+    }
+
+    /** The secret to show at enrolment; the same one until it is confirmed, so a page reload shows the same QR code. */
+    public SecondFactorService.Enrolment enrolment() {
+        PendingSignIn pending = current().orElseThrow(SignInFlow::expired);
+        SecondFactorService.Enrolment enrolment = factors.newEnrolment(pending.user.getUsername());
+        if (pending.enrolmentSecret() == null) {
+            pending.enrolmentSecret(enrolment.secret());
+            return enrolment;
+        }
+        return new SecondFactorService.Enrolment(pending.enrolmentSecret(),
+                enrolment.otpauthUri().replace(enrolment.secret(), pending.enrolmentSecret()));
+    }
+
+    /** Confirms the new authenticator with a code from it; returns the recovery codes to show once. */
+    public List<String> confirmEnrolment(String code) {
+        PendingSignIn pending = current().orElseThrow(SignInFlow::expired);
+        if (pending.enrolmentSecret() == null) {
+            throw expired();
+        }
+        try {
+            List<String> codes = factors.confirm(pending.user, pending.enrolmentSecret(), code);
+            pending.verified();
+            return codes;
+        } catch (IllegalArgumentException wrong) {
+            pending.failed();
+            throw wrong;
+        }
+    }
+
+    /** True when the code (or a recovery code) is right; the sign-in can then be completed. */
+    public boolean verify(String code) {
+        PendingSignIn pending = current().orElseThrow(SignInFlow::expired);
+        if (factors.verify(pending.user, code)) {
+            pending.verified();
+            return true;
+        }
+        pending.failed();
+        return false;
+    }
+
+    /** Puts the verified sign-in into the security context of a fresh session id. */
+    public void complete() {
+        PendingSignIn pending = current().orElseThrow(SignInFlow::expired);
+        if (!pending.isVerified()) {
+            throw new IllegalStateException("The second factor has not been verified");
+        }
+        ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        HttpServletRequest request = attributes.getRequest();
+        HttpServletResponse response = attributes.getResponse();
+        HttpSession session = request.getSession();
+        session.removeAttribute(PendingSignIn.ATTRIBUTE);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(pending.authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        request.changeSessionId();
+        accounts.recordSignIn(pending.user.userId());
+    }
+
+    /** Back to the password (the "use another account" link, or too many wrong codes). */
+    public void cancel() {
+        session().ifPresent(s -> s.removeAttribute(PendingSignIn.ATTRIBUTE));
+    }
+
+    private Optional<PendingSignIn> current() {
+        Optional<HttpSession> session = session();
+        if (session.isEmpty() || !(session.get().getAttribute(PendingSignIn.ATTRIBUTE) instanceof PendingSignIn pending)) {
+            return Optional.empty();
+        }
+        if (pending.expiredAt(clock.instant())) {
+            session.get().removeAttribute(PendingSignIn.ATTRIBUTE);
+            return Optional.empty();
+        }
+        return Optional.of(pending);
+    }
+
+    private static Optional<HttpSession> session() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return Optional.ofNullable(attributes.getRequest().getSession(false));
+        }
+        return Optional.empty();
+    }
+
+    private static IllegalStateException expired() {
+        return new SignInExpiredException();
+    }
+
+    /** The half-finished sign-in is gone (too slow, too many wrong codes): start again with the password. */
+    public static final class SignInExpiredException extends IllegalStateException {
+        SignInExpiredException() {
+            super("The sign-in has expired; sign in with your password again");
+        }
+    }
+}

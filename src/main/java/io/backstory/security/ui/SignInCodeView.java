@@ -1,0 +1,76 @@
+package io.backstory.security.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.backstory.base.ui.ErrorSummary;
+import io.backstory.security.SignInFlow;
+
+/** The second step of signing in: the 6-digit code from the authenticator app, or a recovery code. */
+@Route(value = "sign-in/code", autoLayout = false)
+@PageTitle("Sign-in code · Backstory")
+@AnonymousAllowed
+public class SignInCodeView extends CardPage implements BeforeEnterObserver {
+
+    private final SignInFlow flow;
+    final TextField code = new TextField();
+    final Button verify = new Button();
+    final ErrorSummary errors = new ErrorSummary();
+
+    public SignInCodeView(SignInFlow flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        flow.pending().ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo("login"));
+    }
+
+    private void render(String name) {
+        card.removeAll();
+        Paragraph hello = new Paragraph(getTranslation("mfa.signin.text", name));
+        code.setLabel(getTranslation("mfa.code"));
+        code.setHelperText(getTranslation("mfa.signin.codeHelp"));
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        code.setMaxLength(12);
+        code.setWidthFull();
+        code.focus();
+        verify.setText(getTranslation("mfa.signin.verify"));
+        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        verify.setWidthFull();
+        verify.addClickShortcut(Key.ENTER);
+        verify.addClickListener(e -> verify());
+        Button other = new Button(getTranslation("mfa.signin.cancel"), e -> {
+            flow.cancel();
+            UI.getCurrent().navigate("login");
+        });
+        other.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        card.add(brand(), new H2(getTranslation("mfa.signin.title")), hello, code, errors, verify, other);
+    }
+
+    void verify() {
+        errors.clear();
+        try {
+            if (flow.verify(code.getValue())) {
+                flow.complete();
+                UI.getCurrent().getPage().setLocation(VaadinService.getCurrentRequest().getContextPath() + "/");
+                return;
+            }
+            code.clear();
+            code.focus();
+            errors.show(getTranslation("form.problems"), getTranslation("mfa.signin.wrong"));
+        } catch (SignInFlow.SignInExpiredException expired) {
+            UI.getCurrent().navigate("login");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.backstory.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backstory.BackstoryTest;
+import io.backstory.ClinicalFixture;
+import io.backstory.TestSecurity;
+import io.backstory.analytics.Chronicity;
+import io.backstory.clinic.ClinicService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientSummary;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Issue 11, the audit log view: filters, paging, one clinic only, formula-safe CSV, and its own use audited. */
+@BackstoryTest
+class AuditTrailTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    UserAccountService accounts;
+    @Autowired
+    ClinicService clinics;
+    @Autowired
+    ClinicalFixture fixture;
+    @Autowired
+    TestSecurity security;
+    @Autowired
+    JdbcClient jdbc;
+
+    private String admin;
+    private String therapist;
+
+    @BeforeEach
+    void newClinic() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long clinicId = clinics.createClinic("Audit " + suffix, List.of("Main")).id();
+        admin = "aa-" + suffix;
+        therapist = "at-" + suffix;
+        accounts.createFirstUsers(clinicId, List.of(
+                new UserAccountService.NewUser(admin, "Aud Admin", PASSWORD, Set.of(Role.ADMIN)),
+                new UserAccountService.NewUser(therapist, "Aud Therapist", PASSWORD, Set.of(Role.THERAPIST))));
+    }
+
+    @AfterEach
+    void signOut() {
+        security.signOut();
+    }
+
+    @Test
+    void shouldFindThePatientsRowsIncludingTheirEpisodesAndNobodyElses() {
+        security.signInAs(therapist);
+        PatientSummary patient = fixture.patient();
+        EpisodeSummary episode = fixture.episode(patient, LocalDate.now().minusDays(3), Chronicity.ACUTE);
+        PatientSummary other = fixture.patient();
+
+        security.signInAs(admin);
+        AuditPage page = trail.search(new AuditFilter(null, patient.id(), null, null, null), 0);
+
+        assertThat(page.entries()).extracting(e -> e.entity() + " " + e.entityId())
+                .contains("patient " + patient.id(), "episode " + episode.id())
+                .doesNotContain("patient " + other.id());
+        assertThat(page.entries()).allSatisfy(e -> assertThat(e.username()).isEqualTo(therapist));
+    }
+
+    @Test
+    void shouldFilterByPersonActionAndDateAndAuditTheLookItself() {
+        security.signInAs(therapist);
+        fixture.patient();
+        security.signInAs(admin);
+
+        AuditPage creates = trail.search(new AuditFilter(therapist, null, AuditLog.Action.CREATE, LocalDate.now(), LocalDate.now()), 0);
+        assertThat(creates.total()).isOne();
+        assertThat(trail.search(new AuditFilter(therapist, null, AuditLog.Action.CREATE, LocalDate.now().plusDays(1), null), 0).total()).isZero();
+        assertThatThrownBy(() -> trail.search(new AuditFilter(null, null, null, LocalDate.now(), LocalDate.now().minusDays(1)), 0))
+                .hasMessage("To: on or after the From date");
+
+        assertThat(jdbc.sql("select detail from audit_event where username = ? and action = 'READ' and entity = 'audit_event' order by id")
+                .param(admin).query(String.class).list())
+                .first().isEqualTo("person=" + therapist + " action=CREATE from=" + LocalDate.now() + " to=" + LocalDate.now());
+    }
+
+    @Test
+    void shouldShowOnlyTheAdminsClinicAndOnlyToAdmins() {
+        security.signInAs(therapist);
+        assertThatThrownBy(() -> trail.search(AuditFilter.none(), 0)).isInstanceOf(AccessDeniedException.class);
+        fixture.patient();
+        security.signInAs(admin);
+        long clinicId = jdbc.sql("select clinic_id from user_account where username = ?").param(admin).query(Long.class).single();
+        assertThat(trail.search(AuditFilter.none(), 0).entries()).isNotEmpty();
+        assertThat(jdbc.sql("select count(distinct coalesce(clinic_id, -1)) from audit_event").query(Long.class).single()).isGreaterThan(1);
+        AuditPage all = trail.search(AuditFilter.none(), 0);
+        assertThat(all.entries()).allSatisfy(e -> assertThat(jdbc.sql("select clinic_id from audit_event where id = ?").param(e.id())
+                .query(Long.class).single()).isEqualTo(clinicId));
+    }
+
+    @Test
+    void shouldExportCsvThatASpreadsheetCannotRunAsAFormula() {
+        security.signInAs(admin);
+        auditLog.record(AuditLog.Action.UPDATE, "clinic", 1, "=HYPERLINK(\"http://evil.example\",\"x\")");
+        StringWriter csv = new StringWriter();
+
+        int rows = trail.exportCsv(new AuditFilter(admin, null, AuditLog.Action.UPDATE, null, null), csv);
+
+        assertThat(rows).isOne();
+        assertThat(csv.toString()).startsWith("occurred_at,person,action,entity,entity_id,client_address,detail")
+                .contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
+        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'EXPORT' and entity = 'audit_event'")
+                .param(admin).query(Long.class).single()).isOne();
+        assertThat(AuditTrail.safe("+1")).isEqualTo("'+1");
+        assertThat(AuditTrail.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(AuditTrail.safe("-2")).isEqualTo("'-2");
+        assertThat(AuditTrail.safe("episode:4")).isEqualTo("episode:4");
+    }
+}
