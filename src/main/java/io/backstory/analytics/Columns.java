@@ -17,6 +17,22 @@ final class Columns {
         return c;
     }
 
+    /**
+     * Checks a group flag per row ({@code field}, one of n) with at least {@code minimum} rows in each group;
+     * returns how many rows are flagged.
+     */
+    static int checkGroups(boolean[] flags, int n, String field, int minimum) {
+        if (flags == null || flags.length != n) {
+            throw new IllegalArgumentException(field + " must have one entry per row (" + n + ")");
+        }
+        int flagged = countTrue(flags);
+        if (flagged < minimum || n - flagged < minimum) {
+            throw new IllegalArgumentException(field + ": each group needs at least " + minimum + " row"
+                    + (minimum > 1 ? "s" : "") + " (had " + flagged + " of " + n + " flagged)");
+        }
+        return flagged;
+    }
+
     static void check(double[][] columns, String[] names, int n, String field) {
         if (columns == null) {
             throw new IllegalArgumentException(field + " must not be null");
