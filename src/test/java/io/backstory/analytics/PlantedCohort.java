@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  *       ODI, FABQ-PA and STarT Back together; prior episodes Poisson, more when chronic;</li>
  *   <li><b>therapist and location</b>: 12 therapists {@code T1..T12}, each at one of 3 locations
  *       ({@code L1..L3}, therapist k at location (k - 1) mod 3 + 1), episodes spread evenly;</li>
- *   <li><b>plan</b>: multi-factor with probability logistic(0.3 + z), where the <em>measured</em> indication
+ *   <li><b>plan</b>: multi-factor with probability logistic(0.3 + 0.5 z), where the <em>measured</em> indication
  *       z = 0.15 (NPRS - 5.5) + 0.04 (ODI - 30) + 0.08 (FABQ-PA - 12) + 0.4 chronic + 0.4 STarT Back high
  *       (confounding by indication: sicker patients get broader plans); breadth 2-5 when multi-factor,
  *       0-1 when isolated, factors drawn at random; visits 2 + breadth + Poisson(2), at most 14;</li>
@@ -42,7 +42,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@link Scenario#BENEFIT}: HR 0.7 for multi-factor plans;</li>
  *   <li>{@link Scenario#HARM}: HR 1.4;</li>
- *   <li>{@link Scenario#CONFOUNDED_NULL}: HR 1, and the indication weighs 3.5 times as much, so plans are
+ *   <li>{@link Scenario#CONFOUNDED_NULL}: HR 1, and the indication weighs 7 times as much (3.5 z), so plans are
  *       nearly determined by how sick the patient is (crude comparisons mislead, covariates are badly
  *       unbalanced and inverse-probability weights are extreme);</li>
  *   <li>{@link Scenario#DOSE_ONLY_NULL}: HR 1 for the plan, but recurrence falls with the number of visits
@@ -50,7 +50,7 @@ import java.util.SplittableRandom;
  *   <li>{@link Scenario#DIFFERENTIAL_LOSS_NULL}: HR 1, but at the onset of a recurrence patients under
  *       multi-factor plans stop answering check-ins with probability 0.25, under isolated plans 0.05;</li>
  *   <li>{@link Scenario#THERAPIST_NULL}: HR 1, but therapist T1 (30 % of the episodes) gives most
- *       multi-factor plans (logit + 2.5, the others - 0.6) and her patients recur less (HR 0.5) for reasons
+ *       multi-factor plans (logit + 2.5, the others - 0.6, plus 0.5 z) and her patients recur less (HR 0.45) for reasons
  *       unrelated to breadth.</li>
  * </ul>
  * Regenerate the committed R-reference cohorts with
@@ -75,7 +75,7 @@ final class PlantedCohort {
     }
 
     static final int EPISODES = 3000;
-    static final long SEED = 20261018L;
+    static final long SEED = 20261031L;
     static final int THERAPISTS = 12;
     static final int LOCATIONS = 3;
     static final int[] CHECK_IN_DAYS = {30, 91, 182, 365};
@@ -123,8 +123,8 @@ final class PlantedCohort {
                 + (sbHigh ? 0.4 : 0);
         double logit = 0.3 + switch (s) {
             case CONFOUNDED_NULL -> 3.5 * indication;
-            case THERAPIST_NULL -> indication + (therapist == 0 ? 2.5 : -0.6);
-            default -> indication;
+            case THERAPIST_NULL -> 0.5 * indication + (therapist == 0 ? 2.5 : -0.6);
+            default -> 0.5 * indication;
         };
         boolean multi = r.nextDouble() < 1 / (1 + Math.exp(-logit));
         int breadth = multi ? 2 + r.nextInt(4) : (r.nextDouble() < 0.75 ? 1 : 0);
@@ -140,7 +140,7 @@ final class PlantedCohort {
             lp += -0.06 * (visits - 8);
         }
         if (s == Scenario.THERAPIST_NULL && therapist == 0) {
-            lp += Math.log(0.5);
+            lp += Math.log(0.45);
         }
         double e = -Math.log(1 - r.nextDouble());
         double onset = recovers
