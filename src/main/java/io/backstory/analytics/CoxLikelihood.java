@@ -173,6 +173,12 @@ final class CoxLikelihood {
         if (row == null) {
             linearPredictor(beta, from, to);
         }
+        // (start, stop] intervals subtract their risk at the entry slot; consecutive intervals of one design
+        // row (a split subject) meet at the same slot, so the first moment is added there once, net
+        int pendingRow = -1;
+        int pendingSlot = -1;
+        double pending = 0;
+        int[] deaths = groups.deaths;
         for (int k = from; k < to; k++) {
             int i = row == null ? k : row[k];
             int gs = gStop[k];
@@ -183,18 +189,40 @@ final class CoxLikelihood {
             double w = weight == null ? 1.0 : weight[k];
             double r = w * expEta[i];
             int off = i * p;
+            if (entry && deaths[g0] > 0) {
+                // (an entry before the stratum's first event time is at its sentinel, which is never read)
+                d[g0] -= r;
+                if (i == pendingRow && g0 == pendingSlot) {
+                    pending -= r;
+                } else {
+                    if (pendingRow >= 0) {
+                        addScaled(a, pendingSlot * p, pending, pendingRow * p);
+                    }
+                    pendingRow = i;
+                    pendingSlot = g0;
+                    pending = -r;
+                }
+            }
             if (status[k]) {
                 loglik += w * eta[i];
                 e[gs] += r;
                 addScaled(a2, gs * p, r, off);
             } else {
                 d[gs] += r;
-                addScaled(a, gs * p, r, off);
+                if (i == pendingRow && gs == pendingSlot) {
+                    pending += r;
+                } else {
+                    if (pendingRow >= 0) {
+                        addScaled(a, pendingSlot * p, pending, pendingRow * p);
+                    }
+                    pendingRow = i;
+                    pendingSlot = gs;
+                    pending = r;
+                }
             }
-            if (entry) {
-                d[g0] -= r;
-                addScaled(a, g0 * p, -r, off);
-            }
+        }
+        if (pendingRow >= 0) {
+            addScaled(a, pendingSlot * p, pending, pendingRow * p);
         }
         blockLoglik[slot] = loglik;
     }
@@ -426,6 +454,20 @@ final class CoxLikelihood {
                 }
             }
         }
+        if (cluster != null && (long) clusters * p <= Math.max(1 << 16, m / 8)) {
+            // few clusters (therapists): one running sum per cluster and thread, rows in their own order
+            double[][] sums = new double[2][];
+            Halves.run(m, mid, (slot, from, to) -> sums[slot] = clusterSums(from, to, cluster, clusters, res));
+            double[] meat = new double[pp];
+            double[] s = new double[p];
+            for (int c = 0; c < clusters; c++) {
+                for (int j = 0; j < p; j++) {
+                    s[j] = sums[0][c * p + j] + sums[1][c * p + j];
+                }
+                flush(meat, s);
+            }
+            return unpack(meat);
+        }
         int[] order = cluster == null ? null : byCluster(cluster, clusters);
         int split = mid;
         if (order != null) {
@@ -436,15 +478,66 @@ final class CoxLikelihood {
         double[][] blocks = new double[2][];
         final int cut = split;
         Halves.run(m, cut, (slot, from, to) -> blocks[slot] = residualBlock(from, to, order, cluster, res));
-        double[][] meat = new double[p][p];
+        double[] meat = blocks[0];
+        for (int q = 0; q < pp; q++) {
+            meat[q] += blocks[1][q];
+        }
+        return unpack(meat);
+    }
+
+    private double[][] unpack(double[] packed) {
+        double[][] full = new double[p][p];
         for (int j = 0, q = 0; j < p; j++) {
             for (int k = 0; k <= j; k++, q++) {
-                double v = blocks[0][q] + blocks[1][q];
-                meat[j][k] = v;
-                meat[k][j] = v;
+                full[j][k] = packed[q];
+                full[k][j] = packed[q];
             }
         }
-        return meat;
+        return full;
+    }
+
+    private double[] clusterSums(int from, int to, int[] cluster, int clusters, double[][] res) {
+        double[] sums = new double[clusters * p];
+        double[] s = new double[p];
+        for (int k = from; k < to; k++) {
+            double w = residual(k, res, s);
+            if (w == 0) {
+                continue;
+            }
+            int at = cluster[k] * p;
+            for (int j = 0; j < p; j++) {
+                sums[at + j] += w * s[j];
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * Interval k's score residual into {@code s} (Efron; agscore3.c); returns its case weight, or 0 when the
+     * interval spans no event time (its residual is zero).
+     */
+    private double residual(int k, double[][] res, double[] s) {
+        int gs = groups.gStop[k];
+        int g0 = groups.gStart[k];
+        if (gs == g0) {
+            return 0;
+        }
+        double[] xbar = res[0];
+        double[] cumM = res[1];
+        double[] adjM = res[2];
+        int i = row == null ? k : row[k];
+        boolean dead = status[k];
+        double r = expEta[i];
+        double phi = cumH[gs] - cumH[g0] + (dead ? adjH[gs] : 0.0);
+        int off = i * p;
+        int go = gs * p;
+        int g0o = g0 * p;
+        for (int j = 0; j < p; j++) {
+            double xj = x[off + j];
+            double mj = cumM[go + j] - cumM[g0o + j] + (dead ? adjM[go + j] : 0.0);
+            s[j] = (dead ? xj - xbar[go + j] : 0.0) - r * (xj * phi - mj);
+        }
+        return weight == null ? 1.0 : weight[k];
     }
 
     private static int[] byCluster(int[] cluster, int clusters) {
@@ -463,13 +556,9 @@ final class CoxLikelihood {
     }
 
     private double[] residualBlock(int from, int to, int[] order, int[] cluster, double[][] res) {
-        double[] xbar = res[0];
-        double[] cumM = res[1];
-        double[] adjM = res[2];
         double[] meat = new double[pp];
         double[] sum = new double[p];
-        int[] gStop = groups.gStop;
-        int[] gStart = groups.gStart;
+        double[] s = new double[p];
         boolean open = false;
         for (int t = from; t < to; t++) {
             int k = order == null ? t : order[t];
@@ -477,24 +566,12 @@ final class CoxLikelihood {
                 flush(meat, sum);
                 open = false;
             }
-            int gs = gStop[k];
-            int g0 = gStart[k];
-            if (gs == g0) {
+            double w = residual(k, res, s);
+            if (w == 0) {
                 continue;
             }
-            int i = row == null ? k : row[k];
-            double w = weight == null ? 1.0 : weight[k];
-            boolean dead = status[k];
-            double r = expEta[i];
-            double phi = cumH[gs] - cumH[g0] + (dead ? adjH[gs] : 0.0);
-            int off = i * p;
-            int go = gs * p;
-            int g0o = g0 * p;
             for (int j = 0; j < p; j++) {
-                double xj = x[off + j];
-                double mj = cumM[go + j] - cumM[g0o + j] + (dead ? adjM[go + j] : 0.0);
-                double sj = (dead ? xj - xbar[go + j] : 0.0) - r * (xj * phi - mj);
-                sum[j] += w * sj;
+                sum[j] += w * s[j];
             }
             open = true;
             if (order == null) {
@@ -520,112 +597,118 @@ final class CoxLikelihood {
 
     /**
      * The statistics of {@code cox.zph} at the last {@link #evaluate} (zph1.c / zph2.c): the score for the
-     * added covariates g(t) x (the first p entries, the fit's own score, are left to the caller to zero) and
-     * the full 2p x 2p information of (x, g(t) x).
+     * added covariates g(t) x and the full 2p x 2p information of (x, g(t) x). The first p entries of the
+     * score, the fit's own, are zero at the estimate and left zero; the x block of the information is the
+     * fit's own ({@link #imat}).
      *
      * @param timeWeight per slot, g(t) of the slot's event time (centred by the caller)
-     * @return {@code [u (2p)]} and the information as rows 1..2p, in one array of 2p + 1 rows
+     * @return the score (2p) as row 0, then the information as rows 1..2p
      */
     double[][] zph(double[] timeWeight) {
         int slots = groups.slots;
-        double[] o0 = new double[pp];
         double[] o1 = new double[pp];
         double[] o2 = new double[pp];
         double[] tw2 = new double[slots];
         for (int g = 0; g < slots; g++) {
             tw2[g] = timeWeight[g] * timeWeight[g];
         }
-        eventTimes(o0, null, null);
         eventTimes(o1, null, timeWeight);
         eventTimes(o2, null, tw2);
+        // per slot: cumulative g h and g^2 h, and the deaths' own-time adjustments
+        double[][] cum = {new double[slots], new double[slots], new double[slots], new double[slots]};
         double[] h1 = new double[slots];
         double[] h2 = new double[slots];
-        double[] adj1 = new double[slots];
-        double[] adj2 = new double[slots];
         for (int g = 0; g < slots; g++) {
             h1[g] = h[g] * timeWeight[g];
             h2[g] = h[g] * tw2[g];
-            adj1[g] = adjH[g] * timeWeight[g];
-            adj2[g] = adjH[g] * tw2[g];
+            cum[2][g] = adjH[g] * timeWeight[g];
+            cum[3][g] = adjH[g] * tw2[g];
         }
-        double[] cum0 = new double[slots];
-        double[] cum1 = new double[slots];
-        double[] cum2 = new double[slots];
-        cumulate(h, cum0);
-        cumulate(h1, cum1);
-        cumulate(h2, cum2);
-        // per design row: c0, c1, c2 (r Phi with h, g h, g^2 h) and the deaths' w and w g
-        double[][] perRow = new double[5][n];
-        int[] gStop = groups.gStop;
-        int[] gStart = groups.gStart;
-        for (int k = 0; k < m; k++) {
-            int gs = gStop[k];
-            int g0 = gStart[k];
-            if (gs == g0) {
-                continue;
-            }
-            int i = row == null ? k : row[k];
-            double w = weight == null ? 1.0 : weight[k];
-            double r = w * expEta[i];
-            boolean dead = status[k];
-            perRow[0][i] += r * (cum0[gs] - cum0[g0] + (dead ? adjH[gs] : 0.0));
-            perRow[1][i] += r * (cum1[gs] - cum1[g0] + (dead ? adj1[gs] : 0.0));
-            perRow[2][i] += r * (cum2[gs] - cum2[g0] + (dead ? adj2[gs] : 0.0));
-            if (dead) {
-                perRow[3][i] += w;
-                perRow[4][i] += w * timeWeight[gs];
-            }
-        }
+        cumulate(h1, cum[0]);
+        cumulate(h2, cum[1]);
         double[][][] blocks = new double[2][][];
-        Halves.run(n, midRows, (slot, from, to) -> blocks[slot] = zphBlock(from, to, perRow));
+        if (row == null) {
+            Halves.run(m, mid, (slot, from, to) -> blocks[slot] = zphBlock(from, to, cum, timeWeight, null));
+        } else {
+            // per design row: c1, c2 (r Phi with g h, g^2 h) and the deaths' w g
+            double[][] perRow = new double[3][n];
+            for (int k = 0; k < m; k++) {
+                zphTerms(k, cum, timeWeight, perRow, row[k]);
+            }
+            Halves.run(n, midRows, (slot, from, to) -> blocks[slot] = zphBlock(from, to, cum, timeWeight, perRow));
+        }
         int q2 = 2 * p;
         double[][] out = new double[q2 + 1][q2];
-        double[][] outers = {o0, o1, o2};
         for (int j = 0, t = 0; j < p; j++) {
-            out[0][j] = blocks[0][3][j] + blocks[1][3][j];
-            out[0][p + j] = blocks[0][4][j] + blocks[1][4][j];
+            out[0][p + j] = blocks[0][2][j] + blocks[1][2][j];
             for (int k = 0; k <= j; k++, t++) {
-                double[] v = new double[3];
-                for (int b = 0; b < 3; b++) {
-                    v[b] = blocks[0][b][t] + blocks[1][b][t] - outers[b][t];
-                }
-                set(out, j, k, v[0]);
-                set(out, p + j, p + k, v[2]);
-                out[1 + j][p + k] = v[1];
-                out[1 + p + k][j] = v[1];
-                out[1 + k][p + j] = v[1];
-                out[1 + p + j][k] = v[1];
+                double i1 = blocks[0][0][t] + blocks[1][0][t] - o1[t];
+                double i2 = blocks[0][1][t] + blocks[1][1][t] - o2[t];
+                out[1 + j][k] = imat[j][k];
+                out[1 + k][j] = imat[j][k];
+                out[1 + p + j][p + k] = i2;
+                out[1 + p + k][p + j] = i2;
+                out[1 + j][p + k] = i1;
+                out[1 + p + k][j] = i1;
+                out[1 + k][p + j] = i1;
+                out[1 + p + j][k] = i1;
             }
         }
         return out;
     }
 
-    private static void set(double[][] out, int j, int k, double v) {
-        out[1 + j][k] = v;
-        out[1 + k][j] = v;
+    /** Interval k's c1, c2 and deaths' w g, added at {@code out[.][at]}. */
+    private void zphTerms(int k, double[][] cum, double[] timeWeight, double[][] out, int at) {
+        int gs = groups.gStop[k];
+        int g0 = groups.gStart[k];
+        if (gs == g0) {
+            return;
+        }
+        int i = row == null ? k : row[k];
+        double w = weight == null ? 1.0 : weight[k];
+        double r = w * expEta[i];
+        boolean dead = status[k];
+        out[0][at] += r * (cum[0][gs] - cum[0][g0] + (dead ? cum[2][gs] : 0.0));
+        out[1][at] += r * (cum[1][gs] - cum[1][g0] + (dead ? cum[3][gs] : 0.0));
+        if (dead) {
+            out[2][at] += w * timeWeight[gs];
+        }
     }
 
-    private double[][] zphBlock(int from, int to, double[][] perRow) {
-        double[][] acc = {new double[pp], new double[pp], new double[pp], new double[p], new double[p]};
+    /** Rows [from, to): I1, I2 (packed) and the score of g x; per interval, or per design row from {@code perRow}. */
+    private double[][] zphBlock(int from, int to, double[][] cum, double[] timeWeight, double[][] perRow) {
+        double[][] acc = {new double[pp], new double[pp], new double[p]};
+        double[][] one = perRow == null ? new double[3][1] : null;
         for (int i = from; i < to; i++) {
-            double c0 = perRow[0][i];
-            double c1 = perRow[1][i];
-            double c2 = perRow[2][i];
-            double dw = perRow[3][i];
-            double dwg = perRow[4][i];
-            if (c0 == 0 && dw == 0) {
+            double c1;
+            double c2;
+            double dwg;
+            if (perRow == null) {
+                one[0][0] = 0;
+                one[1][0] = 0;
+                one[2][0] = 0;
+                zphTerms(i, cum, timeWeight, one, 0);
+                c1 = one[0][0];
+                c2 = one[1][0];
+                dwg = one[2][0];
+            } else {
+                c1 = perRow[0][i];
+                c2 = perRow[1][i];
+                dwg = perRow[2][i];
+            }
+            if (c1 == 0 && c2 == 0 && dwg == 0) {
                 continue;
             }
             int off = i * p;
             for (int j = 0, q = 0; j < p; j++) {
                 double xj = x[off + j];
-                acc[3][j] += (dw - c0) * xj;
-                acc[4][j] += (dwg - c1) * xj;
+                acc[2][j] += (dwg - c1) * xj;
+                double a1 = c1 * xj;
+                double a2 = c2 * xj;
                 for (int l = 0; l <= j; l++, q++) {
-                    double xx = xj * x[off + l];
-                    acc[0][q] += c0 * xx;
-                    acc[1][q] += c1 * xx;
-                    acc[2][q] += c2 * xx;
+                    double xl = x[off + l];
+                    acc[0][q] += a1 * xl;
+                    acc[1][q] += a2 * xl;
                 }
             }
         }

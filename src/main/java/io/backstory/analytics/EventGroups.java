@@ -105,18 +105,66 @@ final class EventGroups {
         int[] gStart = new int[m];
         int[] deaths = new int[slots];
         double[] deadWeight = new double[slots];
+        int[] table = dayTable(start, stop, strata, base, time);
+        int lowest = table == null ? 0 : table[table.length - 1];
+        int days = table == null ? 0 : (table.length - 1) / strata;
         for (int k = 0; k < m; k++) {
             int s = stratum == null ? 0 : stratum[k];
             int lo = base[s];
-            int hi = base[s + 1] - 1;
-            gStop[k] = lastAtOrBefore(time, lo, hi, stop[k]);
-            gStart[k] = start == null ? lo : lastAtOrBefore(time, lo, hi, start[k]);
+            if (table != null) {
+                gStop[k] = table[s * days + (int) stop[k] - lowest];
+                gStart[k] = start == null ? lo : table[s * days + (int) start[k] - lowest];
+            } else {
+                int hi = base[s + 1] - 1;
+                gStop[k] = lastAtOrBefore(time, lo, hi, stop[k]);
+                gStart[k] = start == null ? lo : lastAtOrBefore(time, lo, hi, start[k]);
+            }
             if (status[k]) {
                 deaths[gStop[k]]++;
                 deadWeight[gStop[k]] += weight == null ? 1.0 : weight[k];
             }
         }
         return new EventGroups(strata, base, time, deaths, deadWeight, gStop, gStart, start != null, events);
+    }
+
+    /**
+     * Whole-day follow-up (the clinic's case) over a range that is small next to the rows: the slot of every
+     * (stratum, day) looked up in a table instead of a binary search per row. Layout: stratum-major, one entry
+     * per day from the lowest day; the last element holds that lowest day. {@code null} when times are not
+     * whole days or the table would be large.
+     */
+    private static int[] dayTable(double[] start, double[] stop, int strata, int[] base, double[] time) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] v : new double[][] {start, stop}) {
+            if (v == null) {
+                continue;
+            }
+            for (double t : v) {
+                if (t != Math.rint(t) || Math.abs(t) > 1 << 30) {
+                    return null;
+                }
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+            }
+        }
+        long days = (long) (max - min) + 1;
+        if (days * strata > Math.max(1 << 20, 4L * stop.length)) {
+            return null;
+        }
+        int lowest = (int) min;
+        int[] table = new int[(int) (days * strata) + 1];
+        for (int s = 0; s < strata; s++) {
+            int slot = base[s];
+            for (int d = 0; d < days; d++) {
+                while (slot + 1 < base[s + 1] && time[slot + 1] <= lowest + d) {
+                    slot++;
+                }
+                table[(int) (s * days) + d] = slot;
+            }
+        }
+        table[table.length - 1] = lowest;
+        return table;
     }
 
     /** The last slot in [lo, hi] with time &lt;= t; {@code lo} is the sentinel, so the answer is never below it. */

@@ -64,15 +64,14 @@ public final class NaturalSpline {
         if (df < 1 || df > 10) {
             throw new IllegalArgumentException("df must be between 1 and 10, was " + df);
         }
-        double[] sorted = x.clone();
-        for (int i = 0; i < sorted.length; i++) {
-            if (!Double.isFinite(sorted[i])) {
-                throw new IllegalArgumentException("x[" + i + "] must be finite, was " + sorted[i]);
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("x[" + i + "] must be finite, was " + x[i]);
             }
         }
-        Arrays.sort(sorted);
-        double lower = sorted[0];
-        double upper = sorted[sorted.length - 1];
+        Distinct d = Distinct.of(x);
+        double lower = d.values[0];
+        double upper = d.values[d.size - 1];
         if (!(upper > lower)) {
             throw new IllegalArgumentException("x: all values equal " + lower + "; a spline needs at least two distinct values");
         }
@@ -80,23 +79,86 @@ public final class NaturalSpline {
         double[] interior = new double[nInterior];
         double by = 1.0 / (nInterior + 1);
         for (int i = 0; i < nInterior; i++) {
-            interior[i] = quantile7(sorted, (i + 1) * by);
+            interior[i] = d.quantile7((i + 1) * by);
         }
         return new NaturalSpline(lower, upper, interior);
     }
 
-    /** R's {@code quantile(x, prob, type = 7)} on sorted values. */
-    static double quantile7(double[] sorted, double prob) {
-        int n = sorted.length;
-        double index = 1 + (n - 1) * prob;
-        int lo = (int) Math.floor(index);
-        int hi = (int) Math.ceil(index);
-        double q = sorted[lo - 1];
-        double h = index - lo;
-        if (index > lo && sorted[hi - 1] != q) {
-            q = (1 - h) * q + h * sorted[hi - 1];
+    /**
+     * The distinct values of x, ascending, with how often each occurs. A count per value (visits are small
+     * integers) instead of sorting a million values; data with very many distinct values are sorted.
+     */
+    private record Distinct(double[] values, int[] cumulative, int size) {
+
+        private static final int SMALL = 4096;
+
+        static Distinct of(double[] x) {
+            double[] values = new double[16];
+            int[] counts = new int[16];
+            int size = 0;
+            for (double v : x) {
+                int at = Arrays.binarySearch(values, 0, size, v);
+                if (at >= 0) {
+                    counts[at]++;
+                    continue;
+                }
+                if (size == SMALL) {
+                    return sorted(x);
+                }
+                at = -at - 1;
+                if (size == values.length) {
+                    values = Arrays.copyOf(values, 2 * size);
+                    counts = Arrays.copyOf(counts, 2 * size);
+                }
+                System.arraycopy(values, at, values, at + 1, size - at);
+                System.arraycopy(counts, at, counts, at + 1, size - at);
+                values[at] = v;
+                counts[at] = 1;
+                size++;
+            }
+            for (int i = 1; i < size; i++) {
+                counts[i] += counts[i - 1];
+            }
+            return new Distinct(values, counts, size);
         }
-        return q;
+
+        private static Distinct sorted(double[] x) {
+            double[] s = x.clone();
+            Arrays.sort(s);
+            int[] cumulative = new int[s.length];
+            int size = 0;
+            for (int i = 0; i < s.length; i++) {
+                if (size > 0 && s[size - 1] == s[i]) {
+                    cumulative[size - 1]++;
+                } else {
+                    s[size] = s[i];
+                    cumulative[size] = (size == 0 ? 0 : cumulative[size - 1]) + 1;
+                    size++;
+                }
+            }
+            return new Distinct(s, cumulative, size);
+        }
+
+        /** The k-th smallest value (1-based) of the original data. */
+        double orderStatistic(int k) {
+            int at = Arrays.binarySearch(cumulative, 0, size, k);
+            return values[at >= 0 ? at : -at - 1];
+        }
+
+        /** R's {@code quantile(x, prob, type = 7)}. */
+        double quantile7(double prob) {
+            int n = cumulative[size - 1];
+            double index = 1 + (n - 1) * prob;
+            int lo = (int) Math.floor(index);
+            int hi = (int) Math.ceil(index);
+            double q = orderStatistic(lo);
+            double h = index - lo;
+            double above = orderStatistic(hi);
+            if (index > lo && above != q) {
+                q = (1 - h) * q + h * above;
+            }
+            return q;
+        }
     }
 
     /** Number of basis columns. */
@@ -133,14 +195,9 @@ public final class NaturalSpline {
         if (x == null) {
             throw new IllegalArgumentException("x must not be null");
         }
-        double[] distinct = x.clone();
-        Arrays.sort(distinct);
-        int u = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (u == 0 || distinct[i] != distinct[u - 1]) {
-                distinct[u++] = distinct[i];
-            }
-        }
+        Distinct d = Distinct.of(x);
+        double[] distinct = d.values;
+        int u = d.size;
         double[][] values = new double[u][];
         for (int i = 0; i < u; i++) {
             double v = distinct[i];

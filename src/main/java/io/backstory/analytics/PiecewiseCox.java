@@ -43,16 +43,7 @@ public final class PiecewiseCox {
         if (cutPoints == null || cutPoints.length == 0) {
             throw new IllegalArgumentException("cuts must contain at least one time");
         }
-        for (int i = 0; i < cutPoints.length; i++) {
-            if (!(cutPoints[i] > 0) || !Double.isFinite(cutPoints[i])) {
-                throw new IllegalArgumentException("cuts[" + i + "] must be finite and > 0, was " + cutPoints[i]);
-            }
-            if (i > 0 && !(cutPoints[i] > cutPoints[i - 1])) {
-                throw new IllegalArgumentException("cuts[" + i + "] must be greater than cuts[" + (i - 1) + "], was "
-                        + cutPoints[i]);
-            }
-        }
-        return new PiecewiseCox(cutPoints.clone(), model);
+        return new PiecewiseCox(SurvivalSplit.checkCuts(cutPoints), model);
     }
 
     /** The Cox model to fit (weights, strata, clusters per original row; iteration settings). */
@@ -71,76 +62,45 @@ public final class PiecewiseCox {
      * @param term    the name of the column to split (e.g. {@code multifactor})
      */
     public PiecewiseCoxResult fit(double[] time, boolean[] event, double[][] columns, String[] names, String term) {
-        if (time == null || time.length == 0) {
-            throw new IllegalArgumentException("time must contain at least one row");
-        }
+        SurvivalSplit split = SurvivalSplit.of(time, event, cuts);
         int n = time.length;
-        for (int i = 0; i < n; i++) {
-            if (!(time[i] >= 0) || !Double.isFinite(time[i])) {
-                throw new IllegalArgumentException("time[" + i + "] must be finite and >= 0, was " + time[i]);
-            }
-        }
-        if (event == null || event.length != n) {
-            throw new IllegalArgumentException("event must have one entry per row (" + n + ")");
-        }
         Columns.check(columns, names, n, "columns");
-        int split = List.of(names).indexOf(term);
-        if (split < 0) {
+        int termColumn = List.of(names).indexOf(term);
+        if (termColumn < 0) {
             throw new IllegalArgumentException("term: no column called '" + term + "'; columns are " + List.of(names));
         }
-        int periods = cuts.length + 1;
-        int m = 0;
-        for (double t : time) {
-            m += 1 + passed(t);
-        }
-        double[] start = new double[m];
-        double[] stop = new double[m];
-        boolean[] ev = new boolean[m];
-        int[] origin = new int[m];
-        int[] period = new int[m];
-        for (int i = 0, k = 0; i < n; i++) {
-            int last = passed(time[i]);
-            for (int q = 0; q <= last; q++, k++) {
-                // the first piece starts before any follow-up time (R: zero = -1 when some time is 0)
-                start[k] = q == 0 ? -1 : cuts[q - 1];
-                stop[k] = q == last ? time[i] : cuts[q];
-                ev[k] = q == last && event[i];
-                origin[k] = i;
-                period[k] = q;
-            }
-        }
+        int periods = split.periods();
+        int m = split.intervals();
+        int[] origin = split.row();
+        int[] period = split.period();
         int p = columns.length;
         double[][] splitColumns = new double[p - 1 + periods][];
         String[] splitNames = new String[p - 1 + periods];
         int c = 0;
         for (int j = 0; j < p; j++) {
-            if (j == split) {
-                for (int q = 0; q < periods; q++) {
-                    double[] col = new double[m];
-                    for (int k = 0; k < m; k++) {
-                        col[k] = period[k] == q ? columns[j][origin[k]] : 0.0;
-                    }
-                    splitColumns[c] = col;
-                    splitNames[c++] = term + "[" + periodLabel(q) + "]";
-                }
-            } else {
+            if (j != termColumn) {
+                splitColumns[c] = split.expand(columns[j]);
+                splitNames[c++] = names[j];
+                continue;
+            }
+            for (int q = 0; q < periods; q++) {
                 double[] col = new double[m];
                 for (int k = 0; k < m; k++) {
-                    col[k] = columns[j][origin[k]];
+                    col[k] = period[k] == q ? columns[j][origin[k]] : 0.0;
                 }
                 splitColumns[c] = col;
-                splitNames[c++] = names[j];
+                splitNames[c++] = term + "[" + periodLabel(q) + "]";
             }
         }
-        CoxModel expanded = model.withWeights(expand(model.weights(), origin))
-                .withStrata(expand(model.strataCodes(), origin));
+        CoxModel expanded = model.withWeights(split.expand(model.weights()))
+                .withStrata(split.expand(model.strataCodes()));
         int[] clusters = model.clusterCodes();
         if (clusters != null) {
-            expanded = expanded.withClusters(expand(clusters, origin));
+            expanded = expanded.withClusters(split.expand(clusters));
         } else if (model.robust()) {
             expanded = expanded.withClusters(origin);
         }
-        CoxResult fit = expanded.fit(start, stop, ev, splitColumns, splitNames);
+        CoxResult fit = expanded.fit(split.start(), split.stop(), split.event(), splitColumns, splitNames);
         List<ModelTerm> byPeriod = new ArrayList<>();
         List<Double> cutList = new ArrayList<>();
         for (double cut : cuts) {
@@ -153,15 +113,6 @@ public final class PiecewiseCox {
                             Double.NaN, Double.NaN)));
         }
         return new PiecewiseCoxResult(term, cutList, byPeriod, fit);
-    }
-
-    /** Number of cuts strictly before t: the index of the period t ends in. */
-    private int passed(double t) {
-        int q = 0;
-        while (q < cuts.length && cuts[q] < t) {
-            q++;
-        }
-        return q;
     }
 
     /** {@code t<=90}, {@code 90<t<=180}, {@code t>180}. */
@@ -177,27 +128,5 @@ public final class PiecewiseCox {
 
     private static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static double[] expand(double[] perRow, int[] origin) {
-        if (perRow == null) {
-            return null;
-        }
-        double[] out = new double[origin.length];
-        for (int k = 0; k < origin.length; k++) {
-            out[k] = perRow[origin[k]];
-        }
-        return out;
-    }
-
-    private static int[] expand(int[] perRow, int[] origin) {
-        if (perRow == null) {
-            return null;
-        }
-        int[] out = new int[origin.length];
-        for (int k = 0; k < origin.length; k++) {
-            out[k] = perRow[origin[k]];
-        }
-        return out;
     }
 }

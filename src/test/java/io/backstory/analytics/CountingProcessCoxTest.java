@@ -86,6 +86,22 @@ class CountingProcessCoxTest {
     }
 
     @Test
+    void shouldMatchCoxZphWhenWeightsChangePerInterval() {
+        CoxModel model = CoxModel.withDefaults().withWeights(SPLIT.column("wt")).withClusters(codes(SPLIT, "id"))
+                .withProportionalHazardsTest(PhTransform.KM);
+        int[] row = episodeRows();
+        CoxResult shared = model.fit(SPLIT.column("tstart"), SPLIT.column("time"), SPLIT.flag("status"), row,
+                CLINIC.columns(COVARIATES), COVARIATES);
+        CoxResult copied = model.fit(SPLIT.column("tstart"), SPLIT.column("time"), SPLIT.flag("status"),
+                splitColumns(row), COVARIATES);
+
+        // cox.zph(coxph(Surv(tstart, time, status) ~ plan + age + sex + nprs, data = s, weights = wt,
+        //               cluster = id))$table
+        ExtensionsReference.assertPhTest("split_weights_cluster_zph", shared.phTest());
+        ExtensionsReference.assertPhTest("split_weights_cluster_zph", copied.phTest());
+    }
+
+    @Test
     void shouldMatchRWhenSharedRowsAreAlsoStratified() {
         // coxph(Surv(tstart, time, status) ~ plan + age + sex + nprs + strata(therapist), data = s,
         //       weights = wt, cluster = id)

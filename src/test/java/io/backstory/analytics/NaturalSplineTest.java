@@ -92,6 +92,26 @@ class NaturalSplineTest {
     }
 
     @Test
+    void shouldPlaceKnotsAtTypeSevenQuantilesWhenValuesAreAllDistinct() {
+        // 6,000 distinct values (beyond the per-value counting): R's quantile(x, c(1/3, 2/3), type = 7) is
+        // x[lo] + h (x[lo + 1] - x[lo]) at index 1 + (n - 1) p of the sorted values
+        java.util.Random random = new java.util.Random(11);
+        double[] x = new double[6000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] knots = NaturalSpline.of(x, 3).interiorKnots();
+        for (int k = 0; k < 2; k++) {
+            double index = 1 + (x.length - 1) * ((k + 1) / 3.0);
+            int lo = (int) Math.floor(index);
+            double h = index - lo;
+            RReference.assertClose("knot " + (k + 1), knots[k], (1 - h) * sorted[lo - 1] + h * sorted[lo]);
+        }
+    }
+
+    @Test
     void shouldMatchRWhenVisitsEnterTheCoxModelAsASpline() {
         double[] visits = CLINIC.column("visits");
         NaturalSpline spline = NaturalSpline.of(visits, 3);

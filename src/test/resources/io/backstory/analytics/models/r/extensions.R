@@ -141,7 +141,8 @@ for (k in names(cases)) fits[[k]] <- cox(k, cases[[k]], clinic)
 
 # Time-varying weights on the split data, clustered by episode.
 split_call <- paste0("coxph(Surv(tstart, time, status) ~ ", covs, ", data = d, weights = wt, cluster = id)")
-invisible(cox("split_weights_cluster", split_call, ss))
+fs <- cox("split_weights_cluster", split_call, ss)
+zph("split_weights_cluster_zph", fs, split_call)
 ss_t <- merge(ss, clinic[, c("id", "therapist")], by = "id", sort = FALSE)
 split_strata_call <- paste0("coxph(Surv(tstart, time, status) ~ ", covs, " + strata(therapist), data = d, weights = wt, cluster = id)")
 invisible(cox("split_strata_weights_cluster", split_strata_call, ss_t))
