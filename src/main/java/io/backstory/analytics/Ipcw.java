@@ -20,9 +20,10 @@ import java.util.Locale;
  *       days of their last answered check-in, i.e. the check-in schedule itself is in the model; a patient
  *       followed to the horizon is not lost (administrative end of follow-up);</li>
  *   <li>K(t | x) = exp(-H0(t) exp(x'b)) with the Efron baseline hazard of {@code survfit.coxph}
- *       ({@link BaselineHazard}), evaluated on intervals: follow-up is split (R {@code survSplit}) at every
- *       distinct day on which someone was lost, and the interval (s, e] gets the weight 1 / K(s | x), which
- *       equals 1 / K(t-) for every event time t inside it because K only jumps at those days;</li>
+ *       ({@link BaselineHazard}), evaluated on intervals: follow-up is split ({@link SurvivalSplit}, R
+ *       {@code survSplit(..., zero = -1)}) at every distinct day after day 0 on which someone was lost, and the
+ *       interval (s, e] gets the weight 1 / K(max(s, 0) | x), which equals 1 / K(t-) for every event time t
+ *       inside it because K only jumps at those days (and at day 0, before every interval's events);</li>
  *   <li>stabilised (the default) by the same model on the plan group alone, K(s | multi) / K(s | x), so that
  *       the weights average about 1 and the outcome model, which conditions on the group, stays efficient
  *       (Cole &amp; Hernán 2008).</li>
@@ -37,12 +38,12 @@ import java.util.Locale;
  * <pre>
  * d$lost &lt;- as.integer(d$status == 0 &amp; d$time &lt; horizon)
  * cfit &lt;- coxph(Surv(time, lost) ~ multi + covariates, data = d); nfit &lt;- coxph(Surv(time, lost) ~ multi, data = d)
- * sp &lt;- survSplit(Surv(time, status) ~ ., data = d, cut = sort(unique(d$time[d$lost == 1])), start = "tstart")
- * sp &lt;- sp[sp$time &gt; sp$tstart, ]
+ * cuts &lt;- sort(unique(d$time[d$lost == 1 &amp; d$time &gt; 0]))
+ * sp &lt;- survSplit(Surv(time, status) ~ ., data = d, cut = cuts, start = "tstart", zero = -1)
  * K &lt;- function(fit, t, nd) { b &lt;- basehaz(fit, centered = FALSE)
  *   exp(-stepfun(b$time, c(0, b$hazard))(t) * exp(predict(fit, nd, type = "lp", reference = "zero"))) }
- * sp$w &lt;- K(nfit, sp$tstart, sp) / K(cfit, sp$tstart, sp)
- * coxph(Surv(tstart, time, status) ~ multi, data = sp, weights = w, cluster = id)
+ * sp$w &lt;- K(nfit, pmax(sp$tstart, 0), sp) / K(cfit, pmax(sp$tstart, 0), sp)
+ * coxph(Surv(tstart, time, status) ~ multi + covariates, data = sp, weights = w, cluster = id)
  * </pre>
  *
  * <p>Immutable: every {@code with...} returns a new configuration.
@@ -158,62 +159,53 @@ public final class Ipcw {
             }
         }
         double[] cuts = splitTimes != null ? splitTimes : lostTimes(t, lost);
-        int intervals = 0;
-        int dropped = 0;
-        for (int i = 0; i < n; i++) {
-            if (t[i] > 0) {
-                intervals += 1 + inside(cuts, t[i]);
-            } else {
-                dropped++;
-            }
-        }
-        int[] row = new int[intervals];
-        double[] start = new double[intervals];
-        double[] stop = new double[intervals];
-        boolean[] ev = new boolean[intervals];
-        double[] weight = new double[intervals];
-        int k = 0;
+        SurvivalSplit split = SurvivalSplit.of(t, e, cuts);
+        int[] row = split.row();
+        double[] start = split.start();
+        double[] weight = new double[split.intervals()];
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (!(t[i] > 0)) {
-                continue;
+        for (int k = 0; k < weight.length; k++) {
+            double w = 1;
+            if (full != null) {
+                // the first interval starts before 0 (SurvivalSplit.ORIGIN); follow-up, and K, start at 0
+                double s = Math.max(start[k], 0);
+                int i = row[k];
+                w = (reduced != null ? reduced.survival(s, lpGroup[i]) : 1) / full.survival(s, lpFull[i]);
             }
-            double s = 0;
-            int inside = inside(cuts, t[i]);
-            for (int c = 0; c <= inside; c++) {
-                double end = c < inside ? cuts[c] : t[i];
-                double w = 1;
-                if (full != null) {
-                    double kFull = full.survival(s, lpFull[i]);
-                    w = (reduced != null ? reduced.survival(s, lpGroup[i]) : 1) / kFull;
-                }
-                row[k] = i;
-                start[k] = s;
-                stop[k] = end;
-                ev[k] = c == inside && e[i];
-                weight[k] = w;
-                min = Math.min(min, w);
-                max = Math.max(max, w);
-                sum += w;
-                k++;
-                s = end;
-            }
+            weight[k] = w;
+            min = Math.min(min, w);
+            max = Math.max(max, w);
+            sum += w;
         }
         if (max > EXTREME_WEIGHT) {
             warnings.add(String.format(Locale.ROOT, "extreme censoring weights (max %.1f): a few patients still "
                     + "followed stand in for many lost ones", max));
         }
-        return new IpcwResult(censoring, numerator, cuts, new CountingProcessRows(row, start, stop, ev, weight),
-                lostCount, dropped, intervals == 0 ? Double.NaN : min, intervals == 0 ? Double.NaN : max,
-                intervals == 0 ? Double.NaN : sum / intervals, warnings);
+        return new IpcwResult(censoring, numerator, cuts,
+                new CountingProcessRows(row, start, split.stop(), split.event(), weight), lostCount, min, max,
+                sum / weight.length, null, warnings);
     }
 
-    /** Cuts strictly inside (0, t) (every cut is &gt; 0): survSplit splits only where a cut falls inside. */
-    private static int inside(double[] cuts, double t) {
-        int i = Arrays.binarySearch(cuts, t);
-        return i >= 0 ? i : -i - 1;
+    /**
+     * The weights, then the IPCW-weighted outcome model: a counting-process Cox model on the weighted intervals
+     * with the robust variance clustered by patient, R {@code coxph(Surv(tstart, time, status) ~ model, data = sp,
+     * weights = w, cluster = id)}. The model's columns are per input row (e.g. the primary model's design:
+     * {@code multifactor} and the covariates); the intervals take theirs from their row.
+     */
+    public IpcwResult fit(double[] time, boolean[] event, boolean[] multi, double[][] covariateColumns,
+                          String[] covariateNames, double[][] modelColumns, String[] modelNames) {
+        IpcwResult w = weights(time, event, multi, covariateColumns, covariateNames);
+        CountingProcessRows r = w.rows();
+        CoxResult outcome = CoxModel.withDefaults().withWeights(r.weight()).withRobustVariance(true)
+                .fit(r.start(), r.stop(), r.event(), r.row(), modelColumns, modelNames);
+        List<String> warnings = new ArrayList<>(w.warnings());
+        for (String m : outcome.warnings()) {
+            warnings.add("IPCW-weighted Cox model: " + m);
+        }
+        return new IpcwResult(w.censoringModel(), w.numeratorModel(), w.splitTimes(), r, w.lost(), w.minWeight(),
+                w.maxWeight(), w.meanWeight(), outcome, warnings);
     }
 
     /** The days on which someone was lost; a loss at day 0 splits nothing (no interval starts before 0). */

@@ -12,16 +12,16 @@ import java.util.List;
  * @param splitTimes      the times at which follow-up was split, ascending
  * @param rows            the follow-up in counting-process form, each interval with its weight
  * @param lost            rows censored before the horizon without an event
- * @param droppedRows     input rows with zero follow-up, which have no interval (R's coxph refuses
- *                        (0, 0] intervals)
  * @param minWeight       smallest interval weight
  * @param maxWeight       largest interval weight
  * @param meanWeight      mean interval weight (near 1 for stabilised weights when the model is adequate)
+ * @param outcomeModel    the IPCW-weighted outcome Cox model with the robust variance clustered by patient
+ *                        (null when only the weights were asked for)
  * @param warnings        plain-language warnings (censoring-model problems, extreme weights)
  */
 public record IpcwResult(CoxResult censoringModel, CoxResult numeratorModel, double[] splitTimes,
-                         CountingProcessRows rows, int lost, int droppedRows, double minWeight, double maxWeight,
-                         double meanWeight, List<String> warnings) {
+                         CountingProcessRows rows, int lost, double minWeight, double maxWeight, double meanWeight,
+                         CoxResult outcomeModel, List<String> warnings) {
 
     public IpcwResult {
         warnings = List.copyOf(warnings);

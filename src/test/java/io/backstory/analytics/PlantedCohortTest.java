@@ -86,6 +86,12 @@ class PlantedCohortTest {
         BalanceTable visits = BalanceTable.of(d.multifactor(), f.weighted().weights(), new double[][] {f.data().visits},
                 new String[] {"visits"});
         assertThat(visits.row("visits").smdAfter()).isGreaterThan(1);
+        // with visits in the model the plan's hazard ratio includes 1
+        DesignMatrix withVisits = f.data().design(true, false, true);
+        ModelTerm plan = CoxModel.withDefaults().fit(withVisits.time(), withVisits.event(), withVisits.columns(),
+                withVisits.names().toArray(String[]::new)).term("multifactor");
+        assertThat(plan.lower()).isLessThan(1);
+        assertThat(plan.upper()).isGreaterThan(1);
     }
 
     @Test
@@ -128,6 +134,21 @@ class PlantedCohortTest {
         BalanceTable therapist = BalanceTable.of(f.data().multi, null, new double[][] {t1}, new String[] {"therapist[T1]"});
         assertThat(therapist.row("therapist[T1]").smdBefore()).isGreaterThan(0.5);
         assertThat(Math.abs(f.loss().completenessGap())).isLessThan(0.05);
+        // the adjusted model is fooled; stratified by therapist with robust variance by therapist it is not
+        // (R: coxph(Surv(time, status) ~ multi + covariates + strata(therapist_id), cluster = therapist_id))
+        DesignMatrix primary = f.data().design(true, false, false);
+        String[] names = primary.names().toArray(String[]::new);
+        String[] byRow = new String[primary.rows()];
+        for (int i = 0; i < byRow.length; i++) {
+            byRow[i] = codes[primary.rowIndex()[i]];
+        }
+        ModelTerm plain = CoxModel.withDefaults().fit(primary.time(), primary.event(), primary.columns(), names)
+                .term("multifactor");
+        ModelTerm stratified = CoxModel.withDefaults().withStrata(byRow).withClusters(byRow).withRobustVariance(true)
+                .fit(primary.time(), primary.event(), primary.columns(), names).term("multifactor");
+        assertThat(plain.upper()).isLessThan(1);
+        assertThat(stratified.lower()).isLessThan(1);
+        assertThat(stratified.upper()).isGreaterThan(1);
     }
 
     @Test

@@ -117,15 +117,16 @@ nfit <- coxph(Surv(time, lost) ~ multi, data = d)
 p("censoring model coef", coef(cfit)); p("numerator coef", coef(nfit))
 cuts <- sort(unique(d$time[d$lost == 1 & d$time > 0]))
 p("cuts", cuts)
-# rows with zero follow-up have no interval (coxph refuses (0, 0]); survSplit itself refuses them
-sp <- survSplit(Surv(time, status) ~ ., data = d[d$time > 0, ], cut = cuts, start = "tstart")
+# zero = -1: rows with no follow-up (time 0) keep an interval, as SurvivalSplit does
+sp <- survSplit(Surv(time, status) ~ ., data = d, cut = cuts, start = "tstart", zero = -1)
 K <- function(fit, t, nd) {
   b <- basehaz(fit, centered = FALSE)
   exp(-stepfun(b$time, c(0, b$hazard))(t) * exp(predict(fit, nd, type = "lp", reference = "zero")))
 }
-sp$w <- K(nfit, sp$tstart, sp) / K(cfit, sp$tstart, sp)
-sp$wu <- 1 / K(cfit, sp$tstart, sp)
-p("rows dropped(time 0)", c(nrow(sp), sum(d$time == 0)))
+# follow-up (and K) start at 0: the first interval's weight is K at 0
+sp$w <- K(nfit, pmax(sp$tstart, 0), sp) / K(cfit, pmax(sp$tstart, 0), sp)
+sp$wu <- 1 / K(cfit, pmax(sp$tstart, 0), sp)
+p("rows, rows with time 0", c(nrow(sp), sum(d$time == 0)))
 p("w min max mean sum", c(min(sp$w), max(sp$w), mean(sp$w), sum(sp$w)))
 p("unstabilised w min max mean", c(min(sp$wu), max(sp$wu), mean(sp$wu)))
 p("w of episode P2 (id 2)", sp$w[sp$id == 2]); p("tstart of id 2", sp$tstart[sp$id == 2])
