@@ -16,6 +16,15 @@ final class AnalysisColumns {
         "age", "sex[M]", "sex[X]", "chronicity[subacute]", "chronicity[chronic]", "baseline_nprs",
         "baseline_odi", "fabq_pa", "startback[medium]", "startback[high]", "prior_episodes"};
 
+    /**
+     * The covariates for balance tables ({@link BalanceTable}): as {@link #COVARIATE_NAMES} but with every level
+     * of each categorical covariate, reference levels too, so an imbalance in the reference group shows.
+     */
+    static final String[] BALANCE_NAMES = {
+        "age", "sex[F]", "sex[M]", "sex[X]", "chronicity[acute]", "chronicity[subacute]", "chronicity[chronic]",
+        "baseline_nprs", "baseline_odi", "fabq_pa", "startback[low]", "startback[medium]", "startback[high]",
+        "prior_episodes"};
+
     /** Rows in the input. */
     final int n;
     /** min(time, horizon) per input row. */
@@ -26,6 +35,12 @@ final class AnalysisColumns {
     final boolean[] reachedHorizon;
     final int[] breadth;
     final boolean[] multi;
+    /** Recovery per input row (null: unknown or no such column). */
+    final Boolean[] recovered;
+    /** Therapist code per input row (null: unknown). */
+    final String[] therapist;
+    /** Location code per input row (null: unknown). */
+    final String[] location;
     /** Episodes addressing each factor, in FACTOR_NAMES order. */
     final int[] factorCounts = new int[5];
 
@@ -46,6 +61,9 @@ final class AnalysisColumns {
         reachedHorizon = new boolean[n];
         breadth = new int[n];
         multi = new boolean[n];
+        recovered = new Boolean[n];
+        therapist = new String[n];
+        location = new String[n];
         rowIndex = new int[complete];
         exposure = new double[complete];
         factors = new double[5][complete];
@@ -82,6 +100,9 @@ final class AnalysisColumns {
             c.reachedHorizon[i] = t >= horizon;
             c.breadth[i] = breadth;
             c.multi[i] = multi;
+            c.recovered[i] = e.recovered();
+            c.therapist[i] = e.therapistId();
+            c.location[i] = e.locationId();
             if (e.movement()) c.factorCounts[0]++;
             if (e.mobility()) c.factorCounts[1]++;
             if (e.strength()) c.factorCounts[2]++;
@@ -125,6 +146,37 @@ final class AnalysisColumns {
 
     int completeCases() {
         return rowIndex.length;
+    }
+
+    /** The complete cases' {@link #BALANCE_NAMES} columns, derived from the dummy-coded covariates. */
+    double[][] balanceColumns() {
+        int m = rowIndex.length;
+        double[][] x = covariates;
+        double[][] out = new double[BALANCE_NAMES.length][];
+        out[0] = x[0];
+        out[1] = reference(x[1], x[2], m);
+        out[2] = x[1];
+        out[3] = x[2];
+        out[4] = reference(x[3], x[4], m);
+        out[5] = x[3];
+        out[6] = x[4];
+        out[7] = x[5];
+        out[8] = x[6];
+        out[9] = x[7];
+        out[10] = reference(x[8], x[9], m);
+        out[11] = x[8];
+        out[12] = x[9];
+        out[13] = x[10];
+        return out;
+    }
+
+    /** The reference level's dummy: 1 where neither other level is. */
+    private static double[] reference(double[] a, double[] b, int m) {
+        double[] out = new double[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = 1 - a[i] - b[i];
+        }
+        return out;
     }
 
     /** A design over all complete cases; its columns are these arrays, not copies. */

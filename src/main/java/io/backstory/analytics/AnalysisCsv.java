@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -26,16 +28,33 @@ import org.apache.commons.csv.CSVRecord;
  * without them cannot be analysed at all. Every violation stops the read with an {@link AnalysisDataException}
  * naming line, column and rule: silently skipping rows would bias the results without anyone knowing.
  *
+ * <p>Columns are found by header name, in any order. The 17 of {@link #REQUIRED} must all be there; the three
+ * of {@link #OPTIONAL} ({@code therapist_id}, {@code location_id}, {@code recovered}) may be absent, and
+ * {@link #readDataset} tells which were present. The export always writes all twenty, in {@link #HEADER} order.
+ *
  * <p>Line numbers are file lines (blank lines, which are skipped, still count); for a record whose quoted
  * cell spans lines it is the line where the record ends. The export never writes such cells.
  */
 public final class AnalysisCsv {
 
-    /** The header, in this exact order. */
-    public static final List<String> HEADER = List.of(
+    /** The 17 columns every dataset must have (DESIGN §4), in the order the export writes them. */
+    public static final List<String> REQUIRED = List.of(
             "episode_id", "f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs",
             "age", "sex", "chronicity", "baseline_nprs", "baseline_odi", "fabq_pa", "startback",
             "prior_episodes", "visits", "time_days", "recurred");
+
+    /**
+     * Columns a dataset may lack (older exports, other tools): without them the analysis cannot check the
+     * therapist, the location or persistent pain, and says so ({@link AnalysisDataset#hasColumn}).
+     */
+    public static final List<String> OPTIONAL = List.of(AnalysisDataset.THERAPIST_ID, AnalysisDataset.LOCATION_ID,
+            AnalysisDataset.RECOVERED);
+
+    /** The header the export writes: the required columns, then the optional ones. */
+    public static final List<String> HEADER = java.util.stream.Stream.concat(REQUIRED.stream(), OPTIONAL.stream()).toList();
+
+    /** Longest therapist or location code accepted: codes are short and opaque, never free text. */
+    static final int MAX_CODE_LENGTH = 64;
 
     /**
      * Whole-number covariates (age, NPRS, ODI, FABQ-PA) share boxed values: a million-row read otherwise
@@ -61,15 +80,30 @@ public final class AnalysisCsv {
     }
 
     public static List<AnalysisEpisode> read(Path path) {
+        return readDataset(path).episodes();
+    }
+
+    /** The rows and which optional columns the file had. */
+    public static AnalysisDataset readDataset(Reader reader) {
+        List<AnalysisEpisode> episodes = new ArrayList<>();
+        Set<String> optional = forEach(reader, episodes::add);
+        return new AnalysisDataset(episodes, optional);
+    }
+
+    public static AnalysisDataset readDataset(Path path) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(reader);
+            return readDataset(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 
-    /** Streams the rows to {@code consumer} without holding the whole file; validation as {@link #read}. */
-    public static void forEach(Reader reader, Consumer<AnalysisEpisode> consumer) {
+    /**
+     * Streams the rows to {@code consumer} without holding the whole file; validation as {@link #read}.
+     *
+     * @return the optional columns ({@link #OPTIONAL}) the header had
+     */
+    public static Set<String> forEach(Reader reader, Consumer<AnalysisEpisode> consumer) {
         Reader buffered = reader instanceof BufferedReader ? reader : new BufferedReader(reader, 1 << 16);
         long lastLine = 0;
         try (CSVParser parser = CSVParser.builder().setReader(buffered).setFormat(FORMAT).get()) {
@@ -77,13 +111,20 @@ public final class AnalysisCsv {
             if (!records.hasNext()) {
                 throw new AnalysisDataException(1, null, "the header is missing (empty file)");
             }
-            checkHeader(records.next());
+            int[] at = columnPositions(records.next());
             lastLine = 1;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 lastLine = parser.getCurrentLineNumber();
-                consumer.accept(parseRow(record, lastLine));
+                consumer.accept(parseRow(record, lastLine, at));
             }
+            Set<String> present = new LinkedHashSet<>();
+            for (int j = 0; j < OPTIONAL.size(); j++) {
+                if (at[REQUIRED.size() + j] >= 0) {
+                    present.add(OPTIONAL.get(j));
+                }
+            }
+            return Set.copyOf(present);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the analysis dataset", e);
         } catch (UncheckedIOException e) {
@@ -92,11 +133,26 @@ public final class AnalysisCsv {
         }
     }
 
+    /** Writes every column of {@link #HEADER} (an unknown optional value as {@code NA}). */
     public static void write(Writer writer, List<AnalysisEpisode> episodes) {
+        write(writer, episodes, OPTIONAL);
+    }
+
+    /** Writes the required columns and only the optional ones the dataset has, e.g. a 17-column file stays one. */
+    public static void write(Writer writer, AnalysisDataset dataset) {
+        write(writer, dataset.episodes(), OPTIONAL.stream().filter(dataset::hasColumn).toList());
+    }
+
+    private static void write(Writer writer, List<AnalysisEpisode> episodes, List<String> optional) {
         try {
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-            printer.printRecord(HEADER);
-            Object[] row = new Object[HEADER.size()];
+            List<String> header = new ArrayList<>(REQUIRED);
+            header.addAll(optional);
+            printer.printRecord(header);
+            boolean therapist = optional.contains(AnalysisDataset.THERAPIST_ID);
+            boolean location = optional.contains(AnalysisDataset.LOCATION_ID);
+            boolean recovered = optional.contains(AnalysisDataset.RECOVERED);
+            Object[] row = new Object[header.size()];
             for (AnalysisEpisode e : episodes) {
                 row[0] = e.episodeId();
                 row[1] = bit(e.movement());
@@ -115,12 +171,26 @@ public final class AnalysisCsv {
                 row[14] = Integer.toString(e.visits());
                 row[15] = number(e.timeDays());
                 row[16] = bit(e.recurred());
+                int j = 17;
+                if (therapist) {
+                    row[j++] = code(e.therapistId());
+                }
+                if (location) {
+                    row[j++] = code(e.locationId());
+                }
+                if (recovered) {
+                    row[j] = e.recovered() == null ? "NA" : bit(e.recovered());
+                }
                 printer.printRecord(row);
             }
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the analysis dataset", e);
         }
+    }
+
+    private static String code(String value) {
+        return value == null ? "NA" : value;
     }
 
     private static String bit(boolean value) {
@@ -139,56 +209,73 @@ public final class AnalysisCsv {
         return Double.toString(v);
     }
 
-    private static void checkHeader(CSVRecord header) {
-        for (int i = 0; i < HEADER.size(); i++) {
-            String expected = HEADER.get(i);
-            if (i >= header.size()) {
-                throw new AnalysisDataException(1, expected, "header column " + (i + 1) + " is missing; expected the header "
-                        + String.join(",", HEADER));
-            }
+    /**
+     * Where each column of {@link #HEADER} is in the file (-1: an optional column it lacks). Columns are
+     * found by name, in any order; a required one missing, an unknown or a repeated name stops the read,
+     * because a misspelt header would otherwise drop a column without anyone noticing.
+     */
+    private static int[] columnPositions(CSVRecord header) {
+        int[] at = new int[HEADER.size()];
+        java.util.Arrays.fill(at, -1);
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
             String found = header.get(i).strip();
             if (i == 0 && !found.isEmpty() && found.charAt(0) == '\uFEFF') {
-                found = found.substring(1); // byte-order mark written by spreadsheet programs
+                found = found.substring(1).strip(); // byte-order mark written by spreadsheet programs
             }
-            if (!found.equals(expected)) {
-                throw new AnalysisDataException(1, expected, "header column " + (i + 1) + " must be '" + expected
-                        + "', found '" + found + "'");
+            int j = HEADER.indexOf(found);
+            if (j < 0) {
+                unknown.add("'" + found + "'");
+            } else if (at[j] >= 0) {
+                throw new AnalysisDataException(1, found, "appears twice in the header (columns " + (at[j] + 1)
+                        + " and " + (i + 1) + ")");
+            } else {
+                at[j] = i;
             }
         }
-        if (header.size() > HEADER.size()) {
-            throw new AnalysisDataException(1, header.get(HEADER.size()), "unexpected extra header column "
-                    + (HEADER.size() + 1) + "; expected exactly " + HEADER.size() + " columns");
+        String also = unknown.isEmpty() ? "" : " (the header has the unknown column" + (unknown.size() > 1 ? "s " : " ")
+                + String.join(", ", unknown) + ")";
+        for (int j = 0; j < REQUIRED.size(); j++) {
+            if (at[j] < 0) {
+                throw new AnalysisDataException(1, REQUIRED.get(j), "the required column is missing" + also
+                        + "; required: " + String.join(",", REQUIRED));
+            }
         }
+        if (!unknown.isEmpty()) {
+            throw new AnalysisDataException(1, null, "unknown column" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; allowed besides the required ones: " + String.join(", ", OPTIONAL));
+        }
+        return at;
     }
 
-    private static AnalysisEpisode parseRow(CSVRecord r, long line) {
-        if (r.size() != HEADER.size()) {
-            throw new AnalysisDataException(line, null, "expected " + HEADER.size() + " columns, found " + r.size());
+    private static AnalysisEpisode parseRow(CSVRecord r, long line, int[] at) {
+        if (r.size() != expectedCells(at)) {
+            throw new AnalysisDataException(line, null, "expected " + expectedCells(at) + " columns, found " + r.size());
         }
-        String id = r.get(0);
+        String id = r.get(at[0]);
         if (id.isEmpty() || "NA".equals(id)) {
             throw new AnalysisDataException(line, "episode_id", "is required but missing");
         }
-        boolean movement = flag(r.get(1), line, "f_movement");
-        boolean mobility = flag(r.get(2), line, "f_mobility");
-        boolean strength = flag(r.get(3), line, "f_strength");
-        boolean recovery = flag(r.get(4), line, "f_recovery");
-        boolean beliefs = flag(r.get(5), line, "f_beliefs");
-        Double age = optionalNumber(r.get(6), line, "age", 0, 120);
-        Sex sex = optionalSex(r.get(7), line);
-        Chronicity chronicity = optionalChronicity(r.get(8), line);
-        Double nprs = optionalNumber(r.get(9), line, "baseline_nprs", 0, 10);
-        Double odi = optionalNumber(r.get(10), line, "baseline_odi", 0, 100);
-        Double fabq = optionalNumber(r.get(11), line, "fabq_pa", 0, 24);
-        StartBackRisk startBack = optionalStartBack(r.get(12), line);
-        String prior = r.get(13);
+        boolean movement = flag(r.get(at[1]), line, "f_movement");
+        boolean mobility = flag(r.get(at[2]), line, "f_mobility");
+        boolean strength = flag(r.get(at[3]), line, "f_strength");
+        boolean recovery = flag(r.get(at[4]), line, "f_recovery");
+        boolean beliefs = flag(r.get(at[5]), line, "f_beliefs");
+        Double age = optionalNumber(r.get(at[6]), line, "age", 0, 120);
+        Sex sex = optionalSex(r.get(at[7]), line);
+        Chronicity chronicity = optionalChronicity(r.get(at[8]), line);
+        Double nprs = optionalNumber(r.get(at[9]), line, "baseline_nprs", 0, 10);
+        Double odi = optionalNumber(r.get(at[10]), line, "baseline_odi", 0, 100);
+        Double fabq = optionalNumber(r.get(at[11]), line, "fabq_pa", 0, 24);
+        StartBackRisk startBack = optionalStartBack(r.get(at[12]), line);
+        String prior = r.get(at[13]);
         Integer priorEpisodes = isMissing(prior) ? null : count(prior, line, "prior_episodes");
-        String visits = r.get(14);
+        String visits = r.get(at[14]);
         if (isMissing(visits)) {
             throw new AnalysisDataException(line, "visits", "is required but missing");
         }
         int visitCount = count(visits, line, "visits");
-        String time = r.get(15);
+        String time = r.get(at[15]);
         if (isMissing(time)) {
             throw new AnalysisDataException(line, "time_days", "is required but missing");
         }
@@ -196,9 +283,36 @@ public final class AnalysisCsv {
         if (!(timeDays >= 0) || Double.isInfinite(timeDays)) {
             throw new AnalysisDataException(line, "time_days", "must be a finite number >= 0, was " + time);
         }
-        boolean recurred = flag(r.get(16), line, "recurred");
+        boolean recurred = flag(r.get(at[16]), line, "recurred");
+        String therapist = at[17] < 0 ? null : optionalCode(r.get(at[17]), line, AnalysisDataset.THERAPIST_ID);
+        String location = at[18] < 0 ? null : optionalCode(r.get(at[18]), line, AnalysisDataset.LOCATION_ID);
+        Boolean recovered = at[19] < 0 || isMissing(r.get(at[19])) ? null : flag(r.get(at[19]), line, AnalysisDataset.RECOVERED);
+        if (recurred && Boolean.FALSE.equals(recovered)) {
+            throw new AnalysisDataException(line, AnalysisDataset.RECOVERED,
+                    "must be 1 or NA when recurred is 1 (a recurrence follows recovery, Stanton 2011), was 0");
+        }
         return new AnalysisEpisode(id, movement, mobility, strength, recovery, beliefs, age, sex, chronicity,
-                nprs, odi, fabq, startBack, priorEpisodes, visitCount, timeDays, recurred);
+                nprs, odi, fabq, startBack, priorEpisodes, visitCount, timeDays, recurred, therapist, location, recovered);
+    }
+
+    private static int expectedCells(int[] at) {
+        int cells = REQUIRED.size();
+        for (int j = REQUIRED.size(); j < at.length; j++) {
+            cells += at[j] >= 0 ? 1 : 0;
+        }
+        return cells;
+    }
+
+    private static String optionalCode(String cell, long line, String column) {
+        String code = cell.strip();
+        if (isMissing(code)) {
+            return null;
+        }
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new AnalysisDataException(line, column, "must be a code of at most " + MAX_CODE_LENGTH
+                    + " characters, was " + code.length() + " characters long");
+        }
+        return code;
     }
 
     private static boolean isMissing(String cell) {

@@ -7,34 +7,61 @@ import java.util.List;
  * Cox proportional-hazards regression matching R's {@code coxph} with its defaults: Efron's
  * handling of tied event times, Newton-Raphson from beta = 0 with step-halving, and the
  * convergence rule of {@code coxph.control} (|1 - loglik_old / loglik| <= eps, eps = 1e-9,
- * iter.max = 20). Case weights enter the risk-set sums as in {@code coxph(weights = w)}; the robust
- * variance is coxph's {@code robust = TRUE} sandwich with each row its own cluster.
+ * iter.max = 20).
  *
- * <p>Immutable: every {@code with...} returns a new configuration.
+ * <p>Beyond the plain model, as R spells them:
+ * <ul>
+ * <li>case weights: {@code coxph(..., weights = w)};
+ * <li>strata, a baseline hazard of its own per stratum: {@code + strata(therapist_id)};
+ * <li>the robust (sandwich) variance, per row ({@code robust = TRUE}) or summed by cluster
+ *     ({@code cluster = therapist_id}; with weights, {@code weights = w, cluster = id});
+ * <li>counting-process data {@code Surv(tstart, tstop, status)} with delayed entry, weights that may differ
+ *     per interval (time-varying IPCW after {@code survSplit}) and optionally covariates shared by several
+ *     intervals of one subject without copying them;
+ * <li>the proportional-hazards test {@code cox.zph(fit, transform)} computed with the fit.
+ * </ul>
+ *
+ * <p>Immutable: every {@code with...} returns a new configuration. Arrays given to it are copied.
  */
 public final class CoxModel {
 
+    /**
+     * With fewer clusters than this the sandwich variance is known to be too small (it is a large-sample
+     * result in the number of clusters); callers should say that the robust interval is approximate.
+     */
+    public static final int FEW_CLUSTERS = 10;
+
     /** {@code coxph.control()$toler.chol}: .Machine$double.eps^0.75. */
-    private static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
+    static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
 
     private final double[] weights;
     private final boolean robust;
+    private final Codes strata;
+    private final Codes clusters;
+    private final PhTransform phTest;
     private final int maxIterations;
     private final double epsilon;
 
-    private CoxModel(double[] weights, boolean robust, int maxIterations, double epsilon) {
+    private CoxModel(double[] weights, boolean robust, Codes strata, Codes clusters, PhTransform phTest,
+                     int maxIterations, double epsilon) {
         this.weights = weights;
         this.robust = robust;
+        this.strata = strata;
+        this.clusters = clusters;
+        this.phTest = phTest;
         this.maxIterations = maxIterations;
         this.epsilon = epsilon;
     }
 
-    /** Unweighted, model-based variance, iter.max = 20, eps = 1e-9. */
+    /** Unweighted, unstratified, model-based variance, no PH test, iter.max = 20, eps = 1e-9. */
     public static CoxModel withDefaults() {
-        return new CoxModel(null, false, 20, 1e-9);
+        return new CoxModel(null, false, null, null, null, 20, 1e-9);
     }
 
-    /** Case weights, one per row, finite and > 0 ({@code null}: unweighted). */
+    /**
+     * Case weights, one per row of the survival data (per interval for counting-process data), finite and
+     * > 0 ({@code null}: unweighted). R: {@code weights = w}.
+     */
     public CoxModel withWeights(double[] w) {
         if (w != null) {
             for (int i = 0; i < w.length; i++) {
@@ -43,65 +70,196 @@ public final class CoxModel {
                 }
             }
         }
-        return new CoxModel(w == null ? null : w.clone(), robust, maxIterations, epsilon);
+        return new CoxModel(w == null ? null : w.clone(), robust, strata, clusters, phTest, maxIterations, epsilon);
     }
 
-    /** Report the sandwich (R's "robust se") instead of the model-based standard errors. */
+    /**
+     * Report the sandwich (R's "robust se") instead of the model-based standard errors. Without clusters
+     * each row is its own cluster ({@code robust = TRUE}), or each design row when intervals share one
+     * (R: {@code id = id}). Turning it off also ignores clusters, as R does.
+     */
     public CoxModel withRobustVariance(boolean robustVariance) {
-        return new CoxModel(weights, robustVariance, maxIterations, epsilon);
+        return new CoxModel(weights, robustVariance, strata, clusters, phTest, maxIterations, epsilon);
+    }
+
+    /**
+     * A separate baseline hazard per stratum, one label per row of the survival data ({@code null}: one
+     * stratum). R: {@code + strata(therapist_id)}. A covariate constant within every stratum is then not
+     * estimable and is dropped (NA in R).
+     */
+    public CoxModel withStrata(int[] stratum) {
+        return new CoxModel(weights, robust, stratum == null ? null : Codes.of(stratum.clone(), "strata"), clusters,
+                phTest, maxIterations, epsilon);
+    }
+
+    /** As {@link #withStrata(int[])} with text labels (e.g. therapist codes {@code T3}). */
+    public CoxModel withStrata(String[] stratum) {
+        return new CoxModel(weights, robust, stratum == null ? null : Codes.of(stratum, "strata"), clusters,
+                phTest, maxIterations, epsilon);
+    }
+
+    /**
+     * Robust variance summed by cluster, one label per row of the survival data: R's
+     * {@code cluster = therapist_id} (which also turns the robust variance on). {@code null} removes them.
+     */
+    public CoxModel withClusters(int[] cluster) {
+        return new CoxModel(weights, cluster != null || robust, strata,
+                cluster == null ? null : Codes.of(cluster.clone(), "clusters"), phTest, maxIterations, epsilon);
+    }
+
+    /** As {@link #withClusters(int[])} with text labels. */
+    public CoxModel withClusters(String[] cluster) {
+        return new CoxModel(weights, cluster != null || robust, strata,
+                cluster == null ? null : Codes.of(cluster, "clusters"), phTest, maxIterations, epsilon);
+    }
+
+    /**
+     * Also test proportional hazards on the fitted model, R's {@code cox.zph(fit, transform)} (default
+     * transform {@link PhTransform#KM}); {@code null}: no test. The result is {@link CoxResult#phTest()}.
+     */
+    public CoxModel withProportionalHazardsTest(PhTransform transform) {
+        return new CoxModel(weights, robust, strata, clusters, transform, maxIterations, epsilon);
     }
 
     public CoxModel withMaxIterations(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, was " + iterations);
         }
-        return new CoxModel(weights, robust, iterations, epsilon);
+        return new CoxModel(weights, robust, strata, clusters, phTest, iterations, epsilon);
     }
 
     public CoxModel withEpsilon(double eps) {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, was " + eps);
         }
-        return new CoxModel(weights, robust, maxIterations, eps);
+        return new CoxModel(weights, robust, strata, clusters, phTest, maxIterations, eps);
+    }
+
+    double[] weights() {
+        return weights;
+    }
+
+    int[] strataCodes() {
+        return strata == null ? null : strata.code();
+    }
+
+    int[] clusterCodes() {
+        return clusters == null ? null : clusters.code();
+    }
+
+    boolean robust() {
+        return robust;
     }
 
     /**
+     * Right-censored data, R {@code coxph(Surv(time, status) ~ ...)}.
+     *
      * @param time    follow-up time per row, finite and >= 0
      * @param event   true when the row's time is an event, false when censored
      * @param columns column-major covariates: {@code columns[j][i]} is term j for row i
      * @param names   one unique name per column
      */
     public CoxResult fit(double[] time, boolean[] event, double[][] columns, String[] names) {
-        int n = validate(time, event, columns, names);
-        if (weights != null && weights.length != n) {
-            throw new IllegalArgumentException("weights must have one entry per row (" + n + "), had " + weights.length);
+        checkTimes(time);
+        return fitIntervals(null, time, event, null, columns, names);
+    }
+
+    /**
+     * Counting-process data, R {@code coxph(Surv(tstart, tstop, status) ~ ...)}: row i is at risk in
+     * (start[i], stop[i]] and an event at stop[i] when {@code event[i]}. A row entering at an event time is
+     * not in that time's risk set.
+     *
+     * @param start entry time per row, finite and &lt; stop
+     * @param stop  exit time per row, finite
+     */
+    public CoxResult fit(double[] start, double[] stop, boolean[] event, double[][] columns, String[] names) {
+        checkIntervals(start, stop);
+        return fitIntervals(start, stop, event, null, columns, names);
+    }
+
+    /**
+     * Counting-process data whose covariates are fixed per subject: interval k takes its covariates from
+     * row {@code row[k]} of {@code columns}, so a split data set (e.g. {@code survSplit} for time-varying
+     * IPCW weights) needs no copy of the design per interval. Weights, strata and clusters are per interval.
+     * With the robust variance and no clusters, the intervals of one row form a cluster (R:
+     * {@code coxph(Surv(tstart, tstop, status) ~ ..., data = split, weights = w, id = id)}).
+     *
+     * @param row     for each interval, the index of its row in {@code columns} (0-based)
+     * @param columns column-major covariates per subject row
+     */
+    public CoxResult fit(double[] start, double[] stop, boolean[] event, int[] row, double[][] columns,
+                         String[] names) {
+        checkIntervals(start, stop);
+        if (row == null || row.length != stop.length) {
+            throw new IllegalArgumentException("row must have one entry per interval (" + stop.length + ")");
         }
+        return fitIntervals(start, stop, event, row, columns, names);
+    }
+
+    private CoxResult fitIntervals(double[] start, double[] stop, boolean[] event, int[] row,
+                                   double[][] columns, String[] names) {
+        int m = stop.length;
+        if (event == null || event.length != m) {
+            throw new IllegalArgumentException("event must have one entry per row (" + m + ")");
+        }
+        if (columns == null || columns.length == 0) {
+            throw new IllegalArgumentException("columns must contain at least one covariate");
+        }
+        int n = row == null ? m : (columns[0] == null ? 0 : columns[0].length);
+        Columns.check(columns, names, n, "columns");
+        if (row != null) {
+            for (int k = 0; k < m; k++) {
+                if (row[k] < 0 || row[k] >= n) {
+                    throw new IllegalArgumentException("row[" + k + "] must be between 0 and " + (n - 1) + ", was "
+                            + row[k]);
+                }
+            }
+        }
+        checkLength(weights == null ? null : weights.length, m, "weights");
+        checkLength(strata == null ? null : strata.code().length, m, "strata");
+        checkLength(clusters == null ? null : clusters.code().length, m, "clusters");
         int events = Columns.countTrue(event);
         if (events == 0) {
             throw new IllegalArgumentException("event: at least one event is required to fit a Cox model");
         }
 
-        int[] order = RowOrder.byTime(time);
-        double[] sortedTime = permute(time, order);
-        boolean[] sortedEvent = permute(event, order);
-        double[] sortedWeight = weights == null ? null : permute(weights, order);
-        WorkingDesign design = WorkingDesign.build(columns, names, n, order, weights, false);
+        // Large stratified data are fitted in stratum order: the risk-set scatter of one stratum then stays
+        // within that stratum's few event-time slots, in cache, instead of hopping over all strata's slots.
+        int[] order = strata != null && strata.count() > 1 && row == null && m >= Halves.PARALLEL_MIN_ROWS
+                ? byStratum(strata) : null;
+        double[] w = Columns.gather(weights, order);
+        int[] stratumCode = Columns.gather(strataCodes(), order);
+        int[] clusterCode = Columns.gather(clusterCodes(), order);
+        start = Columns.gather(start, order);
+        stop = Columns.gather(stop, order);
+        event = Columns.gather(event, order);
+        EventGroups groups = EventGroups.of(start, stop, event, stratumCode, strata == null ? 1 : strata.count(), w);
+        // with a row map the weights belong to intervals, not design rows: centre unweighted (any centring
+        // gives the same fit; it only keeps the cross-products well conditioned)
+        WorkingDesign design = WorkingDesign.build(columns, names, n, order, row == null ? weights : null, false);
         order = null;
         int p = design.covariates();
-        EfronLikelihood lik = new EfronLikelihood(design.x, p, sortedTime, sortedEvent, sortedWeight);
+        CoxLikelihood lik = new CoxLikelihood(design.x, p, n, row, event, w, groups);
         double[] beta = new double[p];
         double loglikNull = lik.evaluate(beta);
         // coxph finds non-estimable columns by factoring the information at beta = 0 (cholesky2);
-        // they are dropped here before the first step, which is equivalent
-        boolean[] drop = design.redundant(lik.imat);
+        // they are dropped here before the first step, which is equivalent. A scaled column's information
+        // is its risk-set variance (order 1) summed over the events: one orders of magnitude below the
+        // events' weight carries none (stratified: constant within every stratum)
+        double eventWeight = 0;
+        for (double dw : groups.deadWeight) {
+            eventWeight += dw;
+        }
+        boolean[] drop = design.redundant(lik.imat, WorkingDesign.COLLINEAR_TOLERANCE * eventWeight);
         if (drop != null) {
             design = design.without(drop);
             p = design.covariates();
             if (p == 0) {
                 throw new IllegalArgumentException(
-                        "columns: every covariate is constant or collinear; nothing to estimate");
+                        "columns: every covariate is constant or collinear" + (strata == null ? "" : " within strata")
+                                + "; nothing to estimate");
             }
-            lik = new EfronLikelihood(design.x, p, sortedTime, sortedEvent, sortedWeight);
+            lik = new CoxLikelihood(design.x, p, n, row, event, w, groups);
             beta = new double[p];
             loglikNull = lik.evaluate(beta);
         }
@@ -156,10 +314,20 @@ public final class CoxModel {
         }
         double[][] var = info.inverse();
         double[] score = lik.u.clone();
+        int clusterCount = 0;
         if (robust) {
-            double[][] meat = lik.scoreResidualCrossProduct();
-            var = sandwich(var, meat);
+            int codes = clusters == null ? m : clusters.count();
+            clusterCount = codes;
+            if (clusterCode == null && row != null) {
+                // the intervals of one design row form a cluster; row numbers are dense codes already
+                clusterCode = row;
+                codes = n;
+                clusterCount = distinct(row, n);
+            }
+            var = sandwich(var, lik.robustMeat(clusterCode, codes));
         }
+        PhTestResult ph = phTest == null ? null
+                : CoxZph.test(lik, groups, start, stop, phTest, design.keptNames(), TOLER_CHOL);
 
         double[] scale = design.scales;
         List<ModelTerm> terms = new ArrayList<>(p);
@@ -183,11 +351,7 @@ public final class CoxModel {
         if (!converged) {
             warnings.add("Cox model did not converge in " + maxIterations
                     + " iterations; estimates are unreliable (monotone likelihood or too few events)");
-            double maxEta = Double.NEGATIVE_INFINITY;
-            for (double e : lik.eta) {
-                maxEta = Math.max(maxEta, e);
-            }
-            if (maxEta > 500) {
+            if (lik.maxEta() > 500) {
                 warnings.add("one or more Cox coefficients may be infinite");
             }
         }
@@ -201,23 +365,35 @@ public final class CoxModel {
         }
         double lr = 2 * (loglik - loglikNull);
         return new CoxResult(terms, loglikNull, loglik, lr, p, Tails.chiSquareUpper(lr, p), iterations, converged,
-                design.dropped, warnings, n, events, scoreTest);
+                design.dropped, warnings, m, events, scoreTest, groups.strata, clusterCount, ph);
     }
 
-    private static double[] permute(double[] v, int[] order) {
-        double[] out = new double[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = v[order[i]];
+    /** Rows by stratum (stable): a counting sort of the dense codes. */
+    private static int[] byStratum(Codes strata) {
+        int[] start = new int[strata.count() + 1];
+        for (int c : strata.code()) {
+            start[c + 1]++;
         }
-        return out;
+        for (int s = 0; s < strata.count(); s++) {
+            start[s + 1] += start[s];
+        }
+        int[] order = new int[strata.code().length];
+        for (int i = 0; i < order.length; i++) {
+            order[start[strata.code()[i]]++] = i;
+        }
+        return order;
     }
 
-    private static boolean[] permute(boolean[] v, int[] order) {
-        boolean[] out = new boolean[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = v[order[i]];
+    private static int distinct(int[] codes, int count) {
+        boolean[] seen = new boolean[count];
+        int d = 0;
+        for (int c : codes) {
+            if (!seen[c]) {
+                seen[c] = true;
+                d++;
+            }
         }
-        return out;
+        return d;
     }
 
     private static double[][] sandwich(double[][] bread, double[][] meat) {
@@ -264,6 +440,9 @@ public final class CoxModel {
     }
 
     private static void checkTimes(double[] time) {
+        if (time == null || time.length == 0) {
+            throw new IllegalArgumentException("time must contain at least one row");
+        }
         for (int i = 0; i < time.length; i++) {
             if (!(time[i] >= 0) || !Double.isFinite(time[i])) {
                 throw new IllegalArgumentException("time[" + i + "] must be finite and >= 0, was " + time[i]);
@@ -271,19 +450,29 @@ public final class CoxModel {
         }
     }
 
-    private static int validate(double[] time, boolean[] event, double[][] columns, String[] names) {
-        if (time == null || time.length == 0) {
-            throw new IllegalArgumentException("time must contain at least one row");
+    private static void checkIntervals(double[] start, double[] stop) {
+        if (stop == null || stop.length == 0) {
+            throw new IllegalArgumentException("stop must contain at least one row");
         }
-        int n = time.length;
-        checkTimes(time);
-        if (event == null || event.length != n) {
-            throw new IllegalArgumentException("event must have one entry per row (" + n + ")");
+        if (start == null || start.length != stop.length) {
+            throw new IllegalArgumentException("start must have one entry per row (" + stop.length + ")");
         }
-        Columns.check(columns, names, n, "columns");
-        if (columns.length == 0) {
-            throw new IllegalArgumentException("columns must contain at least one covariate");
+        for (int i = 0; i < stop.length; i++) {
+            if (!Double.isFinite(start[i]) || !Double.isFinite(stop[i])) {
+                throw new IllegalArgumentException("start[" + i + "] and stop[" + i + "] must be finite, were "
+                        + start[i] + " and " + stop[i]);
+            }
+            if (!(start[i] < stop[i])) {
+                throw new IllegalArgumentException("start[" + i + "] must be < stop[" + i + "] (an interval (start, stop]"
+                        + " of positive length), was " + start[i] + " >= " + stop[i]);
+            }
         }
-        return n;
+    }
+
+    private static void checkLength(Integer length, int m, String field) {
+        if (length != null && length != m) {
+            throw new IllegalArgumentException(field + " must have one entry per row of the survival data (" + m
+                    + "), had " + length);
+        }
     }
 }

@@ -16,13 +16,19 @@ import java.util.List;
  * @param converged    false when the iteration limit was reached
  * @param droppedTerms constant or collinear covariates left out (NA in R)
  * @param warnings     plain-language warnings: dropped terms, non-convergence, infinite coefficients
- * @param n            rows used
+ * @param n            rows used (intervals for counting-process data)
  * @param events       number of rows with an event
  * @param scoreTest    score (log-rank) statistic at beta = 0 ({@code fit$score}), same df as lrDf
+ * @param strata       number of strata (1 when unstratified)
+ * @param clusters     number of clusters the robust variance sums over (rows when each row is its own);
+ *                     0 for the model-based variance
+ * @param phTest       the proportional-hazards test when {@link CoxModel#withProportionalHazardsTest} asked for
+ *                     it, else {@code null}
  */
 public record CoxResult(List<ModelTerm> terms, double loglikNull, double loglik, double lrChisq, int lrDf,
                         double lrP, int iterations, boolean converged, List<String> droppedTerms,
-                        List<String> warnings, int n, int events, double scoreTest) {
+                        List<String> warnings, int n, int events, double scoreTest, int strata, int clusters,
+                        PhTestResult phTest) {
 
     public CoxResult {
         terms = List.copyOf(terms);
@@ -33,6 +39,19 @@ public record CoxResult(List<ModelTerm> terms, double loglikNull, double loglik,
     /** The term called {@code name}; throws when it is unknown or was dropped. */
     public ModelTerm term(String name) {
         return ModelTerm.named(terms, droppedTerms, name);
+    }
+
+    /** Whether the standard errors are robust (sandwich) ones. */
+    public boolean robust() {
+        return clusters > 0;
+    }
+
+    /**
+     * Robust variance from fewer than {@link CoxModel#FEW_CLUSTERS} clusters: the sandwich is then known to
+     * be too small, so its interval should be called approximate.
+     */
+    public boolean fewClusters() {
+        return clusters > 0 && clusters < CoxModel.FEW_CLUSTERS;
     }
 
     /** p-value of the score test, {@code pchisq(scoreTest, lrDf, lower.tail = FALSE)}. */

@@ -29,12 +29,22 @@ public final class DesignMatrix {
         FACTOR_COLUMNS,
         /** Add {@code visits} (is it breadth or just more visits?). */
         WITH_VISITS,
+        /**
+         * Add visits as a natural cubic spline, R's {@code ns(visits, df = 3)}: columns {@code visits[ns1]},
+         * {@code visits[ns2]}, {@code visits[ns3]} ({@link NaturalSpline}), so that recurrence may depend on
+         * the dose in any smooth way. Wins over {@link #WITH_VISITS} when both are given. With a single visit
+         * count in the data the three columns are zero (dropped by the models as constant).
+         */
+        WITH_VISITS_SPLINE,
         /** Leave the exposure out: the covariates of the propensity model for IPTW. */
         WITHOUT_EXPOSURE
     }
 
     /** Default isolated-plan threshold of DESIGN §1: isolated = breadth <= 1. */
     public static final int DEFAULT_ISOLATED_THRESHOLD = 1;
+
+    /** Visits spline degrees of freedom: {@code ns(visits, df = 3)}. */
+    public static final int VISITS_SPLINE_DF = 3;
 
     private final List<String> names;
     private final double[][] columns;
@@ -73,8 +83,33 @@ public final class DesignMatrix {
         EnumSet<Terms> set = EnumSet.noneOf(Terms.class);
         set.addAll(Arrays.asList(terms));
         boolean exposure = !set.contains(Terms.WITHOUT_EXPOSURE);
-        return AnalysisColumns.of(episodes, Double.POSITIVE_INFINITY, isolatedThreshold)
-                .design(exposure, exposure && set.contains(Terms.FACTOR_COLUMNS), set.contains(Terms.WITH_VISITS));
+        boolean spline = set.contains(Terms.WITH_VISITS_SPLINE);
+        AnalysisColumns data = AnalysisColumns.of(episodes, Double.POSITIVE_INFINITY, isolatedThreshold);
+        DesignMatrix design = data.design(exposure, exposure && set.contains(Terms.FACTOR_COLUMNS),
+                !spline && set.contains(Terms.WITH_VISITS));
+        return spline ? design.withVisitsSpline(data.visits) : design;
+    }
+
+    /**
+     * This design with {@code ns(visits, df = 3)} appended ({@link Terms#WITH_VISITS_SPLINE}).
+     *
+     * @param visits visits per row of this design
+     */
+    DesignMatrix withVisitsSpline(double[] visits) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : visits) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        String[] splineNames = {"visits[ns1]", "visits[ns2]", "visits[ns3]"};
+        double[][] basis = max > min ? NaturalSpline.of(visits, VISITS_SPLINE_DF).basis(visits)
+                : new double[VISITS_SPLINE_DF][visits.length];
+        List<String> allNames = new java.util.ArrayList<>(names);
+        allNames.addAll(List.of(splineNames));
+        double[][] all = Arrays.copyOf(columns, columns.length + VISITS_SPLINE_DF);
+        System.arraycopy(basis, 0, all, columns.length, VISITS_SPLINE_DF);
+        return new DesignMatrix(List.copyOf(allNames), all, time, event, multifactor, rowIndex, excludedCount);
     }
 
     /** Term names, one per column. */

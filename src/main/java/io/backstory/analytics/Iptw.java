@@ -26,14 +26,6 @@ public final class Iptw {
     private Iptw() {
     }
 
-    private static double[] stabilisedWeights(boolean[] treated, double[] ps, double p) {
-        double[] w = new double[treated.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = treated[i] ? p / ps[i] : (1 - p) / (1 - ps[i]);
-        }
-        return w;
-    }
-
     private static double[] indicator(boolean[] b) {
         double[] out = new double[b.length];
         for (int i = 0; i < b.length; i++) {
@@ -48,23 +40,15 @@ public final class Iptw {
             throw new IllegalArgumentException("time must contain at least one row");
         }
         int n = time.length;
-        if (treated == null || treated.length != n) {
-            throw new IllegalArgumentException("treated must have one entry per row (" + n + ")");
-        }
-        int nTreated = Columns.countTrue(treated);
-        if (nTreated == 0 || nTreated == n) {
-            throw new IllegalArgumentException("treated: both treated and untreated rows are required (had "
-                    + nTreated + " treated of " + n + ")");
-        }
+        Columns.checkGroups(treated, n, "treated", 1);
         Columns.check(covariateColumns, covariateNames, n, "covariateColumns");
         List<String> warnings = new ArrayList<>();
-        LogisticResult propensity = LogisticModel.withDefaults().fit(treated, covariateColumns, covariateNames);
-        for (String w : propensity.warnings()) {
+        PropensityWeighting.Weights weights = PropensityWeighting.withDefaults().withoutTruncation()
+                .weights(treated, covariateColumns, covariateNames);
+        for (String w : weights.propensityWarnings()) {
             warnings.add("propensity model: " + w);
         }
-        double[] ps = propensity.predict(covariateColumns, covariateNames);
-        double p = (double) nTreated / n;
-        double[] w = stabilisedWeights(treated, ps, p);
+        double[] w = weights.weights();
         double[] t = indicator(treated);
         var summary = java.util.Arrays.stream(w).summaryStatistics();
         double min = summary.getMin();

@@ -117,6 +117,50 @@ public final class KaplanMeier {
         return new SurvivalCurve(t, nRisk, nEvent, nCensor, surv, se, lower, upper);
     }
 
+    /**
+     * The weighted Kaplan-Meier estimate S(t) = prod over event times u &lt;= t of (1 - d_w(u) / n_w(u)), with
+     * d_w and n_w the summed weights of the events at u and of the rows at risk at u, as R's
+     * {@code survfit(Surv(time, status) ~ 1, weights = w)} computes it (e.g. an IPTW-standardised curve).
+     *
+     * @param weights one per row, finite and &gt;= 0
+     */
+    public static double weightedSurvivalAt(double[] time, boolean[] event, double[] weights, double t) {
+        validate(time, event);
+        if (weights == null || weights.length != time.length) {
+            throw new IllegalArgumentException("weights must have one entry per row (" + time.length + ")");
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] must be finite and >= 0, was " + weights[i]);
+            }
+        }
+        int[] order = RowOrder.byTime(time);
+        double atRisk = 0;
+        for (double w : weights) {
+            atRisk += w;
+        }
+        double s = 1;
+        int i = 0;
+        int n = time.length;
+        while (i < n && time[order[i]] <= t) {
+            double tk = time[order[i]];
+            double d = 0;
+            double leaving = 0;
+            while (i < n && time[order[i]] == tk) {
+                int r = order[i++];
+                leaving += weights[r];
+                if (event[r]) {
+                    d += weights[r];
+                }
+            }
+            if (d > 0) {
+                s *= 1 - d / atRisk;
+            }
+            atRisk -= leaving;
+        }
+        return s;
+    }
+
     static void validate(double[] time, boolean[] event) {
         if (time == null || event == null) {
             throw new IllegalArgumentException("time and event must not be null");

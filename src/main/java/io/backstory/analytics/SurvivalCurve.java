@@ -30,6 +30,49 @@ public record SurvivalCurve(double[] time, int[] nRisk, int[] nEvent, int[] nCen
         return i < 0 ? 1.0 : upper[i];
     }
 
+    /**
+     * The median time as R prints it for a survfit ({@code print(fit)}, {@code summary(fit)$table[, "median"]}):
+     * the first time at which S drops below 0.5 + sqrt(machine eps); when S equals 0.5 there (within that
+     * tolerance) and drops further later, the midpoint of that time and the next time S drops. NaN (R's NA)
+     * when S never reaches 0.5.
+     */
+    public double median() {
+        return minmin(surv, time);
+    }
+
+    /** The lower 95 % limit of the median: {@link #median()}'s rule applied to the lower limits (NaN: NA). */
+    public double medianLower() {
+        return minmin(lower, time);
+    }
+
+    /** The upper 95 % limit of the median: {@link #median()}'s rule applied to the upper limits (NaN: NA). */
+    public double medianUpper() {
+        return minmin(upper, time);
+    }
+
+    /** survival:::survmean's minmin(y, x). */
+    private static double minmin(double[] y, double[] x) {
+        double tolerance = Math.sqrt(Math.ulp(1.0));
+        int first = -1;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i]) && y[i] < 0.5 + tolerance) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return Double.NaN;
+        }
+        if (Math.abs(y[first] - 0.5) < tolerance) {
+            for (int i = first + 1; i < y.length; i++) {
+                if (!Double.isNaN(y[i]) && y[i] < y[first]) {
+                    return (x[first] + x[i]) / 2;
+                }
+            }
+        }
+        return x[first];
+    }
+
     /** Number of observations the curve was fitted on. */
     public int n() {
         return nRisk.length == 0 ? 0 : nRisk[0];

@@ -58,6 +58,15 @@ final class WorkingDesign {
         return kept.length;
     }
 
+    /** Names of the kept covariates, in column order. */
+    List<String> keptNames() {
+        List<String> out = new ArrayList<>(kept.length);
+        for (int k : kept) {
+            out.add(names[k]);
+        }
+        return out;
+    }
+
     /** Index of the first covariate in a row (1 after the intercept). */
     int first() {
         return intercept ? 1 : 0;
@@ -106,6 +115,14 @@ final class WorkingDesign {
      * kept ones only, so the first of a collinear set survives. Returns null when all are kept.
      */
     boolean[] redundant(double[][] cross) {
+        return redundant(cross, 0);
+    }
+
+    /**
+     * As {@link #redundant(double[][])}, also dropping a column whose diagonal is at most {@code floor}:
+     * needed when the column may be the only one (then the largest diagonal is its own).
+     */
+    boolean[] redundant(double[][] cross, double floor) {
         int q = cross.length;
         double[][] corr = new double[q][q];
         for (int j = 0; j < q; j++) {
@@ -115,11 +132,19 @@ final class WorkingDesign {
             }
         }
         SymmetricSystem sys = SymmetricSystem.factor(corr, COLLINEAR_TOLERANCE);
+        // a column that varies yet carries almost no information (in a stratified Cox model: constant within
+        // every stratum) shows only on the diagonal's own scale, as cholesky2 sees it; the columns are scaled
+        // alike (mean absolute deviation 1), so the largest diagonal is the yardstick
+        double largest = 0;
+        for (int j = 0; j < q; j++) {
+            largest = Math.max(largest, cross[j][j]);
+        }
+        double least = Math.max(COLLINEAR_TOLERANCE * largest, floor);
         boolean[] out = new boolean[kept.length];
         boolean any = false;
         for (int k = 0; k < kept.length; k++) {
             int c = k + first();
-            out[k] = constant[kept[k]] || !(cross[c][c] > 0) || sys.redundant(c);
+            out[k] = constant[kept[k]] || !(cross[c][c] > least) || sys.redundant(c);
             any |= out[k];
         }
         return any ? out : null;
@@ -142,8 +167,8 @@ final class WorkingDesign {
             droppedNames.add(name);
             messages.add(constant[kept[k]]
                     ? "term '" + name + "' dropped: the column is constant (coefficient not estimable, NA in R)"
-                    : "term '" + name + "' dropped: the column is collinear with earlier terms"
-                      + " (coefficient not estimable, NA in R)");
+                    : "term '" + name + "' dropped: the column is collinear with earlier terms or, stratified,"
+                      + " constant within every stratum (coefficient not estimable, NA in R)");
         }
         int[] keptIdx = new int[count];
         int[] position = new int[count];

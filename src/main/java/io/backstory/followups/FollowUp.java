@@ -34,6 +34,10 @@ class FollowUp extends AbstractEntity {
     @Column(name = "pain_free")
     private @Nullable Boolean painFree;
 
+    /** What the recurrence rule decided ({@link RecurrenceDecision.Outcome}); null until reached. */
+    @Column(length = 30)
+    private @Nullable String outcome;
+
     @Column(name = "current_nprs")
     private @Nullable Integer currentNprs;
 
@@ -50,14 +54,18 @@ class FollowUp extends AbstractEntity {
         this.dueDate = dueDate;
     }
 
-    /** A patient not reached keeps the check-in open (pending) so it stays on the worklist. */
-    void record(LocalDate on, CheckInAnswer answer, @Nullable String note) {
+    /**
+     * A patient not reached keeps the check-in open (pending) so it stays on the worklist. The rule's decision is
+     * kept: a patient whose pain never resolved has no recurrence, and only this tells them apart (persistent pain).
+     */
+    void record(LocalDate on, CheckInAnswer answer, RecurrenceDecision decision, @Nullable String note) {
         this.reached = answer.reached();
         this.note = note == null || note.isBlank() ? null : note.strip();
         if (answer.reached()) {
             this.status = "COMPLETED";
             this.completedOn = on;
             this.painFree = answer.painFreeSinceDischarge();
+            this.outcome = decision.outcome().name();
         }
     }
 
@@ -69,4 +77,5 @@ class FollowUp extends AbstractEntity {
     @Nullable LocalDate getCompletedOn() { return completedOn; }
     @Nullable Boolean getReached() { return reached; }
     @Nullable Boolean getPainFree() { return painFree; }
+    @Nullable String getOutcome() { return outcome; }
 }

@@ -183,7 +183,7 @@ public class FollowUpService {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(plain(e.getMessage()), e);
         }
-        followUp.record(today, answer, note);
+        followUp.record(today, answer, decision, note);
         FollowUp saved = followUps.saveAndFlush(followUp);
         auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId);
         boolean added = false;

@@ -114,12 +114,16 @@ public class RecurrenceReportService {
         return CompletableFuture.supplyAsync(() -> cachedOrCompute(clinicId, filter), background);
     }
 
-    /** The analysis dataset as the DESIGN §4 CSV (de-identified: row numbers, no names, no dates). */
+    /**
+     * The analysis dataset as the DESIGN §4 CSV (de-identified: row numbers, therapist and location codes, no
+     * names, no dates), with the optional therapist_id, location_id and recovered columns.
+     */
     @Transactional
     public void exportCsv(ReportFilter filter, Writer out) {
         long clinicId = requireReader().clinicId();
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".csv", clinicId);
-        AnalysisCsv.write(out, dataset.load(clinicId, filter).stream().map(EpisodeRow::episode).toList());
+        AnalysisCsv.write(out, dataset.load(clinicId, filter, clinics.settings(clinicId).painFreeDays()).stream()
+                .map(EpisodeRow::episode).toList());
     }
 
     /** The analysis as the JSON of docs/analysis-json.md; "{}"-free: throws when no episode matches. */
@@ -166,7 +170,7 @@ public class RecurrenceReportService {
     RecurrenceReport compute(long clinicId, ReportFilter filter, String dataVersion) {
         ClinicSettings settings = clinics.settings(clinicId);
         int horizon = filter.horizonDays() != null ? filter.horizonDays() : settings.horizonDays();
-        return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter),
+        return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter, settings.painFreeDays()),
                 dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock));
     }
 

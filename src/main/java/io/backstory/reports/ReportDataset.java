@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,15 @@ import org.springframework.stereotype.Component;
  *       with no completed check-in it is censored at 0 days.</li>
  *   <li>Visits: every visit of the episode; factors: addressed at one visit or more.</li>
  *   <li>episode_id is the row number in episode-id order: the export is de-identified.</li>
+ *   <li>therapist_id and location_id are opaque per-clinic codes, {@code T<n>} and {@code L<n>}: n is the rank of
+ *       the account (location) among all the clinic's user accounts (locations) in the order they were created.
+ *       Accounts and locations are never deleted (deactivated, archived), so a code never changes and never
+ *       passes to someone else; numbers of accounts that never treat patients are simply unused. No name,
+ *       username or database id appears.</li>
+ *   <li>recovered (Stanton 2011: at least {@code painFreeDays} consecutive pain-free days after discharge):
+ *       1 after a recurrence (which presupposes recovery) or a check-in at least {@code painFreeDays} after
+ *       discharge without a qualifying return of pain; 0 when a check-in found the pain came back before the
+ *       gap (never recovered) or a new episode of care opened within it; otherwise unknown (NA).</li>
  * </ul>
  */
 @Component
@@ -40,7 +51,7 @@ class ReportDataset {
     private static final String SQL = """
             select therapist_id, location_id, start_date, discharge_date, chronicity, prior_episodes, date_of_birth, sex,
                    visits, f_movement, f_mobility, f_strength, f_recovery, f_beliefs, nprs, odi, fabq_pa, startback,
-                   last_due, onset_date
+                   last_due, onset_date, not_recovered, recovery_seen_on, next_start
               from report_episode e
              where e.clinic_id = ?
             """;
@@ -51,7 +62,10 @@ class ReportDataset {
         this.jdbc = jdbc;
     }
 
-    List<EpisodeRow> load(long clinicId, ReportFilter filter) {
+    /**
+     * @param painFreeDays the clinic's recovery gap (DESIGN §2, default 30)
+     */
+    List<EpisodeRow> load(long clinicId, ReportFilter filter, int painFreeDays) {
         StringBuilder sql = new StringBuilder(SQL);
         List<Object> params = new ArrayList<>(List.of(clinicId));
         if (filter.dischargedFrom() != null) {
@@ -79,7 +93,21 @@ class ReportDataset {
             params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
         }
         sql.append(" order by e.episode_id");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, n)).list();
+        Map<Long, String> therapists = codes("user_account", "T", clinicId);
+        Map<Long, String> locations = codes("location", "L", clinicId);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> row(rs, n, therapists, locations, painFreeDays)).list();
+    }
+
+    /** Opaque, stable codes: prefix + rank of the id among the clinic's rows of {@code table} (see the class comment). */
+    private Map<Long, String> codes(String table, String prefix, long clinicId) {
+        List<Long> ids = jdbc.sql("select id from " + table + " where clinic_id = ? order by id").param(clinicId)
+                .query(Long.class).list();
+        Map<Long, String> out = new HashMap<>(ids.size() * 2);
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), prefix + (i + 1));
+        }
+        return out;
     }
 
     /** Episodes still in care, with the filter's location and therapist (not its period: they have no discharge). */
@@ -134,7 +162,8 @@ class ReportDataset {
     }
 
     /** Reads the columns of {@link #SQL} by position, dates straight into LocalDate: this runs 100,000 times a report. */
-    private static EpisodeRow row(ResultSet rs, int rowNumber) throws SQLException {
+    private static EpisodeRow row(ResultSet rs, int rowNumber, Map<Long, String> therapists, Map<Long, String> locations,
+                                  int painFreeDays) throws SQLException {
         LocalDate start = rs.getObject(3, LocalDate.class);
         LocalDate discharge = rs.getObject(4, LocalDate.class);
         LocalDate birth = rs.getObject(7, LocalDate.class);
@@ -144,6 +173,10 @@ class ReportDataset {
         long days = recurred ? ChronoUnit.DAYS.between(discharge, onset)
                 : lastDue == null ? 0 : ChronoUnit.DAYS.between(discharge, lastDue);
         String startBack = rs.getString(18);
+        long therapistId = rs.getLong(1);
+        long locationId = rs.getLong(2);
+        Boolean recovered = recovered(recurred, rs.getInt(21) == 1, discharge, rs.getObject(22, LocalDate.class),
+                rs.getObject(23, LocalDate.class), painFreeDays);
         AnalysisEpisode episode = new AnalysisEpisode(
                 // de-identified: the row number, not the database id, so an export cannot be linked back to a record
                 String.valueOf(rowNumber + 1),
@@ -156,8 +189,27 @@ class ReportDataset {
                 rs.getInt(6),
                 rs.getInt(9),
                 Math.max(0, days),
-                recurred);
-        return new EpisodeRow(episode, rs.getLong(1), rs.getLong(2), discharge);
+                recurred,
+                therapists.get(therapistId),
+                locations.get(locationId),
+                recovered);
+        return new EpisodeRow(episode, therapistId, locationId, discharge);
+    }
+
+    /** The recovery rule of the class comment; null when nothing tells. */
+    static @Nullable Boolean recovered(boolean recurred, boolean checkInFoundNoRecovery, LocalDate discharge,
+                                       @Nullable LocalDate recoverySeenOn, @Nullable LocalDate nextStart, int painFreeDays) {
+        if (recurred) {
+            return true;
+        }
+        if (checkInFoundNoRecovery
+                || (nextStart != null && ChronoUnit.DAYS.between(discharge, nextStart) < painFreeDays)) {
+            return false;
+        }
+        if (recoverySeenOn != null && ChronoUnit.DAYS.between(discharge, recoverySeenOn) >= painFreeDays) {
+            return true;
+        }
+        return null;
     }
 
     private static @Nullable Double number(ResultSet rs, int column) throws SQLException {

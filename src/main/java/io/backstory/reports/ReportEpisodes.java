@@ -1,6 +1,7 @@
 package io.backstory.reports;
 
 import io.backstory.patients.EpisodeDischarged;
+import io.backstory.patients.EpisodeOpened;
 import io.backstory.patients.EpisodeRecordsChanged;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,12 +44,12 @@ public class ReportEpisodes {
     private static final String COLUMNS = """
             clinic_id, episode_id, therapist_id, location_id, start_date, discharge_date, chronicity, prior_episodes,
             date_of_birth, sex, visits, f_movement, f_mobility, f_strength, f_recovery, f_beliefs,
-            nprs, odi, fabq_pa, startback, last_due, onset_date""";
+            nprs, odi, fabq_pa, startback, last_due, onset_date, not_recovered, recovery_seen_on, next_start""";
 
     /**
      * The aggregation for the discharged episodes of one clinic; {@code %s} restricts every part to one
      * episode (or to none). Plain SQL for PostgreSQL and H2 in PostgreSQL mode; V4__report_episode.sql
-     * holds the same aggregation for the rows that existed before the table did.
+     * holds the same aggregation for the rows that existed before the table did (V7 the recovery columns).
      */
     private static final String SELECT = """
             select e.clinic_id, e.id as episode_id, e.therapist_id, e.location_id, e.start_date, e.discharge_date,
@@ -57,7 +58,11 @@ public class ReportEpisodes {
                    coalesce(v.f_movement, 0) as f_movement, coalesce(v.f_mobility, 0) as f_mobility,
                    coalesce(v.f_strength, 0) as f_strength, coalesce(v.f_recovery, 0) as f_recovery,
                    coalesce(v.f_beliefs, 0) as f_beliefs,
-                   m.nprs, m.odi, m.fabq_pa, m.startback, f.last_due, r.onset_date
+                   m.nprs, m.odi, m.fabq_pa, m.startback, f.last_due, r.onset_date,
+                   coalesce(f.not_recovered, 0) as not_recovered, f.recovery_seen_on,
+                   (select min(n.start_date) from episode n
+                     where n.clinic_id = e.clinic_id and n.patient_id = e.patient_id and n.id <> e.id
+                       and n.start_date >= e.discharge_date) as next_start
               from episode e
               join patient p on p.clinic_id = e.clinic_id and p.id = e.patient_id
               left join (
@@ -81,7 +86,9 @@ public class ReportEpisodes {
                      where clinic_id = :clinic and timepoint = 'BASELINE' %2$s
                      group by episode_id) m on m.episode_id = e.id
               left join (
-                    select episode_id, max(due_date) as last_due
+                    select episode_id, max(due_date) as last_due,
+                           max(case when outcome = 'NOT_RECOVERED_BEFORE_RETURN' then 1 else 0 end) as not_recovered,
+                           max(case when pain_free or outcome = 'NO_RECURRENCE' then completed_on end) as recovery_seen_on
                       from follow_up
                      where clinic_id = :clinic and status = 'COMPLETED' %2$s
                      group by episode_id) f on f.episode_id = e.id
@@ -120,6 +127,22 @@ public class ReportEpisodes {
     @EventListener
     void on(EpisodeRecordsChanged event) {
         refresh(event.clinicId(), event.episodeId());
+    }
+
+    /**
+     * A new episode of care tells about the patient's previous one: opened within the pain-free gap, that
+     * episode's pain never resolved (its next_start changes).
+     */
+    @EventListener
+    void on(EpisodeOpened event) {
+        jdbc.sql("""
+                        select id from episode
+                         where clinic_id = ? and patient_id = ? and id <> ? and discharge_date is not null
+                           and discharge_date <= ?
+                         order by discharge_date desc, id desc limit 1""")
+                .params(event.clinicId(), event.patientId(), event.episodeId(), event.startDate())
+                .query(Long.class).optional()
+                .ifPresent(previous -> refresh(event.clinicId(), previous));
     }
 
     /** Brings one episode's row up to date; an episode still in care has none. */

@@ -134,11 +134,11 @@ class AnalysisBenchmark {
     }
 
     /** CPU time of the whole JVM (both fitting threads, GC and JIT included): comparable with R's user + system time. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -147,7 +147,7 @@ class AnalysisBenchmark {
     }
 
     /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
-    private static long heapPeak() {
+    static long heapPeak() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -28,7 +28,9 @@ class AnalysisCsvTest {
                 new AnalysisEpisode("E-2, \"quoted\"", false, false, false, false, false, 31.5, Sex.M, Chronicity.ACUTE,
                         3.0, 12.5, 4.0, StartBackRisk.LOW, 0, 3, 365.0, false),
                 new AnalysisEpisode("E3", false, true, true, true, true, null, Sex.X, null,
-                        null, 44.0, null, null, null, 12, 0.5, false));
+                        null, 44.0, null, null, null, 12, 0.5, false),
+                new AnalysisEpisode("E4", true, true, false, false, false, 40.0, Sex.F, Chronicity.SUBACUTE,
+                        5.0, 30.0, 10.0, StartBackRisk.MEDIUM, 1, 6, 91.0, false, "T3", "L1", false));
     }
 
     @Test
@@ -38,7 +40,7 @@ class AnalysisCsvTest {
 
         List<AnalysisEpisode> back = AnalysisCsv.read(new StringReader(out.toString()));
 
-        assertThat(out.toString()).startsWith(HEADER + "\n");
+        assertThat(out.toString()).startsWith(HEADER + ",therapist_id,location_id,recovered\n");
         assertThat(back).isEqualTo(sample());
     }
 
@@ -50,6 +52,100 @@ class AnalysisCsvTest {
         List<AnalysisEpisode> episodes = AnalysisCsv.read(file);
 
         assertThat(episodes).containsExactly(sample().get(0));
+    }
+
+    @Test
+    void shouldReportNoOptionalColumnsWhenFileHasTheSeventeenOfToday() {
+        AnalysisDataset d = AnalysisCsv.readDataset(new StringReader(HEADER + "\n" + VALID + "\n"));
+
+        assertThat(d.optionalColumns()).isEmpty();
+        assertThat(d.therapistKnown()).isFalse();
+        assertThat(d.recoveryKnown()).isZero();
+        assertThat(d.episodes().get(0).therapistId()).isNull();
+        assertThat(d.episodes().get(0).recovered()).isNull();
+    }
+
+    @Test
+    void shouldReadColumnsByNameWhenOrderDiffers() {
+        String header = "recovered,therapist_id," + HEADER.replace("episode_id,", "") + ",episode_id";
+        String row = "1,T7," + VALID.replace("E1,", "") + ",E1";
+
+        AnalysisDataset d = AnalysisCsv.readDataset(new StringReader(header + "\n" + row + "\n"));
+
+        assertThat(d.optionalColumns()).containsExactlyInAnyOrder("recovered", "therapist_id");
+        assertThat(d.therapistKnown()).isTrue();
+        assertThat(d.hasColumn("location_id")).isFalse();
+        assertThat(d.episodes()).containsExactly(sample().get(0).withCare("T7", null).withRecovered(true));
+    }
+
+    @Test
+    void shouldTreatNAAsUnknownWhenOptionalCellIsEmpty() {
+        String csv = HEADER + ",therapist_id,location_id,recovered\n" + VALID + ",NA,,NA\n" + VALID.replace("E1", "E2")
+                + ",T1,L2,1\n";
+
+        AnalysisDataset d = AnalysisCsv.readDataset(new StringReader(csv));
+
+        assertThat(d.optionalColumns()).containsExactlyInAnyOrder("therapist_id", "location_id", "recovered");
+        assertThat(d.therapistKnown()).as("one episode has no therapist code").isFalse();
+        assertThat(d.recoveryKnown()).isEqualTo(1);
+        assertThat(d.episodes().get(0).locationId()).isNull();
+        assertThat(d.episodes().get(1).locationId()).isEqualTo("L2");
+    }
+
+    @Test
+    void shouldListPresentColumnsWhenBuiltInMemory() {
+        AnalysisDataset d = AnalysisDataset.of(sample());
+
+        assertThat(d.optionalColumns()).containsExactlyInAnyOrder("therapist_id", "location_id", "recovered");
+        assertThat(d.therapistKnown()).isFalse();
+        assertThat(AnalysisDataset.of(sample().subList(0, 3)).optionalColumns()).isEmpty();
+    }
+
+    @Test
+    void shouldThrowWhenRecurrenceHasNoRecovery() {
+        String csv = HEADER + ",recovered\n" + VALID + ",0\n";
+
+        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
+                .isInstanceOf(AnalysisDataException.class)
+                .hasMessage("line 2, column recovered: must be 1 or NA when recurred is 1 (a recurrence follows "
+                        + "recovery, Stanton 2011), was 0");
+    }
+
+    @Test
+    void shouldThrowWhenRecoveredIsNotABit() {
+        String csv = HEADER + ",recovered\n" + VALID + ",yes\n";
+
+        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
+                .isInstanceOf(AnalysisDataException.class)
+                .hasMessage("line 2, column recovered: must be 0 or 1, was 'yes'");
+    }
+
+    @Test
+    void shouldThrowWhenTherapistCodeIsTooLong() {
+        String csv = HEADER + ",therapist_id\n" + VALID + "," + "x".repeat(65) + "\n";
+
+        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
+                .isInstanceOf(AnalysisDataException.class)
+                .hasMessage("line 2, column therapist_id: must be a code of at most 64 characters, was 65 characters long");
+    }
+
+    @Test
+    void shouldThrowWhenColumnIsRepeated() {
+        String csv = HEADER + ",therapist_id,therapist_id\n";
+
+        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
+                .isInstanceOf(AnalysisDataException.class)
+                .hasMessage("line 1, column therapist_id: appears twice in the header (columns 18 and 19)");
+    }
+
+    @Test
+    void shouldThrowWhenColumnIsUnknown() {
+        String csv = HEADER + ",therapist\n" + VALID + ",T1\n";
+
+        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
+                .isInstanceOf(AnalysisDataException.class)
+                .hasMessage("line 1: unknown column 'therapist'; allowed besides the required ones: therapist_id, "
+                        + "location_id, recovered");
     }
 
     @Test
@@ -137,7 +233,8 @@ class AnalysisCsvTest {
 
         assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
                 .isInstanceOf(AnalysisDataException.class)
-                .hasMessage("line 1, column fabq_pa: header column 12 must be 'fabq_pa', found 'fabq'");
+                .hasMessageStartingWith("line 1, column fabq_pa: the required column is missing (the header has the "
+                        + "unknown column 'fabq'); required: episode_id,");
     }
 
     @Test
@@ -146,7 +243,7 @@ class AnalysisCsvTest {
 
         assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
                 .isInstanceOf(AnalysisDataException.class)
-                .hasMessageStartingWith("line 1, column recurred: header column 17 is missing");
+                .hasMessageStartingWith("line 1, column recurred: the required column is missing; required: ");
     }
 
     @Test

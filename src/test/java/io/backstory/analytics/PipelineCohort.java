@@ -77,7 +77,7 @@ final class PipelineCohort {
 
     static String csv() {
         StringWriter w = new StringWriter();
-        AnalysisCsv.write(w, rows());
+        AnalysisCsv.write(w, new AnalysisDataset(rows(), java.util.Set.of())); // the 17 columns of DESIGN §4
         return w.toString();
     }
 

@@ -199,7 +199,7 @@ class RecurrenceAnalysisRTest {
             2001        | recurred       | 2        | line 2001, column recurred:
             7           | age            | forty    | line 7, column age:
             3001        | sex            | female   | line 3001, column sex: unknown category 'female'
-            1           | baseline_odi   | odi      | line 1, column baseline_odi: header column 11 must be 'baseline_odi', found 'odi'
+            1           | baseline_odi   | odi      | line 1, column baseline_odi: the required column is missing (the header has the unknown column 'odi')
             """)
     void shouldExitWithCode2NamingLineAndColumnWhenTheCsvIsBad(int line, String column, String cell, String message,
                                                                 @TempDir Path dir) throws IOException {

@@ -108,6 +108,37 @@ class RecurrenceReportServiceTest {
     }
 
     @Test
+    void shouldCodeTherapistsAndLocationsStablyWithoutNamesOrIds() {
+        security.signInAs("owner");
+        StringWriter all = new StringWriter();
+        reports.exportCsv(ReportFilter.all(), all);
+        io.backstory.analytics.AnalysisDataset dataset = AnalysisCsv.readDataset(new StringReader(all.toString()));
+
+        assertThat(dataset.therapistKnown()).isTrue();
+        assertThat(dataset.hasColumn(io.backstory.analytics.AnalysisDataset.LOCATION_ID)).isTrue();
+        assertThat(dataset.episodes()).allSatisfy(e -> {
+            assertThat(e.therapistId()).matches("T[1-9][0-9]*");
+            assertThat(e.locationId()).matches("L[1-9][0-9]*");
+        });
+        List<String> names = jdbc.sql("select display_name from user_account union select username from user_account "
+                + "union select name from location").query(String.class).list();
+        String rows = all.toString().substring(all.toString().indexOf('\n'));
+        assertThat(rows).doesNotContain(names.toArray(String[]::new));
+        // the same therapist keeps the same code in a filtered export
+        RecurrenceReport.TherapistPoint someone = reports.report(ReportFilter.all()).therapists().getFirst();
+        StringWriter one = new StringWriter();
+        reports.exportCsv(ReportFilter.all().withTherapist(someone.therapistId()), one);
+        List<AnalysisEpisode> theirs = AnalysisCsv.read(new StringReader(one.toString()));
+        assertThat(theirs).hasSize(someone.discharged());
+        String code = theirs.getFirst().therapistId();
+        assertThat(theirs).allSatisfy(e -> assertThat(e.therapistId()).isEqualTo(code));
+        assertThat(dataset.episodes().stream().filter(e -> code.equals(e.therapistId())).count())
+                .isEqualTo(someone.discharged());
+        // the demo's check-ins tell recovery for most episodes (pain-free for 30 days, or a recurrence)
+        assertThat(dataset.recoveryKnown()).isGreaterThan(dataset.episodes().size() / 2);
+    }
+
+    @Test
     void shouldApplyEveryFilter() {
         security.signInAs("owner");
         ReportOptions options = reports.options();

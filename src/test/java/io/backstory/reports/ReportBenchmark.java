@@ -61,7 +61,7 @@ class ReportBenchmark {
         List<AnalysisEpisode> episodes = List.of();
         for (int run = -1; run < RUNS; run++) {
             long t0 = System.nanoTime();
-            List<EpisodeRow> rows = dataset.load(clinicId, ReportFilter.all());
+            List<EpisodeRow> rows = dataset.load(clinicId, ReportFilter.all(), 30);
             long t1 = System.nanoTime();
             episodes = rows.stream().map(EpisodeRow::episode).toList();
             AnalysisReport report = RecurrenceAnalysis.withDefaults().analyze(episodes);

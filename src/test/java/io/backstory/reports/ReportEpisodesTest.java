@@ -101,6 +101,56 @@ class ReportEpisodesTest {
     }
 
     @Test
+    void shouldTellWhetherThePainResolvedWhenCheckInsOrANewEpisodeSaySo() {
+        LocalDate discharged = today.minusDays(100);
+        EpisodeSummary neverResolved = dischargedEpisode(fixture.patient(), discharged);
+        EpisodeSummary painFree = dischargedEpisode(fixture.patient(), discharged);
+        var returning = fixture.patient();
+        EpisodeSummary cameBackSoon = dischargedEpisode(returning, discharged);
+        EpisodeSummary unknown = dischargedEpisode(fixture.patient(), discharged);
+
+        // qualifying pain 10 days after discharge, before the 30 pain-free days of a recovery
+        followUps.recordCheckIn(oneMonth(neverResolved).id(), oneMonth(neverResolved).version(),
+                CheckInAnswer.painReturned(discharged.plusDays(10), 5, true, true, false), null);
+        followUps.recordCheckIn(oneMonth(painFree).id(), oneMonth(painFree).version(), CheckInAnswer.painFree(), null);
+        // a new episode of care opened 10 days after discharge: the pain never went away
+        fixture.episode(returning, discharged.plusDays(10), Chronicity.SUBACUTE);
+
+        assertThat(stored(neverResolved)).containsEntry("not_recovered", 1);
+        assertThat(jdbc.sql("select outcome from follow_up where episode_id = ? and status = 'COMPLETED'")
+                .param(neverResolved.id()).query(String.class).single()).isEqualTo("NOT_RECOVERED_BEFORE_RETURN");
+        assertThat(stored(painFree)).containsEntry("not_recovered", 0);
+        assertThat(stored(painFree).get("recovery_seen_on")).isNotNull();
+        assertThat(stored(cameBackSoon).get("next_start")).isNotNull();
+        assertThat(recovered(neverResolved)).isFalse();
+        assertThat(recovered(painFree)).isTrue();
+        assertThat(recovered(cameBackSoon)).isFalse();
+        assertThat(recovered(unknown)).isNull();
+        for (EpisodeSummary e : List.of(neverResolved, painFree, cameBackSoon, unknown)) {
+            assertThat(stored(e)).isEqualTo(fromScratch(e));
+        }
+    }
+
+    private EpisodeSummary dischargedEpisode(io.backstory.patients.PatientSummary patient, LocalDate discharge) {
+        EpisodeSummary e = fixture.episode(patient, discharge.minusDays(30), Chronicity.ACUTE);
+        visits.log(visit(e, discharge.minusDays(29), Set.of(Factor.MOVEMENT)));
+        episodes.discharge(e.id(), discharge, DischargeReason.GOALS_MET);
+        return e;
+    }
+
+    private FollowUpDue oneMonth(EpisodeSummary episode) {
+        return followUps.due(0, followUps.countDue()).stream()
+                .filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == 1).findFirst().orElseThrow();
+    }
+
+    /** The episode's recovered value in the analysis dataset (rows come in episode-id order). */
+    private Boolean recovered(EpisodeSummary episode) {
+        int position = jdbc.sql("select count(*) from report_episode where clinic_id = ? and episode_id < ?")
+                .params(clinic(), episode.id()).query(Integer.class).single();
+        return dataset.load(clinic(), ReportFilter.all(), 30).get(position).episode().recovered();
+    }
+
+    @Test
     void shouldCountEveryVisitWhenTherapistsSaveToOneEpisodeAtOnce() throws Exception {
         EpisodeSummary episode = fixture.episode(fixture.patient(), today.minusDays(90), Chronicity.ACUTE);
         episodes.discharge(episode.id(), today.minusDays(40), DischargeReason.GOALS_MET);
