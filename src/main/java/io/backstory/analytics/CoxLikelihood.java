@@ -43,6 +43,8 @@ final class CoxLikelihood {
     private final EventGroups groups;
     private final int mid;
     private final int midRows;
+    /** Where the intervals split for the per-row sums: a row boundary when rows ascend, else m (one thread). */
+    private final int rowSplit;
     private final int threads;
 
     /** Linear predictor of each design row (working scale: centred, scaled covariates). */
@@ -84,6 +86,7 @@ final class CoxLikelihood {
         this.groups = groups;
         this.mid = Halves.midpoint(m);
         this.midRows = Halves.midpoint(n);
+        this.rowSplit = row == null ? m : rowBoundary(row, mid);
         // per-thread slot arrays: with thousands of distinct event times per stratum (continuous time) they
         // would rival the design itself, so the scatter then stays on one thread
         this.threads = mid < m && (long) groups.slots * (2L * p + 2) <= (long) m * 4 ? 2 : 1;
@@ -104,8 +107,17 @@ final class CoxLikelihood {
         rowD = row == null ? null : new double[n];
     }
 
-    int intervals() {
-        return m;
+    private static int rowBoundary(int[] row, int mid) {
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] < row[k - 1]) {
+                return row.length;
+            }
+        }
+        int split = mid;
+        while (split > 0 && split < row.length && row[split] == row[split - 1]) {
+            split++;
+        }
+        return split;
     }
 
     /** Log partial likelihood at {@code beta}; fills {@link #u} and {@link #imat} (full symmetric). */
@@ -330,26 +342,31 @@ final class CoxLikelihood {
         } else {
             Arrays.fill(rowC, 0);
             Arrays.fill(rowD, 0);
-            int[] gStop = groups.gStop;
-            int[] gStart = groups.gStart;
-            for (int k = 0; k < m; k++) {
-                int gs = gStop[k];
-                int g0 = gStart[k];
-                if (gs == g0) {
-                    continue;
-                }
-                int i = row[k];
-                double w = weight == null ? 1.0 : weight[k];
-                double phi = cumH[gs] - cumH[g0] + (status[k] ? adjH[gs] : 0.0);
-                rowC[i] += w * expEta[i] * phi;
-                if (status[k]) {
-                    rowD[i] += w;
-                }
-            }
+            // rows in ascending order (a split data set): the two halves write disjoint rows
+            Halves.run(m, rowSplit, (slot, from, to) -> perRow(from, to));
             Halves.run(n, midRows, (slot, from, to) -> crossProducts(slot, from, to, rowC, rowD));
         }
         for (int j = 0; j < p; j++) {
             u[j] = blockU[0][j] + blockU[1][j];
+        }
+    }
+
+    private void perRow(int from, int to) {
+        int[] gStop = groups.gStop;
+        int[] gStart = groups.gStart;
+        for (int k = from; k < to; k++) {
+            int gs = gStop[k];
+            int g0 = gStart[k];
+            if (gs == g0) {
+                continue;
+            }
+            int i = row[k];
+            double w = weight == null ? 1.0 : weight[k];
+            double phi = cumH[gs] - cumH[g0] + (status[k] ? adjH[gs] : 0.0);
+            rowC[i] += w * expEta[i] * phi;
+            if (status[k]) {
+                rowD[i] += w;
+            }
         }
     }
 
@@ -468,10 +485,11 @@ final class CoxLikelihood {
             }
             return unpack(meat);
         }
-        int[] order = cluster == null ? null : byCluster(cluster, clusters);
+        // clusters already in runs (the intervals of a split subject are consecutive) need no ordering
+        int[] order = cluster == null || ascending(cluster) ? null : byCluster(cluster, clusters);
         int split = mid;
-        if (order != null) {
-            while (split > 0 && split < m && cluster[order[split]] == cluster[order[split - 1]]) {
+        if (cluster != null) {
+            while (split > 0 && split < m && clusterAt(cluster, order, split) == clusterAt(cluster, order, split - 1)) {
                 split++;
             }
         }
@@ -540,6 +558,19 @@ final class CoxLikelihood {
         return weight == null ? 1.0 : weight[k];
     }
 
+    private static boolean ascending(int[] v) {
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int clusterAt(int[] cluster, int[] order, int t) {
+        return cluster[order == null ? t : order[t]];
+    }
+
     private static int[] byCluster(int[] cluster, int clusters) {
         int[] start = new int[clusters + 1];
         for (int c : cluster) {
@@ -562,7 +593,7 @@ final class CoxLikelihood {
         boolean open = false;
         for (int t = from; t < to; t++) {
             int k = order == null ? t : order[t];
-            if (order != null && open && cluster[k] != cluster[order[t - 1]]) {
+            if (cluster != null && open && cluster[k] != clusterAt(cluster, order, t - 1)) {
                 flush(meat, sum);
                 open = false;
             }
@@ -574,7 +605,7 @@ final class CoxLikelihood {
                 sum[j] += w * s[j];
             }
             open = true;
-            if (order == null) {
+            if (cluster == null) {
                 flush(meat, sum);
                 open = false;
             }
