@@ -43,6 +43,8 @@ final class CoxLikelihood {
     private final EventGroups groups;
     private final int mid;
     private final int midRows;
+    /** Where the intervals split for the per-row sums: a row boundary when rows ascend, else m (one thread). */
+    private final int rowSplit;
     private final int threads;
 
     /** Linear predictor of each design row (working scale: centred, scaled covariates). */
@@ -84,6 +86,7 @@ final class CoxLikelihood {
         this.groups = groups;
         this.mid = Halves.midpoint(m);
         this.midRows = Halves.midpoint(n);
+        this.rowSplit = row == null ? m : rowBoundary(row, mid);
         // per-thread slot arrays: with thousands of distinct event times per stratum (continuous time) they
         // would rival the design itself, so the scatter then stays on one thread
         this.threads = mid < m && (long) groups.slots * (2L * p + 2) <= (long) m * 4 ? 2 : 1;
@@ -104,8 +107,17 @@ final class CoxLikelihood {
         rowD = row == null ? null : new double[n];
     }
 
-    int intervals() {
-        return m;
+    private static int rowBoundary(int[] row, int mid) {
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] < row[k - 1]) {
+                return row.length;
+            }
+        }
+        int split = mid;
+        while (split > 0 && split < row.length && row[split] == row[split - 1]) {
+            split++;
+        }
+        return split;
     }
 
     /** Log partial likelihood at {@code beta}; fills {@link #u} and {@link #imat} (full symmetric). */
@@ -330,22 +342,8 @@ final class CoxLikelihood {
         } else {
             Arrays.fill(rowC, 0);
             Arrays.fill(rowD, 0);
-            int[] gStop = groups.gStop;
-            int[] gStart = groups.gStart;
-            for (int k = 0; k < m; k++) {
-                int gs = gStop[k];
-                int g0 = gStart[k];
-                if (gs == g0) {
-                    continue;
-                }
-                int i = row[k];
-                double w = weight == null ? 1.0 : weight[k];
-                double phi = cumH[gs] - cumH[g0] + (status[k] ? adjH[gs] : 0.0);
-                rowC[i] += w * expEta[i] * phi;
-                if (status[k]) {
-                    rowD[i] += w;
-                }
-            }
+            // rows in ascending order (a split data set): the two halves write disjoint rows
+            Halves.run(m, rowSplit, (slot, from, to) -> perRow(from, to));
             Halves.run(n, midRows, (slot, from, to) -> crossProducts(slot, from, to, rowC, rowD));
         }
         for (int j = 0; j < p; j++) {
@@ -353,16 +351,29 @@ final class CoxLikelihood {
         }
     }
 
-    private void crossProducts(int slot, int from, int to, double[] c, double[] dw) {
-        double[] score = new double[p];
-        double[] info = new double[pp];
+    private void perRow(int from, int to) {
         int[] gStop = groups.gStop;
         int[] gStart = groups.gStart;
-        // four rows per sweep of the packed triangle: a quarter of its loads and stores
-        int[] rows = new int[4];
-        double[] cs = new double[4];
-        double[] es = new double[4];
-        int count = 0;
+        for (int k = from; k < to; k++) {
+            int gs = gStop[k];
+            int g0 = gStart[k];
+            if (gs == g0) {
+                continue;
+            }
+            int i = row[k];
+            double w = weight == null ? 1.0 : weight[k];
+            double phi = cumH[gs] - cumH[g0] + (status[k] ? adjH[gs] : 0.0);
+            rowC[i] += w * expEta[i] * phi;
+            if (status[k]) {
+                rowD[i] += w;
+            }
+        }
+    }
+
+    private void crossProducts(int slot, int from, int to, double[] c, double[] dw) {
+        Cross cross = new Cross(x, p, true);
+        int[] gStop = groups.gStop;
+        int[] gStart = groups.gStart;
         for (int k = from; k < to; k++) {
             double ck;
             double dk;
@@ -382,50 +393,86 @@ final class CoxLikelihood {
                     continue;
                 }
             }
-            rows[count] = k * p;
-            cs[count] = ck;
-            es[count] = dk - ck;
+            cross.add(k * p, ck, dk - ck);
+        }
+        cross.finish();
+        blockU[slot] = cross.score;
+        blockInfo[slot] = cross.info;
+    }
+
+    /**
+     * Accumulates {@code sum c_k x_k x_k'} (packed lower triangle) and optionally {@code sum e_k x_k}, four rows
+     * per sweep of the triangle: a quarter of its loads and stores, the bulk of a fit's time at a million rows.
+     */
+    private static final class Cross {
+
+        private final double[] x;
+        private final int p;
+        final double[] info;
+        final double[] score;
+        private final int[] rows = new int[4];
+        private final double[] cs = new double[4];
+        private final double[] es = new double[4];
+        private int count;
+
+        Cross(double[] x, int p, boolean withScore) {
+            this.x = x;
+            this.p = p;
+            this.info = new double[p * (p + 1) / 2];
+            this.score = withScore ? new double[p] : null;
+        }
+
+        void add(int off, double c, double e) {
+            rows[count] = off;
+            cs[count] = c;
+            es[count] = e;
             if (++count == 4) {
-                crossProducts4(score, info, rows, cs, es);
+                four();
                 count = 0;
             }
         }
-        for (int r = 0; r < count; r++) {
-            int off = rows[r];
-            double ck = cs[r];
-            double coef = es[r];
-            for (int j = 0, q = 0; j < p; j++) {
-                double xj = x[off + j];
-                score[j] += coef * xj;
-                double cx = ck * xj;
-                for (int l = 0; l <= j; l++) {
-                    info[q++] += cx * x[off + l];
+
+        void finish() {
+            for (int r = 0; r < count; r++) {
+                int off = rows[r];
+                double ck = cs[r];
+                double e = es[r];
+                for (int j = 0, q = 0; j < p; j++) {
+                    double xj = x[off + j];
+                    if (score != null) {
+                        score[j] += e * xj;
+                    }
+                    double cx = ck * xj;
+                    for (int l = 0; l <= j; l++) {
+                        info[q++] += cx * x[off + l];
+                    }
                 }
             }
+            count = 0;
         }
-        blockU[slot] = score;
-        blockInfo[slot] = info;
-    }
 
-    private void crossProducts4(double[] score, double[] info, int[] rows, double[] cs, double[] es) {
-        int o0 = rows[0];
-        int o1 = rows[1];
-        int o2 = rows[2];
-        int o3 = rows[3];
-        double c0 = cs[0], c1 = cs[1], c2 = cs[2], c3 = cs[3];
-        double e0 = es[0], e1 = es[1], e2 = es[2], e3 = es[3];
-        for (int j = 0, q = 0; j < p; j++) {
-            double x0 = x[o0 + j];
-            double x1 = x[o1 + j];
-            double x2 = x[o2 + j];
-            double x3 = x[o3 + j];
-            score[j] += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
-            double a0 = c0 * x0;
-            double a1 = c1 * x1;
-            double a2 = c2 * x2;
-            double a3 = c3 * x3;
-            for (int l = 0; l <= j; l++) {
-                info[q++] += a0 * x[o0 + l] + a1 * x[o1 + l] + a2 * x[o2 + l] + a3 * x[o3 + l];
+        private void four() {
+            int o0 = rows[0];
+            int o1 = rows[1];
+            int o2 = rows[2];
+            int o3 = rows[3];
+            double c0 = cs[0], c1 = cs[1], c2 = cs[2], c3 = cs[3];
+            double e0 = es[0], e1 = es[1], e2 = es[2], e3 = es[3];
+            for (int j = 0, q = 0; j < p; j++) {
+                double x0 = x[o0 + j];
+                double x1 = x[o1 + j];
+                double x2 = x[o2 + j];
+                double x3 = x[o3 + j];
+                if (score != null) {
+                    score[j] += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
+                }
+                double a0 = c0 * x0;
+                double a1 = c1 * x1;
+                double a2 = c2 * x2;
+                double a3 = c3 * x3;
+                for (int l = 0; l <= j; l++) {
+                    info[q++] += a0 * x[o0 + l] + a1 * x[o1 + l] + a2 * x[o2 + l] + a3 * x[o3 + l];
+                }
             }
         }
     }
@@ -468,10 +515,11 @@ final class CoxLikelihood {
             }
             return unpack(meat);
         }
-        int[] order = cluster == null ? null : byCluster(cluster, clusters);
+        // clusters already in runs (the intervals of a split subject are consecutive) need no ordering
+        int[] order = cluster == null || ascending(cluster) ? null : byCluster(cluster, clusters);
         int split = mid;
-        if (order != null) {
-            while (split > 0 && split < m && cluster[order[split]] == cluster[order[split - 1]]) {
+        if (cluster != null) {
+            while (split > 0 && split < m && clusterAt(cluster, order, split) == clusterAt(cluster, order, split - 1)) {
                 split++;
             }
         }
@@ -540,6 +588,19 @@ final class CoxLikelihood {
         return weight == null ? 1.0 : weight[k];
     }
 
+    private static boolean ascending(int[] v) {
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int clusterAt(int[] cluster, int[] order, int t) {
+        return cluster[order == null ? t : order[t]];
+    }
+
     private static int[] byCluster(int[] cluster, int clusters) {
         int[] start = new int[clusters + 1];
         for (int c : cluster) {
@@ -562,7 +623,7 @@ final class CoxLikelihood {
         boolean open = false;
         for (int t = from; t < to; t++) {
             int k = order == null ? t : order[t];
-            if (order != null && open && cluster[k] != cluster[order[t - 1]]) {
+            if (cluster != null && open && cluster[k] != clusterAt(cluster, order, t - 1)) {
                 flush(meat, sum);
                 open = false;
             }
@@ -574,7 +635,7 @@ final class CoxLikelihood {
                 sum[j] += w * s[j];
             }
             open = true;
-            if (order == null) {
+            if (cluster == null) {
                 flush(meat, sum);
                 open = false;
             }
@@ -677,7 +738,8 @@ final class CoxLikelihood {
 
     /** Rows [from, to): I1, I2 (packed) and the score of g x; per interval, or per design row from {@code perRow}. */
     private double[][] zphBlock(int from, int to, double[][] cum, double[] timeWeight, double[][] perRow) {
-        double[][] acc = {new double[pp], new double[pp], new double[p]};
+        Cross first = new Cross(x, p, true);
+        Cross second = new Cross(x, p, false);
         double[][] one = perRow == null ? new double[3][1] : null;
         for (int i = from; i < to; i++) {
             double c1;
@@ -699,20 +761,12 @@ final class CoxLikelihood {
             if (c1 == 0 && c2 == 0 && dwg == 0) {
                 continue;
             }
-            int off = i * p;
-            for (int j = 0, q = 0; j < p; j++) {
-                double xj = x[off + j];
-                acc[2][j] += (dwg - c1) * xj;
-                double a1 = c1 * xj;
-                double a2 = c2 * xj;
-                for (int l = 0; l <= j; l++, q++) {
-                    double xl = x[off + l];
-                    acc[0][q] += a1 * xl;
-                    acc[1][q] += a2 * xl;
-                }
-            }
+            first.add(i * p, c1, dwg - c1);
+            second.add(i * p, c2, 0);
         }
-        return acc;
+        first.finish();
+        second.finish();
+        return new double[][] {first.info, second.info, first.score};
     }
 
     /** Largest linear predictor (coxph's overflow warning looks at it). */

@@ -138,18 +138,15 @@ final class CoxZph {
      */
     private static double[] survivalBefore(double[] pooled, EventGroups groups, double[] start, double[] stop) {
         int q = pooled.length;
-        double[] atRisk = new double[q + 1];
-        for (int k = 0; k < stop.length; k++) {
-            int last = lastAtOrBefore(pooled, stop[k]);
-            if (last >= 0) {
-                atRisk[last] += 1;
-            }
-            if (start != null) {
-                int before = lastAtOrBefore(pooled, start[k]);
-                if (before >= 0) {
-                    atRisk[before] -= 1;
-                }
-            }
+        double[] atRisk = new double[q];
+        // a row counts +1 at the last event time <= stop and -1 at the last <= start; then a reverse cumsum
+        int[] count = new int[q + 1];
+        countAtOrBefore(pooled, stop, count, 1);
+        if (start != null) {
+            countAtOrBefore(pooled, start, count, -1);
+        }
+        for (int i = 0; i < q; i++) {
+            atRisk[i] = count[i + 1];
         }
         for (int i = q - 2; i >= 0; i--) {
             atRisk[i] += atRisk[i + 1];
@@ -167,6 +164,38 @@ final class CoxZph {
             surv *= 1 - deaths[i] / atRisk[i];
         }
         return before;
+    }
+
+    /**
+     * {@code count[1 + last event time <= t] += sign} for every t (index 0: before the first); whole days are
+     * looked up in a table, other times by binary search.
+     */
+    private static void countAtOrBefore(double[] pooled, double[] times, int[] count, int sign) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean days = true;
+        for (double t : times) {
+            days &= t == Math.rint(t);
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        if (days && max - min < 1 << 22) {
+            int lowest = (int) min;
+            int[] table = new int[(int) (max - min) + 1];
+            for (int d = 0, i = -1; d < table.length; d++) {
+                while (i + 1 < pooled.length && pooled[i + 1] <= lowest + d) {
+                    i++;
+                }
+                table[d] = i + 1;
+            }
+            for (double t : times) {
+                count[table[(int) t - lowest]] += sign;
+            }
+            return;
+        }
+        for (double t : times) {
+            count[lastAtOrBefore(pooled, t) + 1] += sign;
+        }
     }
 
     private static int lastAtOrBefore(double[] sorted, double t) {

@@ -80,6 +80,27 @@ class TwoThreadCoxExtensionsTest {
     }
 
     @Test
+    void shouldMatchRWhenSplitSubjectsAreInRowOrder() {
+        // the stacked clinic as 22,500 subjects, each with its own covariate row and its intervals in a run (as
+        // SurvivalSplit leaves them): the per-row sums and the residuals split over two threads at a subject
+        TestData split = TestData.load("clinic-split.csv");
+        int copies = 15;
+        int[] id = codes(split, "id");
+        int[] row = new int[id.length * copies];
+        for (int c = 0, k = 0; c < copies; c++) {
+            for (int i = 0; i < id.length; i++, k++) {
+                row[k] = id[i] - 1 + CLINIC.rows() * c;
+            }
+        }
+        CoxResult r = CoxModel.withDefaults().withWeights(stack(split.column("wt"), copies)).withRobustVariance(true)
+                .fit(stack(split.column("tstart"), copies), stack(split.column("time"), copies),
+                        stack(split.flag("status"), copies), row, stack(CLINIC.columns(COVARIATES), copies), COVARIATES);
+
+        // coxph(Surv(tstart, time, status) ~ plan + age + sex + nprs, data = bss, weights = wt, cluster = cid)
+        assertFit("big_split_weights_cluster", r);
+    }
+
+    @Test
     void shouldMatchRWhenManyIntervalsShareFewCovariateRows() {
         TestData split = TestData.load("clinic-split.csv");
         int copies = 15;
