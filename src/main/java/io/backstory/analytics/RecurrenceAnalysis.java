@@ -341,7 +341,9 @@ public final class RecurrenceAnalysis {
         }
         warnings.addAll(logistic.warnings());
         if (iptw != null) {
-            warnings.addAll(iptw.warnings().stream().map(w -> "IPTW: " + w).toList());
+            // imbalance is a reason of the verdict, in plain words; not repeated here with column names
+            warnings.addAll(iptw.warnings().stream().filter(w -> !w.startsWith("covariates still unbalanced"))
+                    .map(w -> "IPTW: " + w).toList());
         }
         if (loss != null) {
             warnings.addAll(loss.warnings());

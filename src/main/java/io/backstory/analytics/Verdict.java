@@ -116,7 +116,8 @@ public final class Verdict {
                     + "comparable.");
             bias = true;
         } else if (!ev.imbalanced().isEmpty()) {
-            reasons.add("Even after weighting, the two groups of patients differ in " + String.join(", ", ev.imbalanced())
+            reasons.add("Even after weighting, the two groups of patients differ in "
+                    + String.join(", ", ev.imbalanced().stream().map(Verdict::covariate).toList())
                     + " (standardised difference of " + number(BalanceTable.THRESHOLD) + " or more), so they are "
                     + "not comparable.");
             bias = true;
@@ -272,6 +273,27 @@ public final class Verdict {
             w.add("One therapist treated every analysed patient, so differences between therapists cannot play a part.");
         }
         return w;
+    }
+
+    /** A balance-table column in plain words ({@link AnalysisColumns#BALANCE_NAMES}). */
+    static String covariate(String column) {
+        return switch (column) {
+            case "age" -> "age";
+            case "sex[F]" -> "sex (women)";
+            case "sex[M]" -> "sex (men)";
+            case "sex[X]" -> "sex (another sex)";
+            case "chronicity[acute]" -> "how long the pain had lasted (acute)";
+            case "chronicity[subacute]" -> "how long the pain had lasted (subacute)";
+            case "chronicity[chronic]" -> "how long the pain had lasted (chronic)";
+            case "baseline_nprs" -> "pain at the start (NPRS)";
+            case "baseline_odi" -> "disability at the start (ODI)";
+            case "fabq_pa" -> "fear-avoidance beliefs (FABQ-PA)";
+            case "startback[low]" -> "STarT Back risk (low)";
+            case "startback[medium]" -> "STarT Back risk (medium)";
+            case "startback[high]" -> "STarT Back risk (high)";
+            case "prior_episodes" -> "earlier episodes of back pain";
+            default -> column;
+        };
     }
 
     private static String count(long n) {

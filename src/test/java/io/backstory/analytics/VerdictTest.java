@@ -117,7 +117,7 @@ class VerdictTest {
             visits            | With the number of visits in the model, the hazard ratio is 0.95 (95 % CI 0.80 to 1.12), which includes 1
             iptw              | With propensity weights (truncated at the 1st and 99th percentiles), the hazard ratio is 0.95
             ipcw              | Weighting for patients lost to follow-up (IPCW), the hazard ratio is 0.95
-            imbalanced        | Even after weighting, the two groups of patients differ in baseline_odi (standardised difference of 0.1 or more)
+            imbalanced        | Even after weighting, the two groups of patients differ in disability at the start (ODI) (standardised difference of 0.1 or more)
             completenessMulti | 81 % of multi-factor and 91 % of isolated episodes were followed to the horizon or to a recurrence (more than 5 points apart)
             ph                | The hazard ratio changes over follow-up (Schoenfeld test p = 0.010 for the plan, 0.300 overall, below 0.05), and the risk difference at the horizon could not be estimated
             """)
