@@ -24,6 +24,12 @@ public class AuditLog {
         SETUP_LINK, PASSWORD_SET, PASSWORD_RESET, UNLOCK, DEACTIVATE, REACTIVATE, MFA_ENROLL, MFA_FAILED, MFA_RESET, ARCHIVE
     }
 
+    /**
+     * The clinic of audit rows that belong to none (a failed sign-in with an unknown name): a real key
+     * rather than NULL, so the audit table's key includes clinic_id like every tenant table's (DESIGN §7).
+     */
+    public static final long NO_CLINIC = 0;
+
     private final JdbcClient jdbc;
 
     AuditLog(JdbcClient jdbc) {
@@ -55,7 +61,7 @@ public class AuditLog {
 
     void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId, @Nullable String detail) {
         jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id, client_address, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(clinicId, username, action.name(), entity, entityId, clientAddress(),
+                .params(clinicId == null ? NO_CLINIC : clinicId, username, action.name(), entity, entityId, clientAddress(),
                         detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
                 .update();
     }
