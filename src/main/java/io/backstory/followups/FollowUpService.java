@@ -174,25 +174,35 @@ public class FollowUpService {
         if (note != null && note.length() > 2000) {
             throw new IllegalArgumentException("Note: at most 2000 characters");
         }
-        EpisodeSummary episode = episodes.get(followUp.getEpisodeId());
+        return record(user.clinicId(), followUp, answer, note, CheckInChannel.CALL, episodes.get(followUp.getEpisodeId()).dischargeDate(),
+                () -> auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId),
+                episodeId -> auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episodeId));
+    }
+
+    /**
+     * Records a check-in answered today, by staff or by the patient through a link: the clinic's recurrence
+     * definition decides, exactly as for a call. The audit callbacks differ (a signed-in user, or the link).
+     */
+    CheckInResult record(long clinicId, FollowUp followUp, CheckInAnswer answer, @Nullable String note, CheckInChannel channel,
+                         LocalDate dischargeDate, Runnable auditUpdate, java.util.function.LongConsumer auditRecurrence) {
         LocalDate today = LocalDate.now(clock);
         RecurrenceDecision decision;
         try {
-            decision = RecurrenceRule.evaluate(definition(clinics.settings(user.clinicId())), episode.dischargeDate(),
-                    today, answer);
+            decision = RecurrenceRule.evaluate(definition(clinics.settings(clinicId)), dischargeDate, today, answer);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(plain(e.getMessage()), e);
         }
-        followUp.record(today, answer, decision, note);
+        followUp.record(today, answer, decision, note, channel);
         FollowUp saved = followUps.saveAndFlush(followUp);
-        auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId);
+        auditUpdate.run();
+        long episodeId = followUp.getEpisodeId();
         boolean added = false;
-        if (decision.outcome() == RecurrenceDecision.Outcome.RECURRENCE && !recurrences.existsByEpisodeId(episode.id())) {
-            recurrences.saveAndFlush(Recurrence.fromFollowUp(user.clinicId(), episode.id(), followUpId, answer));
-            auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episode.id());
+        if (decision.outcome() == RecurrenceDecision.Outcome.RECURRENCE && !recurrences.existsByEpisodeId(episodeId)) {
+            recurrences.saveAndFlush(Recurrence.fromFollowUp(clinicId, episodeId, followUp.getId(), answer));
+            auditRecurrence.accept(episodeId);
             added = true;
         }
-        events.publishEvent(new EpisodeRecordsChanged(user.clinicId(), episode.id()));
+        events.publishEvent(new EpisodeRecordsChanged(clinicId, episodeId));
         return new CheckInResult(summary(saved), decision, added);
     }
 
