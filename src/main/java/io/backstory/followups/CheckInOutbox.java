@@ -263,6 +263,11 @@ public class CheckInOutbox {
         return Duration.ofMinutes(Math.min(minutes, Duration.ofHours(6).toMinutes()));
     }
 
+    /** True when no SMTP server is configured: messages are held for the Outbox view, none leaves the machine. */
+    public boolean demoMode() {
+        return mailSender.getIfAvailable() == null;
+    }
+
     /** The admin Outbox view: newest first, optionally only permanent failures. */
     @Transactional
     public List<OutboxMessageRow> list(boolean failedOnly, int offset, int limit) {

@@ -84,7 +84,7 @@ public class FollowUpsDueView extends VerticalLayout {
             }
             if (f.noReplyToEmail()) {
                 Span noReply = new Span(getTranslation("followups.noReply"));
-                noReply.addClassNames("pill", "pill-info", "no-reply");
+                noReply.addClassNames("pill", "pill-contrast", "no-reply");
                 cell.add(noReply);
             }
             cell.addClassName("due-cell");
