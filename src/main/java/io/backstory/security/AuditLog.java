@@ -55,6 +55,15 @@ public class AuditLog {
         }
     }
 
+    /**
+     * For actors who are not signed-in users, such as a patient answering a check-in by link (issue 12): the clinic
+     * and a fixed actor name are given by the caller, the client address is taken from the request.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordFor(long clinicId, String actor, Action action, String entity, Object entityId, @Nullable String detail) {
+        insert(clinicId, actor, action, entity, String.valueOf(entityId), detail);
+    }
+
     void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId) {
         insert(clinicId, username, action, entity, entityId, null);
     }
