@@ -2,6 +2,7 @@ package io.backstory.patients;
 
 import io.backstory.analytics.Sex;
 
+import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
 import io.backstory.security.BackstoryUser;
@@ -120,6 +121,8 @@ public class PatientService {
         if (c.lastName() == null || c.lastName().isBlank() || c.lastName().length() > 80) {
             problems.add("Last name: required, at most 80 characters");
         }
+        PlainText.problem("First name", c.firstName()).ifPresent(problems::add);
+        PlainText.problem("Last name", c.lastName()).ifPresent(problems::add);
         LocalDate today = LocalDate.now(clock);
         if (c.dateOfBirth() == null || c.dateOfBirth().isAfter(today) || c.dateOfBirth().isBefore(today.minusYears(120))) {
             problems.add("Date of birth: required, not in the future and at most 120 years ago");

@@ -21,7 +21,19 @@ public class AuditLog {
     public enum Action {
         READ, CREATE, UPDATE, DELETE, EXPORT, LOGIN, LOGIN_FAILED,
         // account lifecycle and sign-in factors (people administration, own account)
-        SETUP_LINK, PASSWORD_SET, PASSWORD_RESET, UNLOCK, DEACTIVATE, REACTIVATE, MFA_ENROLL, MFA_FAILED, MFA_RESET, ARCHIVE
+        SETUP_LINK, PASSWORD_SET, PASSWORD_RESET, UNLOCK, DEACTIVATE, REACTIVATE, MFA_ENROLL, MFA_FAILED, MFA_RESET, ARCHIVE,
+        // issue 9: what an auditor asks for besides reads and writes
+        /** A sign-in refused by the throttle before any password check. */
+        LOGIN_THROTTLED,
+        /** An account locked after too many failed sign-ins. */
+        LOCKOUT,
+        LOGOUT,
+        /** A record asked for that the user may not see (another clinic's, or a role that lacks the right). */
+        DENIED,
+        /** A record asked for that does not exist (or an id that is not one). */
+        NOT_FOUND,
+        /** A list or worklist shown: the detail names the patient ids on it. */
+        LIST
     }
 
     private final JdbcClient jdbc;
@@ -49,11 +61,11 @@ public class AuditLog {
         }
     }
 
-    void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId) {
+    void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId) {
         insert(clinicId, username, action, entity, entityId, null);
     }
 
-    void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId, @Nullable String detail) {
+    void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId, @Nullable String detail) {
         jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id, client_address, detail) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(clinicId, username, action.name(), entity, entityId, clientAddress(),
                         detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
