@@ -116,8 +116,7 @@ public class FollowUpService {
     public List<FollowUpDue> due(int offset, int limit) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
-        auditLog.record(AuditLog.Action.READ, "follow_up", "worklist");
-        return jdbc.sql(WORKLIST).param("clinic", user.clinicId()).param("until", today.plusDays(WORKLIST_DAYS_AHEAD))
+        List<FollowUpDue> rows = jdbc.sql(WORKLIST).param("clinic", user.clinicId()).param("until", today.plusDays(WORKLIST_DAYS_AHEAD))
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject(8, LocalDate.class);
@@ -125,6 +124,9 @@ public class FollowUpService {
                             rs.getString(6), rs.getInt(7), due, rs.getObject(9, LocalDate.class),
                             Math.max(0, ChronoUnit.DAYS.between(due, today)));
                 }).list();
+        // which patients the worklist showed
+        auditLog.recordList("follow-up worklist", rows.stream().map(FollowUpDue::patientId).toList());
+        return rows;
     }
 
     @Transactional(readOnly = true)

@@ -61,8 +61,7 @@ public class PatientService {
     @Transactional
     public List<PatientRow> search(String filter, int offset, int limit) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        auditLog.record(AuditLog.Action.READ, "patient", "list");
-        return jdbc.sql(WORKLIST)
+        List<PatientRow> rows = jdbc.sql(WORKLIST)
                 .param("clinic", user.clinicId())
                 .param("filter", like(filter))
                 .param("limit", limit)
@@ -71,6 +70,9 @@ public class PatientService {
                         rs.getObject(4, LocalDate.class), rs.getObject(5) == null ? null : rs.getLong(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
                 .list();
+        // which patients this page showed, not only that a list was looked at
+        auditLog.recordList("list", rows.stream().map(PatientRow::id).toList());
+        return rows;
     }
 
     @Transactional(readOnly = true)

@@ -61,13 +61,51 @@ public class AuditLog {
         }
     }
 
+    /**
+     * A refused access (DENIED, NOT_FOUND) by the signed-in user, or anonymous: in its own transaction,
+     * because the refused call's transaction rolls back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusal(Action action, String entity, @Nullable String entityId, String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof BackstoryUser user) {
+            insert(user.clinicId(), user.getUsername(), action, entity, entityId, detail);
+        } else {
+            insert(null, auth == null ? "anonymous" : auth.getName(), action, entity, entityId, detail);
+        }
+    }
+
+    /**
+     * Which patients a list or worklist showed (LIST): their ids in the detail, as many rows as the
+     * 500-character detail needs. Nothing is written for an empty page.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordList(String list, java.util.Collection<Long> patientIds) {
+        StringBuilder ids = new StringBuilder();
+        for (Long id : patientIds) {
+            if (ids.length() + String.valueOf(id).length() + 1 > 500 - LIST_PREFIX.length()) {
+                record(Action.LIST, "patient", list, LIST_PREFIX + ids);
+                ids.setLength(0);
+            }
+            ids.append(ids.isEmpty() ? "" : ",").append(id);
+        }
+        if (!ids.isEmpty()) {
+            record(Action.LIST, "patient", list, LIST_PREFIX + ids);
+        }
+    }
+
+    /** The detail of a LIST row starts with this, then the comma-separated patient ids. */
+    public static final String LIST_PREFIX = "patient ids ";
+
     void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId) {
         insert(clinicId, username, action, entity, entityId, null);
     }
 
     void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId, @Nullable String detail) {
         jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id, client_address, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(clinicId, username, action.name(), entity, entityId, clientAddress(),
+                .params(clinicId, username.substring(0, Math.min(username.length(), 60)), action.name(),
+                        entity.substring(0, Math.min(entity.length(), 40)),
+                        entityId == null ? null : entityId.substring(0, Math.min(entityId.length(), 40)), clientAddress(),
                         detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
                 .update();
     }
