@@ -6,8 +6,8 @@
 --                    reads and writes clinic data, only reads and appends the audit trail. Not being
 --                    the owner it cannot ALTER or DROP audit_event or disable its triggers, and it has
 --                    no UPDATE, DELETE or TRUNCATE on it. The grants are (re)applied after every
---                    migration by db/vendor/postgresql/afterMigrate__app_role_grants.sql when
---                    BACKSTORY_DB_APP_ROLE=backstory_app is set.
+--                    migration by the Flyway callback AppRoleGrants (src/main/resources/db/app-role-grants.sql)
+--                    when BACKSTORY_DB_APP_ROLE=backstory_app is set.
 
 create role backstory_owner login password 'change-me-owner';
 create role backstory_app login password 'change-me-app' nosuperuser nocreatedb nocreaterole noinherit;

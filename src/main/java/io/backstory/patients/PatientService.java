@@ -57,6 +57,20 @@ public class PatientService {
             limit :limit offset :offset
             """;
 
+    /**
+     * Records that a patient withdrew consent to follow-up messages, from the opt-out link of a check-in email
+     * (DESIGN §9). There is no signed-in user: the caller (the check-in link flow) has proven the patient by a valid
+     * link token, and the audit row names the link as the actor.
+     */
+    @Transactional
+    public void withdrawConsentByLink(long clinicId, long patientId) {
+        Patient patient = patients.findById(patientId).filter(p -> p.getClinicId() == clinicId)
+                .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
+        patient.withdrawConsent();
+        patients.saveAndFlush(patient);
+        auditLog.recordFor(clinicId, "patient-link", AuditLog.Action.UPDATE, "patient", patientId, "consent to follow-up withdrawn");
+    }
+
     /** A page of the clinic's patients whose name contains {@code filter} (case-insensitive). */
     @Transactional
     public List<PatientRow> search(String filter, int offset, int limit) {

@@ -36,6 +36,12 @@ public class AuditLog {
         LIST
     }
 
+    /**
+     * The clinic of audit rows that belong to none (a failed sign-in with an unknown name): a real key
+     * rather than NULL, so the audit table's key includes clinic_id like every tenant table's (DESIGN §7).
+     */
+    public static final long NO_CLINIC = 0;
+
     private final JdbcClient jdbc;
 
     AuditLog(JdbcClient jdbc) {
@@ -97,13 +103,22 @@ public class AuditLog {
     /** The detail of a LIST row starts with this, then the comma-separated patient ids. */
     public static final String LIST_PREFIX = "patient ids ";
 
+    /**
+     * For actors who are not signed-in users, such as a patient answering a check-in by link (issue 12): the clinic
+     * and a fixed actor name are given by the caller, the client address is taken from the request.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordFor(long clinicId, String actor, Action action, String entity, Object entityId, @Nullable String detail) {
+        insert(clinicId, actor, action, entity, String.valueOf(entityId), detail);
+    }
+
     void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId) {
         insert(clinicId, username, action, entity, entityId, null);
     }
 
     void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId, @Nullable String detail) {
         jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id, client_address, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(clinicId, username.substring(0, Math.min(username.length(), 60)), action.name(),
+                .params(clinicId == null ? NO_CLINIC : clinicId, username.substring(0, Math.min(username.length(), 60)), action.name(),
                         entity.substring(0, Math.min(entity.length(), 40)),
                         entityId == null ? null : entityId.substring(0, Math.min(entityId.length(), 40)), clientAddress(),
                         detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))

@@ -279,9 +279,9 @@ public class UserAccountService {
         BackstoryUser user = currentUser.require();
         return jdbc.sql("""
                 select occurred_at, action, client_address from audit_event
-                where username = ? and (clinic_id = ? or clinic_id is null) and action in ('LOGIN', 'LOGIN_FAILED', 'MFA_FAILED')
+                where username = ? and clinic_id in (?, ?) and action in ('LOGIN', 'LOGIN_FAILED', 'MFA_FAILED')
                 order by occurred_at desc, id desc
-                """).params(user.getUsername(), user.clinicId())
+                """).params(user.getUsername(), user.clinicId(), AuditLog.NO_CLINIC)
                 .query((rs, n) -> new SignInRecord(rs.getTimestamp(1).toInstant(), AuditLog.Action.valueOf(rs.getString(2)), rs.getString(3)))
                 .stream().limit(Math.max(1, Math.min(limit, 50))).toList();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,9 +34,8 @@ class DatabaseRolesTests {
     void createTheAppRoleAndRunTheGrantCallback() throws Exception {
         jdbc.sql("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_ROLE + "') then "
                 + "create role " + APP_ROLE + " login password 'app-role-test' nosuperuser nocreatedb nocreaterole; end if; end $$").update();
-        String callback = new ClassPathResource("db/vendor/postgresql/afterMigrate__app_role_grants.sql")
-                .getContentAsString(StandardCharsets.UTF_8).replace("${app_role}", APP_ROLE);
-        jdbc.sql(callback).update();
+        // what the Flyway callback runs after every migration, on the owner's connection
+        jdbc.sql(AppRoleGrants.script(APP_ROLE)).update();
     }
 
     private Connection asAppRole() throws SQLException {

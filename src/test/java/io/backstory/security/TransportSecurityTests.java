@@ -43,7 +43,9 @@ class TransportSecurityTests {
         victim.get("/login");
         HttpResponse<String> forged = victim.loginWithoutToken(username, PASSWORD, "https://evil.example");
 
-        assertThat(forged.statusCode()).isEqualTo(403);
+        // refused by the CSRF filter: 403, or Vaadin's handler sending the anonymous browser back to the login page
+        assertThat(forged.statusCode()).isIn(302, 403);
+        assertThat(forged.headers().firstValue("Location").orElse("/login")).endsWith("/login");
         // the browser's session is still anonymous: a signed-in page sends it to the login page
         HttpResponse<String> home = victim.get("/patients");
         assertThat(home.statusCode()).isEqualTo(302);

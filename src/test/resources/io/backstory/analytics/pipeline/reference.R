@@ -9,6 +9,7 @@
 # with ".", model terms and factors by name, curve points by 0-based row and column), its value (%.17g)
 # and the R call that produced it. Written with R 4.2.2, survival 3.5-3.
 suppressPackageStartupMessages(library(survival))
+library(splines)
 
 script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
 dir <- if (length(script) == 1) dirname(normalizePath(script)) else "."
@@ -43,6 +44,7 @@ reference <- function(horizon, isolated_max, out) {
     x <- sub("^sex(M|X)$", "sex[\\1]", x)
     x <- sub("^chronicity(subacute|chronic)$", "chronicity[\\1]", x)
     x <- sub("^startback(medium|high)$", "startback[\\1]", x)
+    x <- sub("^ns\\(visits, df = 3\\)([0-9])$", "visits[ns\\1]", x)
     sub("^\\(Intercept\\)$", "(intercept)", x)
   }
 
@@ -151,8 +153,26 @@ reference <- function(horizon, isolated_max, out) {
   }
   cox <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates)), data = d, ties = "efron")
   cox_keys("cox", cox, "coxph(Surv(time, status) ~ multifactor + covariates, ties = 'efron')")
-  cox_visits <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ visits")), data = d, ties = "efron")
-  cox_keys("cox_with_visits", cox_visits, "coxph(Surv(time, status) ~ multifactor + covariates + visits, ties = 'efron')")
+  # Issue 10: the primary model is stratified by therapist with robust variance by therapist when the data say
+  # who treated each patient; this cohort has no therapist_id column, so it is the plain adjusted model.
+  cox_keys("primary", cox, "coxph(Surv(time, status) ~ multifactor + covariates)  # no therapist_id: not stratified")
+  put("therapists", 0, "no therapist_id column in cohort.csv")
+  zph <- cox.zph(cox, transform = "km")
+  put("ph_test.transform", "km", "cox.zph(fit, transform = 'km')")
+  for (r in rownames(zph$table)) {
+    k <- if (r == "GLOBAL") "ph_test.global" else paste0("ph_test.terms.", r)
+    put(paste0(k, ".chisq"), zph$table[r, "chisq"], "cox.zph(cox, transform = 'km')$table[, 'chisq']")
+    put(paste0(k, ".df"), zph$table[r, "df"], "cox.zph(cox, transform = 'km')$table[, 'df']")
+    put(paste0(k, ".p"), zph$table[r, "p"], "cox.zph(cox, transform = 'km')$table[, 'p']")
+  }
+  ph_plan_p <- zph$table["multifactor", "p"]; ph_global_p <- zph$table["GLOBAL", "p"]
+  ph_fails <- ph_plan_p < 0.05 || ph_global_p < 0.05
+  # The visits-adjusted model: visits as a natural cubic spline (same strata as the primary model).
+  cox_visits <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ ns(visits, df = 3)")), data = d, ties = "efron")
+  cox_keys("cox_with_visits", cox_visits, "coxph(Surv(time, status) ~ multifactor + covariates + splines::ns(visits, df = 3))")
+  vc <- exp(coef(cox_visits)[["multifactor"]]) / exp(coef(cox)[["multifactor"]])
+  put("visits_change.ratio", vc, "exp(coef(cox_visits)['multifactor']) / exp(coef(cox)['multifactor'])")
+  put("visits_change.percent", 100 * (vc - 1), "100 * (ratio - 1)")
 
   # Logistic regression at the horizon.
   lg <- glm(as.formula(paste("status ~ multifactor +", covariates)), family = binomial, data = b)
@@ -191,21 +211,136 @@ reference <- function(horizon, isolated_max, out) {
     put(paste0(p, "p_bh"), fbh[[f]], "p.adjust(p, method = 'BH')")
   }
 
-  # IPTW: propensity of a multi-factor plan on the covariates (complete cases), stabilised weights,
-  # weighted Cox model with the robust (sandwich) variance.
+  # IPTW: propensity of a multi-factor plan on the covariates (complete cases), stabilised weights truncated at
+  # their 1st and 99th percentiles (type 7), weighted Cox model with the robust (sandwich) variance; balance by
+  # standardised mean differences (Austin 2009: unweighted pooled SD; p (1 - p) for 0/1 columns), Kish ESS.
   cc <- d[complete.cases(d[, covariate_columns]), ]
   ps <- fitted(glm(as.formula(paste("multifactor ~", covariates)), family = binomial, data = cc))
   pt <- mean(cc$multifactor)
-  w <- ifelse(cc$multifactor == 1, pt / ps, (1 - pt) / (1 - ps))
+  w0 <- ifelse(cc$multifactor == 1, pt / ps, (1 - pt) / (1 - ps))
+  q <- quantile(w0, c(.01, .99))
+  w <- pmin(pmax(w0, q[1]), q[2])
   iw <- coxph(Surv(time, status) ~ multifactor, data = cc, weights = w, robust = TRUE, ties = "efron")
   ise <- sqrt(iw$var[1, 1])
-  put("iptw.hr", exp(coef(iw)[[1]]), "exp(coef(coxph(Surv(time, status) ~ multifactor, weights = w, robust = TRUE)))")
-  put("iptw.lower", exp(coef(iw)[[1]] - z95 * ise), "exp(coef - qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
-  put("iptw.upper", exp(coef(iw)[[1]] + z95 * ise), "exp(coef + qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
-  put("iptw.se", ise, "sqrt(coxph(..., weights = w, robust = TRUE)$var)  # robust se")
-  put("iptw.min_weight", min(w), "min(w)")
-  put("iptw.max_weight", max(w), "max(w)")
-  put("iptw.mean_weight", mean(w), "mean(w)")
+  iptw_ci <- exp(coef(iw)[[1]] + c(-1, 1) * z95 * ise)
+  put("iptw.hr", exp(coef(iw)[[1]]), "exp(coef(coxph(Surv(time, status) ~ multifactor, weights = w_trunc, robust = TRUE)))")
+  put("iptw.lower", iptw_ci[1], "exp(coef - qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
+  put("iptw.upper", iptw_ci[2], "exp(coef + qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
+  put("iptw.se", ise, "sqrt(coxph(..., weights = w_trunc, robust = TRUE)$var)  # robust se")
+  put("iptw.min_weight", min(w), "min(w_trunc)")
+  put("iptw.max_weight", max(w), "max(w_trunc)")
+  put("iptw.mean_weight", mean(w), "mean(w_trunc)")
+  put("iptw.lower_cut", q[[1]], "quantile(w, .01)")
+  put("iptw.upper_cut", q[[2]], "quantile(w, .99)")
+  put("iptw.max_untruncated_weight", max(w0), "max(w)")
+  ess <- function(x) sum(x)^2 / sum(x^2)
+  put("iptw.ess_multi", ess(w[cc$multifactor == 1]), "sum(w_trunc[multi])^2 / sum(w_trunc[multi]^2)")
+  put("iptw.ess_isolated", ess(w[cc$multifactor == 0]), "sum(w_trunc[!multi])^2 / sum(w_trunc[!multi]^2)")
+  L <- data.frame(age = cc$age, `sex[F]` = cc$sex == "F", `sex[M]` = cc$sex == "M", `sex[X]` = cc$sex == "X",
+    `chronicity[acute]` = cc$chronicity == "acute", `chronicity[subacute]` = cc$chronicity == "subacute",
+    `chronicity[chronic]` = cc$chronicity == "chronic", baseline_nprs = cc$baseline_nprs, baseline_odi = cc$baseline_odi,
+    fabq_pa = cc$fabq_pa, `startback[low]` = cc$startback == "low", `startback[medium]` = cc$startback == "medium",
+    `startback[high]` = cc$startback == "high", prior_episodes = cc$prior_episodes, check.names = FALSE) * 1
+  smd <- function(x, t, wt) {
+    binary <- all(x %in% c(0, 1))
+    v <- function(y) if (binary) mean(y) * (1 - mean(y)) else var(y)
+    sd <- sqrt((v(x[t == 1]) + v(x[t == 0])) / 2)
+    dd <- weighted.mean(x[t == 1], wt[t == 1]) - weighted.mean(x[t == 0], wt[t == 0])
+    if (sd > 0) dd / sd else if (dd == 0) 0 else sign(dd) * Inf
+  }
+  before <- sapply(L, smd, t = cc$multifactor, wt = rep(1, nrow(cc)))
+  after <- sapply(L, smd, t = cc$multifactor, wt = w)
+  put("iptw.max_abs_smd_before", max(abs(before)), "max(abs(smd before))")
+  put("iptw.max_abs_smd_after", max(abs(after)), "max(abs(smd after))")
+  put("iptw.truncated_rows", sum(w != w0), "sum(w_trunc != w)")
+  put("iptw.n_multi", sum(cc$multifactor == 1), "sum(multi)")
+  put("iptw.n_isolated", sum(cc$multifactor == 0), "sum(!multi)")
+  balanced <- all(abs(after) < 0.1)
+  put("iptw.balanced", balanced, "all(abs(smd after) < 0.1)")
+  for (k in names(L)) {
+    put(paste0("iptw.balance.", k, ".smd_before"), before[[k]], "(mean_T - mean_U) / sqrt((s2_T + s2_U) / 2)")
+    put(paste0("iptw.balance.", k, ".smd_after"), after[[k]], "(weighted.mean_T - weighted.mean_U) / sqrt((s2_T + s2_U) / 2)")
+  }
+
+  # Loss to follow-up on every episode: lost = censored before the horizon without a recurrence.
+  d$lost <- as.integer(d$status == 0 & d$time < horizon)
+  km <- survfit(Surv(time, status) ~ multifactor, data = d)
+  S <- function(g, t) summary(km[g + 1], times = t, extend = TRUE)$surv
+  rk <- survfit(Surv(time, 1 - status) ~ multifactor, data = d)
+  risk <- c(1 - S(0, horizon), 1 - S(1, horizon))
+  other <- sapply(0:1, function(g) { x <- d[d$multifactor == g, ]; o <- 1 - g
+    (sum(x$status) + sum(1 - S(o, horizon) / S(o, x$time[x$lost == 1]))) / nrow(x) })
+  e <- tapply(d$status, d$multifactor, sum); l <- tapply(d$lost, d$multifactor, sum); nn <- tapply(d$status, d$multifactor, length)
+  comp <- 1 - l / nn
+  for (g in 0:1) {
+    k <- paste0("loss_to_follow_up.", if (g == 1) "multi" else "isolated", ".")
+    put(paste0(k, "n"), nn[[g + 1]], "sum(multi == g)")
+    put(paste0(k, "events"), e[[g + 1]], "sum(status[multi == g])")
+    put(paste0(k, "lost"), l[[g + 1]], "sum(status == 0 & time < horizon)")
+    put(paste0(k, "completeness"), comp[[g + 1]], "1 - lost / n")
+    put(paste0(k, "median_follow_up"), summary(rk)$table[g + 1, "median"], "summary(survfit(Surv(time, 1 - status) ~ multi))$table[, 'median']")
+    put(paste0(k, "risk_at_horizon"), risk[g + 1], "1 - summary(survfit(...), times = horizon, extend = TRUE)$surv")
+    put(paste0(k, "risk_if_other_rate"), other[g + 1], "(events + sum(1 - S_other(h) / S_other(c_lost))) / n")
+  }
+  gap <- comp[[2]] - comp[[1]]
+  put("loss_to_follow_up.completeness_gap", gap, "completeness multi - isolated")
+  put("loss_to_follow_up.risk_difference", risk[2] - risk[1], "KM risk multi - isolated")
+  put("loss_to_follow_up.risk_difference_other_rate", other[2] - other[1], "other-rate risk multi - isolated")
+  put("loss_to_follow_up.risk_difference_all_lost", (e[[2]] + l[[2]]) / nn[[2]] - (e[[1]] + l[[1]]) / nn[[1]], "(events + lost) / n, multi - isolated")
+  put("loss_to_follow_up.risk_difference_lowest", e[[2]] / nn[[2]] - (e[[1]] + l[[1]]) / nn[[1]], "e1/n1 - (e0 + l0)/n0")
+  put("loss_to_follow_up.risk_difference_highest", (e[[2]] + l[[2]]) / nn[[2]] - e[[1]] / nn[[1]], "(e1 + l1)/n1 - e0/n0")
+  bg <- if (risk[2] < risk[1]) 2 else 1
+  tipping <- if (l[[bg]] == 0 || risk[2] == risk[1]) NA else (risk[3 - bg] * nn[[bg]] - e[[bg]]) / l[[bg]]
+  put("loss_to_follow_up.tipping_share", tipping, "(risk_other * n_better - events_better) / lost_better")
+  put("loss_to_follow_up.tipping_group_multi", risk[2] < risk[1], "KM risk multi < isolated")
+
+  # IPCW on the complete cases: censoring model on group + covariates, stabilised by the group-only model,
+  # follow-up split at the check-in days before the horizon (30, 91, 183), weight K(max(tstart, 0)).
+  cc$lost <- as.integer(cc$status == 0 & cc$time < horizon)
+  cc$id <- seq_len(nrow(cc))
+  cfit <- coxph(as.formula(paste("Surv(time, lost) ~ multifactor +", covariates)), data = cc)
+  nfit <- coxph(Surv(time, lost) ~ multifactor, data = cc)
+  cuts <- c(30, 91, 183); cuts <- cuts[cuts < horizon]
+  sp <- survSplit(Surv(time, status) ~ ., data = cc, cut = cuts, start = "tstart", zero = -1)
+  K <- function(fit, t, nd) { bh <- basehaz(fit, centered = FALSE)
+    exp(-stepfun(bh$time, c(0, bh$hazard))(t) * exp(predict(fit, nd, type = "lp", reference = "zero"))) }
+  sp$w <- K(nfit, pmax(sp$tstart, 0), sp) / K(cfit, pmax(sp$tstart, 0), sp)
+  fw <- coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor +", covariates)), data = sp, weights = w, cluster = id)
+  fse <- sqrt(fw$var[1, 1])
+  ipcw_ci <- exp(coef(fw)[["multifactor"]] + c(-1, 1) * z95 * fse)
+  put("ipcw.lost", sum(cc$lost), "sum(status == 0 & time < horizon)  # complete cases")
+  put("ipcw.intervals", nrow(sp), "nrow(survSplit(..., cut = check-in days, zero = -1))")
+  put("ipcw.min_weight", min(sp$w), "min(w)"); put("ipcw.max_weight", max(sp$w), "max(w)"); put("ipcw.mean_weight", mean(sp$w), "mean(w)")
+  put("ipcw.hr", exp(coef(fw)[["multifactor"]]), "exp(coef(coxph(Surv(tstart, time, status) ~ multifactor + covariates, weights = w, cluster = id)))")
+  put("ipcw.lower", ipcw_ci[1], "exp(coef - qnorm(0.975) * robust se)")
+  put("ipcw.upper", ipcw_ci[2], "exp(coef + qnorm(0.975) * robust se)")
+  put("ipcw.se", fse, "sqrt(fit$var)  # robust se clustered by episode")
+
+  # Only when the PH test fails: the piecewise HR (cut at 90 days) and the IPTW-standardised risk difference at
+  # the horizon (its bootstrap interval is Java's seeded resampling, not reproducible in R).
+  rd_ci <- c(NA, NA)
+  if (ph_fails) {
+    s90 <- survSplit(Surv(time, status) ~ ., data = cc, cut = 90, episode = "period", start = "tstart", zero = -1)
+    pw <- coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor:strata(period) +", covariates)), data = s90)
+    pco <- summary(pw)$coefficients; pci <- exp(confint(pw))
+    put("piecewise.cut", 90, "survSplit(..., cut = 90)")
+    for (j in 1:2) {
+      k <- paste0("piecewise.", c("before", "after")[j], ".")
+      put(paste0(k, "hr"), pco[j, "exp(coef)"], "coxph(... ~ multifactor:strata(period) + covariates)")
+      put(paste0(k, "lower"), pci[j, 1], "exp(confint(...))[, 1]"); put(paste0(k, "upper"), pci[j, 2], "exp(confint(...))[, 2]")
+      put(paste0(k, "p"), pco[j, "Pr(>|z|)"], "summary(...)$coefficients[, 'Pr(>|z|)']")
+    }
+    fit <- survfit(Surv(time, status) ~ multifactor, data = cc, weights = w)
+    sv <- summary(fit, times = horizon, extend = TRUE)$surv
+    put("risk_difference.risk_multi", 1 - sv[2], "1 - summary(survfit(..., weights = w_trunc), times = horizon)$surv[2]")
+    put("risk_difference.risk_isolated", 1 - sv[1], "1 - summary(survfit(..., weights = w_trunc), times = horizon)$surv[1]")
+    put("risk_difference.difference", sv[1] - sv[2], "risk multi - risk isolated")
+  } else {
+    put("piecewise", NA, "PH test passed: not fitted")
+    put("risk_difference", NA, "PH test passed: not fitted")
+  }
+  put("persistent_pain", NA, "no recovered column in cohort.csv")
+  put("composite", NA, "no recovered column in cohort.csv")
 
   # E-value (VanderWeele & Ding 2017) for the adjusted HR; square-root approximation when recurrence by the
   # horizon is common (>= 15 %), HR as RR otherwise.
@@ -225,12 +360,17 @@ reference <- function(horizon, isolated_max, out) {
   put("power.alpha", 0.05, "0.05")
   put("power.power", 0.8, "0.8")
 
-  # Verdict rules of DESIGN §4 on the R figures.
+  # The verdict rule of issue 10 (item 8) on the R figures. No therapist_id: never SUPPORTS or CONTRADICTS.
   terms <- length(coef(cox))
+  vis_ci <- exp(confint(cox_visits))["multifactor", ]
+  direction <- if (hr_ci[2] < 1) -1 else if (hr_ci[1] > 1) 1 else 0
+  same <- function(ci) if (direction < 0) ci[2] < 1 else ci[1] > 1
+  therapist_known <- FALSE
+  all_hold <- direction != 0 && therapist_known && same(vis_ci) && same(iptw_ci) && same(ipcw_ci) && balanced &&
+              abs(gap) <= 0.05 && !ph_fails
   code <- if (sum(cc$multifactor == 1) < 30 || sum(cc$multifactor == 0) < 30 || cox$nevent < 10 * terms) "INSUFFICIENT_DATA" else
-          if (hr_ci[2] < 1 && exp(coef(iw)[[1]]) < 1) "SUPPORTS" else
-          if (hr_ci[1] > 1) "CONTRADICTS" else "INCONCLUSIVE"
-  put("verdict.code", code, "DESIGN §4 rules on cox$nevent, exp(confint(cox)) and the IPTW HR")
+          if (all_hold && direction < 0) "SUPPORTS" else if (all_hold && direction > 0) "CONTRADICTS" else "INCONCLUSIVE"
+  put("verdict.code", code, "issue 10 item 8 on primary, visits, truncated IPTW, IPCW, balance, completeness gap, cox.zph")
 
   write.csv(ref, file.path(dir, out), row.names = FALSE, quote = TRUE)
   cat("wrote", nrow(ref), "reference values to", file.path(dir, out), "\n")

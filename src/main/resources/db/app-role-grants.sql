@@ -1,4 +1,5 @@
--- Runs after every migration (Flyway callback), as the owner role that runs the migrations. The
+-- Run after every migration on PostgreSQL by the Flyway callback AppRoleGrants, as the owner role that runs
+-- the migrations, with ${app_role} replaced by BACKSTORY_DB_APP_ROLE. The
 -- application itself connects as a separate role (BACKSTORY_DB_APP_ROLE, see docs/postgresql-roles.sql
 -- and docs/deployment.md) that may read and write the clinic's data but only read and append the
 -- audit trail: not being the owner it cannot ALTER or DROP audit_event or its triggers, and it is not
