@@ -4,7 +4,8 @@
 -- TenantSchemaTest keeps this script in step with the schema: every tenant table (with clinic_id) is distributed
 -- by clinic_id in one colocation group, every clinic-less or global table is a reference table, and a table
 -- appears after every table its foreign keys point to (Citus needs the referenced table distributed first).
--- flyway_schema_history stays a plain table on the coordinator.
+-- flyway_schema_history stays a plain table on the coordinator, and so does login_attempt (the sign-in throttle's
+-- failures: written and read only by the sign-in path, never joined with clinic data).
 
 begin;
 
