@@ -2,6 +2,8 @@ package io.backstory.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The whole analysis of DESIGN §4 on one analysis dataset: does a multi-factor plan go with less
@@ -90,7 +92,11 @@ public final class RecurrenceAnalysis {
 
         ProportionEstimate isolatedRate = WilsonInterval.of(binEvents[0], binN[0], CONFIDENCE);
         ProportionEstimate multiRate = WilsonInterval.of(binEvents[1], binN[1], CONFIDENCE);
-        TwoByTwoResult twoByTwo = TwoByTwo.compare(binEvents[1], binN[1], binEvents[0], binN[0]);
+        // A clinic with too little data (one plan group, no recurrence yet) still gets a report: a model that
+        // cannot be fitted is reported as not fitted, with the reason, and the verdict says the data are insufficient.
+        List<String> notFitted = new ArrayList<>();
+        TwoByTwoResult twoByTwo = orNotFitted("2x2 comparison", notFitted,
+                () -> TwoByTwo.compare(binEvents[1], binN[1], binEvents[0], binN[0]), RecurrenceAnalysis::noTwoByTwo);
         TrendResult trend = breadthTrend(breadthN, breadthEvents);
 
         // Sort once by time; both curves and both log-rank tests walk the same order.
@@ -111,8 +117,8 @@ public final class RecurrenceAnalysis {
         order = null;
         SurvivalCurve kmIsolated = curve(sortedTime, sortedEvent, sortedGroup, 0, n - multiCount);
         SurvivalCurve kmMulti = curve(sortedTime, sortedEvent, sortedGroup, 1, multiCount);
-        LogRankResult logRank = LogRank.sorted(sortedTime, sortedEvent, sortedGroup);
-        LogRankResult logRankBreadth = LogRank.sorted(sortedTime, sortedEvent, sortedBreadth);
+        LogRankResult logRank = logRank("Log-rank test (multi-factor vs isolated)", notFitted, sortedTime, sortedEvent, sortedGroup);
+        LogRankResult logRankBreadth = logRank("Log-rank test by plan breadth", notFitted, sortedTime, sortedEvent, sortedBreadth);
         sortedTime = null;
         sortedEvent = null;
         sortedGroup = null;
@@ -122,19 +128,24 @@ public final class RecurrenceAnalysis {
         if (primary.excludedCount() > 0) {
             warnings.add(primary.excludedCount() + " episodes with missing covariates were left out of the adjusted models (complete cases).");
         }
-        CoxResult cox = fitCox(primary);
-        CoxResult coxWithVisits = fitCox(data.design(true, false, true));
-        CoxResult coxFactors = fitCox(data.design(true, true, false));
+        CoxResult cox = fitCox("Cox model (primary)", notFitted, primary);
+        CoxResult coxWithVisits = fitCox("Cox model with visits", notFitted, data.design(true, false, true));
+        CoxResult coxFactors = fitCox("Cox model by factor", notFitted, data.design(true, true, false));
         List<FactorEffect> factors = factorEffects(coxFactors);
 
         DesignMatrix horizonDesign = data.design(evaluable, true, false, false);
-        LogisticResult logistic = LogisticModel.withDefaults()
-                .fit(horizonDesign.event(), horizonDesign.columns(), horizonDesign.names().toArray(String[]::new));
+        DesignMatrix logisticDesign = horizonDesign;
+        LogisticResult logistic = orNotFitted("Logistic model at the horizon", notFitted, () -> LogisticModel.withDefaults()
+                .fit(logisticDesign.event(), logisticDesign.columns(), logisticDesign.names().toArray(String[]::new)),
+                reason -> new LogisticResult(List.of(), Double.NaN, Double.NaN, 0, true, false, List.of(), List.of(),
+                        logisticDesign.rows()));
         horizonDesign = null;
 
         DesignMatrix propensity = data.design(false, false, false);
-        IptwResult iptw = Iptw.estimate(propensity.time(), propensity.event(), propensity.multifactor(),
-                propensity.columns(), propensity.names().toArray(String[]::new));
+        IptwResult iptw = orNotFitted("Propensity-weighted (IPTW) Cox model", notFitted, () -> Iptw.estimate(propensity.time(),
+                propensity.event(), propensity.multifactor(), propensity.columns(), propensity.names().toArray(String[]::new)),
+                reason -> new IptwResult(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        List.of()));
 
         ModelTerm exposure = exposureTerm(cox);
         double overallRate = (double) (binEvents[0] + binEvents[1]) / Math.max(1, binN[0] + binN[1]);
@@ -160,6 +171,7 @@ public final class RecurrenceAnalysis {
         VerdictResult verdict = Verdict.decide(new VerdictInput(coxMulti, coxIsolated, cox.events(), primary.names().size(),
                 exposure.ratio(), exposure.lower(), exposure.upper(), iptw.hr(), followUpCompleteness,
                 minExpectedCell(binN, binEvents), sparse, logistic.separation(), converged), rareOutcome);
+        warnings.addAll(notFitted);
         warnings.addAll(cox.warnings());
         warnings.addAll(logistic.warnings());
         warnings.addAll(iptw.warnings());
@@ -193,8 +205,35 @@ public final class RecurrenceAnalysis {
         return TrendTest.cochranArmitage(x, t, scores);
     }
 
-    private static CoxResult fitCox(DesignMatrix design) {
-        return CoxModel.withDefaults().fit(design.time(), design.event(), design.columns(), design.names().toArray(String[]::new));
+    private static CoxResult fitCox(String model, List<String> notFitted, DesignMatrix design) {
+        return orNotFitted(model, notFitted,
+                () -> CoxModel.withDefaults().fit(design.time(), design.event(), design.columns(), design.names().toArray(String[]::new)),
+                reason -> new CoxResult(List.of(), Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, 0, true, List.of(),
+                        List.of(), design.rows(), count(design.event(), true), Double.NaN, 1, 0, null));
+    }
+
+    /**
+     * The fitted result, or the empty one when the data cannot support the model (one plan group, no event, one
+     * outcome only): the report then says which model was not fitted and why, instead of failing as a whole.
+     */
+    private static <T> T orNotFitted(String model, List<String> notFitted, Supplier<T> fit, Function<String, T> empty) {
+        try {
+            return fit.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            notFitted.add(model + " not fitted: " + reason + ".");
+            return empty.apply(reason);
+        }
+    }
+
+    private static LogRankResult logRank(String model, List<String> notFitted, double[] time, boolean[] event, int[] group) {
+        return orNotFitted(model, notFitted, () -> LogRank.sorted(time, event, group),
+                reason -> new LogRankResult(Double.NaN, 0, Double.NaN, new double[0], new double[0], new int[0]));
+    }
+
+    private static TwoByTwoResult noTwoByTwo(String reason) {
+        double nan = Double.NaN;
+        return new TwoByTwoResult(nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
     }
 
     /** The multi-factor term, or NaNs when the model could not estimate it (a group without episodes). */
