@@ -76,7 +76,7 @@ class SecurityConfig {
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, LoginAttempts loginAttempts, SecondFactorGate secondFactorGate,
                                           LiveSessions liveSessions,
                                           @Value("${backstory.security.session-max-lifetime:12h}") Duration maxLifetime) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css", "/error", "/error/**").permitAll());
         http.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.addFilterBefore(new ClientThrottleFilter(loginAttempts), UsernamePasswordAuthenticationFilter.class);
