@@ -42,7 +42,7 @@ class OnePlanGroupTest {
     void shouldAnswerInsufficientDataWhenEveryEpisodeHasAnIsolatedPlan() {
         AnalysisReport report = RecurrenceAnalysis.withDefaults().analyze(cohort(80, false, 2));
         assertThat(report.verdict().code()).isEqualTo(VerdictCode.INSUFFICIENT_DATA);
-        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("Propensity-weighted (IPTW) Cox model not fitted: "));
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("propensity weighting could not be fitted: "));
     }
 
     @Test
