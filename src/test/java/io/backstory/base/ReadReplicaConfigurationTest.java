@@ -43,8 +43,8 @@ class ReadReplicaConfigurationTest {
         TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(routing));
         readOnly.setReadOnly(true);
 
-        assertThat(readOnly.execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("replica");
-        assertThat(readWrite.execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("primary");
+        assertThat(readOnly.<String>execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("replica");
+        assertThat(readWrite.<String>execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("primary");
         assertThat(jdbc.queryForObject("select name from node", String.class)).isEqualTo("primary");
         readWrite.executeWithoutResult(s -> jdbc.update("insert into node (name) values ('written')"));
         assertThat(new JdbcTemplate(primary).queryForObject("select count(*) from node", Integer.class)).isEqualTo(2);
@@ -61,7 +61,7 @@ class ReadReplicaConfigurationTest {
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
                     TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(context.getBean(DataSource.class)));
                     readOnly.setReadOnly(true);
-                    assertThat(readOnly.execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("replica");
+                    assertThat(readOnly.<String>execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("replica");
                     assertThat(jdbc.queryForObject("select name from node", String.class)).isEqualTo("primary");
                 });
     }
