@@ -140,16 +140,23 @@ public class RecurrenceReportService {
                 .map(EpisodeRow::episode).toList());
     }
 
-    /** The analysis as the JSON of docs/analysis-json.md; "{}"-free: throws when no episode matches. */
+    /**
+     * The analysis as the JSON of docs/analysis-json.md. A filter that no discharged episode matches still gets an
+     * answer, the INSUFFICIENT_DATA verdict with n = 0: too little data is a result, not a client error.
+     */
     @Transactional
     public String exportJson(ReportFilter filter) {
         long clinicId = requireReader().clinicId();
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".json", clinicId);
-        AnalysisReport analysis = cachedOrCompute(clinicId, filter).analysis();
-        if (analysis == null) {
-            throw new IllegalArgumentException("Filter: no discharged episodes match, so there is nothing to analyse");
-        }
-        return analysis.toJson();
+        RecurrenceReport report = cachedOrCompute(clinicId, filter);
+        AnalysisReport analysis = report.analysis();
+        return analysis != null ? analysis.toJson() : noEpisodesJson(report.horizonDays());
+    }
+
+    static String noEpisodesJson(int horizonDays) {
+        return "{\"n\":0,\"events\":0,\"horizon_days\":" + horizonDays + ",\"verdict\":{\"code\":\"INSUFFICIENT_DATA\","
+                + "\"sentence\":\"No discharged episodes match this filter, so there is nothing to analyse yet.\",\"warnings\":[]},"
+                + "\"warnings\":[\"No model was fitted: no discharged episodes match the filter.\"]}";
     }
 
     /** The report as a PDF document. */
