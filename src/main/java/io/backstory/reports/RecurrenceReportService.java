@@ -135,7 +135,7 @@ public class RecurrenceReportService {
         if (analysis == null) {
             throw new IllegalArgumentException("Filter: no discharged episodes match, so there is nothing to analyse");
         }
-        return analysis.toJson();
+        return withFollowUpChannels(analysis.toJson(), cachedOrCompute(clinicId, filter).followUpChannels());
     }
 
     /** The report as a PDF document. */
@@ -145,6 +145,24 @@ public class RecurrenceReportService {
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".pdf", user.clinicId());
         RecurrenceReport report = cachedOrCompute(user.clinicId(), filter);
         return ReportPdf.render(clinics.currentClinic().name(), report, options());
+    }
+
+    /**
+     * Issue 12: the follow-up completeness by channel and plan group, added to the analysis JSON as
+     * {@code "followUpByChannel"} (docs/analysis-json.md): the analytics engine knows nothing of channels.
+     */
+    static String withFollowUpChannels(String json, List<RecurrenceReport.ChannelRow> rows) {
+        StringBuilder b = new StringBuilder(",\"followUpByChannel\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            RecurrenceReport.ChannelRow r = rows.get(i);
+            b.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "{\"planGroup\":\"%s\",\"due\":%d,\"emailReply\":%d,\"staffCall\":%d,\"newEpisode\":%d,\"missing\":%d,\"completeness\":%s}",
+                    r.planGroup(), r.due(), r.email(), r.call(), r.newEpisode(), r.missing(),
+                    Double.isNaN(r.completeness()) ? "null" : String.format(java.util.Locale.ROOT, "%.4f", r.completeness())));
+        }
+        b.append(']');
+        int end = json.lastIndexOf('}');
+        return json.substring(0, end) + b + json.substring(end);
     }
 
     private BackstoryUser requireReader() {
@@ -171,7 +189,9 @@ public class RecurrenceReportService {
         ClinicSettings settings = clinics.settings(clinicId);
         int horizon = filter.horizonDays() != null ? filter.horizonDays() : settings.horizonDays();
         return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter, settings.painFreeDays()),
-                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock));
+                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock))
+                .withFollowUpChannels(dataset.followUpChannels(clinicId, filter, settings.isolatedMaxBreadth(),
+                        java.time.LocalDate.now(clock)));
     }
 
     /**
