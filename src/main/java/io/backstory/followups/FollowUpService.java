@@ -130,8 +130,7 @@ public class FollowUpService {
     public List<FollowUpDue> due(int offset, int limit) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
-        auditLog.record(AuditLog.Action.READ, "follow_up", "worklist");
-        return jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
+        List<FollowUpDue> rows = jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
                 .param("until", today.plusDays(WORKLIST_DAYS_AHEAD)).param("noReplyBefore", noReplyBefore())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
@@ -140,6 +139,9 @@ public class FollowUpService {
                             rs.getString(6), rs.getInt(7), due, rs.getObject(9, LocalDate.class),
                             Math.max(0, ChronoUnit.DAYS.between(due, today)), rs.getBoolean(10));
                 }).list();
+        // which patients the worklist showed
+        auditLog.recordList("follow-up worklist", rows.stream().map(FollowUpDue::patientId).toList());
+        return rows;
     }
 
     @Transactional(readOnly = true)

@@ -78,7 +78,8 @@ class CheckInTwoNodesTest {
                 // Command-line arguments: they outrank application.properties (server.port=${PORT:8080}).
                 .run("--server.port=0", "--backstory.demo.enabled=false", "--spring.mail.host=localhost",
                         "--spring.mail.port=" + SMTP_PORT, "--backstory.check-ins.enabled=true",
-                        "--backstory.check-ins.interval=1s", "--backstory.check-ins.batch=20");
+                        "--backstory.check-ins.interval=1s", "--backstory.check-ins.batch=20",
+                        "--spring.datasource.hikari.maximum-pool-size=4");
     }
 
     /** A clinic of its own with {@value #CHECK_INS} consenting patients whose 1-month check-in is due today. */
