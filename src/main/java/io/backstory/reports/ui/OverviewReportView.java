@@ -51,6 +51,36 @@ public class OverviewReportView extends ReportView {
                         getTranslation("report.kpi.ci", percent(k.recurrence().lower()), percent(k.recurrence().upper()))));
         cards.addClassName("kpi-grid");
         content.add(cards, verdictCard(report, a), ratesFigure(a));
+        if (!report.followUpChannels().isEmpty()) {
+            content.add(channelsBlock(report.followUpChannels()));
+        }
+    }
+
+    /** Issue 12: follow-up completeness by channel (email reply, staff call, new episode) and plan group. */
+    private Div channelsBlock(java.util.List<RecurrenceReport.ChannelRow> rows) {
+        com.vaadin.flow.component.html.NativeTable table = new com.vaadin.flow.component.html.NativeTable();
+        com.vaadin.flow.component.html.NativeTableRow head = new com.vaadin.flow.component.html.NativeTableRow();
+        for (String key : new String[] {"report.channels.group", "report.channels.due", "report.channels.email",
+                "report.channels.call", "report.channels.newEpisode", "report.channels.missing", "report.channels.complete"}) {
+            head.add(new com.vaadin.flow.component.html.NativeTableHeaderCell(getTranslation(key)));
+        }
+        table.getHead().add(head);
+        com.vaadin.flow.component.html.NativeTableBody body = table.addBody();
+        for (RecurrenceReport.ChannelRow r : rows) {
+            com.vaadin.flow.component.html.NativeTableRow row = new com.vaadin.flow.component.html.NativeTableRow();
+            row.addClassName("channel-" + r.planGroup().toLowerCase(Locale.ROOT));
+            row.add(new com.vaadin.flow.component.html.NativeTableCell(getTranslation("report.channels." + r.planGroup())));
+            for (String v : new String[] {String.valueOf(r.due()), String.valueOf(r.email()), String.valueOf(r.call()),
+                    String.valueOf(r.newEpisode()), String.valueOf(r.missing()), percent(r.completeness())}) {
+                row.add(new com.vaadin.flow.component.html.NativeTableCell(v));
+            }
+            body.add(row);
+        }
+        table.addClassName("channels-table");
+        Div block = new Div(new com.vaadin.flow.component.html.H3(getTranslation("report.channels.title")),
+                new com.vaadin.flow.component.html.Paragraph(getTranslation("report.channels.intro")), table);
+        block.addClassNames("report-block", "follow-up-channels");
+        return block;
     }
 
     private Div verdictCard(RecurrenceReport report, AnalysisReport a) {
