@@ -117,7 +117,9 @@ final class ReportPdf {
         document.add(cox);
         document.add(new Paragraph(String.format(Locale.ENGLISH,
                 "Propensity-weighted (IPTW) HR %s (95 %% CI %s to %s). E-value %s (CI %s). Smallest HR detectable with 80 %% power: %s.",
-                num(a.iptw().hr()), num(a.iptw().lower()), num(a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
+                // no IPTW when it could not be fitted (one plan group): the figures then read as not available
+                num(a.iptw() == null ? Double.NaN : a.iptw().hr()), num(a.iptw() == null ? Double.NaN : a.iptw().lower()),
+                num(a.iptw() == null ? Double.NaN : a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
                 num(a.minDetectableHr())), SMALL));
 
         heading(document, "Each factor on its own (adjusted, Benjamini-Hochberg p)");

@@ -71,16 +71,18 @@ class RecurrenceAnalysisRTest {
 
     @ParameterizedTest(name = "analyze {1} vs R {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            # R reference file      | analyze options (after FILE --json)
-            reference.csv           | ''
-            reference-h180-b2.csv   | --horizon 180 --isolated-max-breadth 2
-            reference-h60.csv       | --horizon 60
+            # R reference file           | analyze options (after FILE --json)      | cohort
+            reference.csv                | ''                                       | cohort.csv
+            reference-h180-b2.csv        | --horizon 180 --isolated-max-breadth 2   | cohort.csv
+            reference-h60.csv            | --horizon 60                             | cohort.csv
+            # 12 therapists and recovery known: stratified + cluster primary, persistent pain, composite
+            reference-planted-loss.csv   | --check-in-days 30,91,182,365            | ../planted/differential-loss-null.csv
             """)
-    void shouldMatchREveryKeyWhenAnalysingTheGeneratedCohort(String referenceFile, String options, @TempDir Path dir)
-            throws IOException {
+    void shouldMatchREveryKeyWhenAnalysingTheGeneratedCohort(String referenceFile, String options, String cohort,
+                                                             @TempDir Path dir) throws IOException {
         Map<String, String[]> reference = reference(referenceFile);
         Path file = dir.resolve("cohort.csv");
-        Files.writeString(file, cohortCsv);
+        Files.writeString(file, cohort.equals("cohort.csv") ? cohortCsv : resource(DIR + cohort));
         List<String> args = new ArrayList<>(List.of(file.toString(), "--json"));
         if (!options.isBlank()) {
             args.addAll(List.of(options.split(" ")));
@@ -161,6 +163,12 @@ class RecurrenceAnalysisRTest {
                         "iptw.balance.baseline_odi.smd_after", "iptw.ess_multi", "iptw.balanced",
                         "loss_to_follow_up.multi.completeness", "loss_to_follow_up.isolated.median_follow_up",
                         "loss_to_follow_up.tipping_share", "ipcw.hr", "ipcw.upper");
+        if (cohort.startsWith("../planted")) {
+            assertThat(reference.keySet()).as("stratified + cluster primary, persistent pain, composite")
+                    .contains("primary.terms.multifactor.se", "therapists", "persistent_pain.multi.rate",
+                            "composite.terms.multifactor.hr");
+            assertThat(json.get("therapists").intValue()).isEqualTo(12);
+        }
     }
 
     @Test

@@ -22,11 +22,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.followups.CheckInAnswer;
-import io.backstory.followups.CheckInResult;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
 import io.backstory.followups.RecurrenceDecision;
@@ -184,8 +182,8 @@ public class FollowUpsDueView extends VerticalLayout {
             answer = new CheckInAnswer(true, false, onset.getValue(), worst.getValue(), lasted.getValue(),
                     limited.getValue(), sought.getValue());
         }
-        try {
-            CheckInResult result = followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue());
+        errors.save(getTranslation("save.what.checkIn"),
+                () -> followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue())).ifPresent(result -> {
             dialog.close();
             boolean recurrence = result.decision().outcome() == RecurrenceDecision.Outcome.RECURRENCE;
             Notification n = Notification.show(getTranslation("checkIn.saved", due.patientName()) + " "
@@ -193,8 +191,6 @@ public class FollowUpsDueView extends VerticalLayout {
             n.addThemeVariants(recurrence ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
             grid.getDataProvider().refreshAll();
             refreshCount();
-        } catch (ConcurrentEditException | IllegalArgumentException e) {
-            errors.show(getTranslation("form.problems"), e.getMessage());
-        }
+        });
     }
 }

@@ -23,11 +23,16 @@ put <- function(key, value, call) {
   ref[nrow(ref) + 1, ] <<- list(key, v, call)
 }
 
-raw <- read.csv(file.path(dir, "cohort.csv"), na.strings = c("", "NA"), stringsAsFactors = FALSE)
+read <- function(file) read.csv(file.path(dir, file), na.strings = c("", "NA"), stringsAsFactors = FALSE)
 
-reference <- function(horizon, isolated_max, out) {
+# file: the cohort; check_ins: analyze --check-in-days (the IPCW split times). A cohort with therapist_id (the
+# planted differential-loss cohort) gets the therapist-stratified primary model with robust variance by therapist,
+# and with recovered the persistent-pain and composite keys.
+reference <- function(horizon, isolated_max, out, file = "cohort.csv", check_ins = c(30, 91, 183, 365)) {
   ref <<- data.frame(key = character(), value = character(), r_call = character(), stringsAsFactors = FALSE)
-  d <- raw
+  d <- read(file)
+  has_therapist <- "therapist_id" %in% names(d) && all(!is.na(d$therapist_id))
+  has_recovered <- "recovered" %in% names(d)
   # Treatment coding against the first level (DESIGN §4): sex F, chronicity acute, STarT Back low.
   d$sex <- factor(d$sex, levels = c("F", "M", "X"))
   d$chronicity <- factor(d$chronicity, levels = c("acute", "subacute", "chronic"))
@@ -143,7 +148,8 @@ reference <- function(horizon, isolated_max, out) {
     for (j in seq_len(nrow(co))) {
       p <- paste0(key, ".terms.", term_name(rownames(co)[j]), ".")
       put(paste0(p, "coef"), co[j, "coef"], paste0("summary(", call, ")$coefficients[, 'coef']"))
-      put(paste0(p, "se"), co[j, "se(coef)"], paste0("summary(", call, ")$coefficients[, 'se(coef)']"))
+      se_col <- if ("robust se" %in% colnames(co)) "robust se" else "se(coef)"
+      put(paste0(p, "se"), co[j, se_col], paste0("summary(", call, ")$coefficients[, '", se_col, "']"))
       put(paste0(p, "hr"), co[j, "exp(coef)"], paste0("summary(", call, ")$coefficients[, 'exp(coef)']"))
       put(paste0(p, "lower"), ci[j, 1], paste0("exp(confint(", call, "))[, 1]"))
       put(paste0(p, "upper"), ci[j, 2], paste0("exp(confint(", call, "))[, 2]"))
@@ -154,24 +160,33 @@ reference <- function(horizon, isolated_max, out) {
   cox <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates)), data = d, ties = "efron")
   cox_keys("cox", cox, "coxph(Surv(time, status) ~ multifactor + covariates, ties = 'efron')")
   # Issue 10: the primary model is stratified by therapist with robust variance by therapist when the data say
-  # who treated each patient; this cohort has no therapist_id column, so it is the plain adjusted model.
-  cox_keys("primary", cox, "coxph(Surv(time, status) ~ multifactor + covariates)  # no therapist_id: not stratified")
-  put("therapists", 0, "no therapist_id column in cohort.csv")
-  zph <- cox.zph(cox, transform = "km")
+  # who treated each patient (and there are at least 2); otherwise it is the plain adjusted model.
+  stratified <- has_therapist && length(unique(d$therapist_id[complete.cases(d[, covariate_columns])])) >= 2
+  strata_term <- if (stratified) " + strata(therapist_id)" else ""
+  primary <- if (stratified) coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, strata_term)),
+                                   data = d, ties = "efron", cluster = therapist_id) else cox
+  cox_keys("primary", primary, if (stratified) "coxph(Surv(time, status) ~ multifactor + covariates + strata(therapist_id), cluster = therapist_id)"
+                               else "coxph(Surv(time, status) ~ multifactor + covariates)  # no therapist_id: not stratified")
+  put("therapists", if (has_therapist) length(unique(d$therapist_id[complete.cases(d[, covariate_columns])])) else 0,
+      "length(unique(therapist_id))  # complete cases; 0 without the column")
+  zph <- cox.zph(primary, transform = "km")
   put("ph_test.transform", "km", "cox.zph(fit, transform = 'km')")
   for (r in rownames(zph$table)) {
     k <- if (r == "GLOBAL") "ph_test.global" else paste0("ph_test.terms.", r)
-    put(paste0(k, ".chisq"), zph$table[r, "chisq"], "cox.zph(cox, transform = 'km')$table[, 'chisq']")
-    put(paste0(k, ".df"), zph$table[r, "df"], "cox.zph(cox, transform = 'km')$table[, 'df']")
-    put(paste0(k, ".p"), zph$table[r, "p"], "cox.zph(cox, transform = 'km')$table[, 'p']")
+    put(paste0(k, ".chisq"), zph$table[r, "chisq"], "cox.zph(primary, transform = 'km')$table[, 'chisq']")
+    put(paste0(k, ".df"), zph$table[r, "df"], "cox.zph(primary, transform = 'km')$table[, 'df']")
+    put(paste0(k, ".p"), zph$table[r, "p"], "cox.zph(primary, transform = 'km')$table[, 'p']")
   }
   ph_plan_p <- zph$table["multifactor", "p"]; ph_global_p <- zph$table["GLOBAL", "p"]
   ph_fails <- ph_plan_p < 0.05 || ph_global_p < 0.05
+  recovery_days <- 30
   # The visits-adjusted model: visits as a natural cubic spline (same strata as the primary model).
-  cox_visits <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ ns(visits, df = 3)")), data = d, ties = "efron")
+  cox_visits <- if (stratified) coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ ns(visits, df = 3)", strata_term)),
+                                      data = d, ties = "efron", cluster = therapist_id)
+                else coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ ns(visits, df = 3)")), data = d, ties = "efron")
   cox_keys("cox_with_visits", cox_visits, "coxph(Surv(time, status) ~ multifactor + covariates + splines::ns(visits, df = 3))")
-  vc <- exp(coef(cox_visits)[["multifactor"]]) / exp(coef(cox)[["multifactor"]])
-  put("visits_change.ratio", vc, "exp(coef(cox_visits)['multifactor']) / exp(coef(cox)['multifactor'])")
+  vc <- exp(coef(cox_visits)[["multifactor"]]) / exp(coef(primary)[["multifactor"]])
+  put("visits_change.ratio", vc, "exp(coef(cox_visits)['multifactor']) / exp(coef(primary)['multifactor'])")
   put("visits_change.percent", 100 * (vc - 1), "100 * (ratio - 1)")
 
   # Logistic regression at the horizon.
@@ -300,7 +315,7 @@ reference <- function(horizon, isolated_max, out) {
   cc$id <- seq_len(nrow(cc))
   cfit <- coxph(as.formula(paste("Surv(time, lost) ~ multifactor +", covariates)), data = cc)
   nfit <- coxph(Surv(time, lost) ~ multifactor, data = cc)
-  cuts <- c(30, 91, 183); cuts <- cuts[cuts < horizon]
+  cuts <- check_ins[check_ins < horizon]
   sp <- survSplit(Surv(time, status) ~ ., data = cc, cut = cuts, start = "tstart", zero = -1)
   K <- function(fit, t, nd) { bh <- basehaz(fit, centered = FALSE)
     exp(-stepfun(bh$time, c(0, bh$hazard))(t) * exp(predict(fit, nd, type = "lp", reference = "zero"))) }
@@ -321,7 +336,9 @@ reference <- function(horizon, isolated_max, out) {
   rd_ci <- c(NA, NA)
   if (ph_fails) {
     s90 <- survSplit(Surv(time, status) ~ ., data = cc, cut = 90, episode = "period", start = "tstart", zero = -1)
-    pw <- coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor:strata(period) +", covariates)), data = s90)
+    pw <- if (stratified) coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor:strata(period) +", covariates, strata_term)),
+                                data = s90, cluster = therapist_id)
+          else coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor:strata(period) +", covariates)), data = s90)
     pco <- summary(pw)$coefficients; pci <- exp(confint(pw))
     put("piecewise.cut", 90, "survSplit(..., cut = 90)")
     for (j in 1:2) {
@@ -339,13 +356,41 @@ reference <- function(horizon, isolated_max, out) {
     put("piecewise", NA, "PH test passed: not fitted")
     put("risk_difference", NA, "PH test passed: not fitted")
   }
-  put("persistent_pain", NA, "no recovered column in cohort.csv")
-  put("composite", NA, "no recovered column in cohort.csv")
+  if (has_recovered) {
+    # Non-recovery by group among known status (every episode), and the composite on the complete cases.
+    for (g in 0:1) {
+      k <- d[!is.na(d$recovered) & d$multifactor == g, ]
+      x <- sum(k$recovered == 0); m <- nrow(k); pr <- prop.test(x, m, correct = FALSE)
+      pp <- paste0("persistent_pain.", if (g == 1) "multi" else "isolated", ".")
+      put(paste0(pp, "n"), m, "sum(!is.na(recovered) & multi == g)"); put(paste0(pp, "events"), x, "sum(recovered == 0)")
+      put(paste0(pp, "rate"), pr$estimate, "prop.test(x, n, correct = FALSE)$estimate")
+      put(paste0(pp, "lower"), pr$conf.int[1], "prop.test(...)$conf.int[1]"); put(paste0(pp, "upper"), pr$conf.int[2], "prop.test(...)$conf.int[2]")
+    }
+    k <- d[!is.na(d$recovered), ]
+    a1 <- sum(k$recovered[k$multifactor == 1] == 0); n1 <- sum(k$multifactor == 1)
+    a0 <- sum(k$recovered[k$multifactor == 0] == 0); n0 <- sum(k$multifactor == 0)
+    p1 <- a1 / n1; p0 <- a0 / n0; se <- sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
+    put("persistent_pain.rr", p1 / p0, "(a1 / n1) / (a0 / n0)")
+    put("persistent_pain.rd", p1 - p0, "a1/n1 - a0/n0")
+    put("persistent_pain.rd_lower", p1 - p0 - z95 * se, "Wald"); put("persistent_pain.rd_upper", p1 - p0 + z95 * se, "Wald")
+    put("persistent_pain.fisher_p", fisher.test(matrix(c(a1, n1 - a1, a0, n0 - a0), 2, byrow = TRUE))$p.value, "fisher.test(tab)$p.value")
+    put("persistent_pain.unknown_isolated", sum(is.na(d$recovered) & d$multifactor == 0), "sum(is.na(recovered) & !multi)")
+    put("persistent_pain.unknown_multi", sum(is.na(d$recovered) & d$multifactor == 1), "sum(is.na(recovered) & multi)")
+    failed <- d$status == 0 & !is.na(d$recovered) & d$recovered == 0
+    d$time_c <- ifelse(failed, pmin(d$time, recovery_days), d$time)
+    d$status_c <- as.integer(d$status == 1 | failed)
+    comp <- if (stratified) coxph(as.formula(paste("Surv(time_c, status_c) ~ multifactor +", covariates, strata_term)), data = d, ties = "efron", cluster = therapist_id)
+            else coxph(as.formula(paste("Surv(time_c, status_c) ~ multifactor +", covariates)), data = d, ties = "efron")
+    cox_keys("composite", comp, "coxph(Surv(time_c, status_c) ~ multifactor + covariates (+ strata(therapist_id), cluster = therapist_id))")
+  } else {
+    put("persistent_pain", NA, "no recovered column")
+    put("composite", NA, "no recovered column")
+  }
 
   # E-value (VanderWeele & Ding 2017) for the adjusted HR; square-root approximation when recurrence by the
   # horizon is common (>= 15 %), HR as RR otherwise.
-  hr <- co_hr <- summary(cox)$coefficients["multifactor", "exp(coef)"]
-  hr_ci <- exp(confint(cox))["multifactor", ]
+  hr <- co_hr <- summary(primary)$coefficients["multifactor", "exp(coef)"]
+  hr_ci <- exp(confint(primary))["multifactor", ]
   common <- sum(b$status) / nrow(b) >= 0.15
   to_rr <- function(h) if (common) (1 - 0.5^sqrt(h)) / (1 - 0.5^sqrt(1 / h)) else h
   evalue <- function(rr) { r <- if (rr < 1) 1 / rr else rr; r + sqrt(r * (r - 1)) }
@@ -355,7 +400,7 @@ reference <- function(horizon, isolated_max, out) {
 
   # Schoenfeld: minimum detectable HR at 80 % power, alpha 0.05, from the Cox model's events and exposure share.
   pm <- mean(cc$multifactor)
-  put("power.min_detectable_hr", exp(-(qnorm(0.975) + qnorm(0.8)) / sqrt(cox$nevent * pm * (1 - pm))),
+  put("power.min_detectable_hr", exp(-(qnorm(0.975) + qnorm(0.8)) / sqrt(primary$nevent * pm * (1 - pm))),
       "exp(-(qnorm(0.975) + qnorm(0.8)) / sqrt(D p (1 - p)))")
   put("power.alpha", 0.05, "0.05")
   put("power.power", 0.8, "0.8")
@@ -365,7 +410,7 @@ reference <- function(horizon, isolated_max, out) {
   vis_ci <- exp(confint(cox_visits))["multifactor", ]
   direction <- if (hr_ci[2] < 1) -1 else if (hr_ci[1] > 1) 1 else 0
   same <- function(ci) if (direction < 0) ci[2] < 1 else ci[1] > 1
-  therapist_known <- FALSE
+  therapist_known <- has_therapist
   all_hold <- direction != 0 && therapist_known && same(vis_ci) && same(iptw_ci) && same(ipcw_ci) && balanced &&
               abs(gap) <= 0.05 && !ph_fails
   code <- if (sum(cc$multifactor == 1) < 30 || sum(cc$multifactor == 0) < 30 || cox$nevent < 10 * terms) "INSUFFICIENT_DATA" else
@@ -379,3 +424,5 @@ reference <- function(horizon, isolated_max, out) {
 reference(365, 1, "reference.csv")             # analyze's defaults
 reference(180, 2, "reference-h180-b2.csv")     # analyze --horizon 180 --isolated-max-breadth 2
 reference(60, 1, "reference-h60.csv")          # analyze --horizon 60: recurrence by the horizon < 15 %, the E-value takes HR as RR
+# the planted differential-loss cohort (12 therapists, recovery known): analyze --check-in-days 30,91,182,365
+reference(365, 1, "reference-planted-loss.csv", file = "../planted/differential-loss-null.csv", check_ins = c(30, 91, 182, 365))
