@@ -4,7 +4,8 @@
 -- TenantSchemaTest keeps this script in step with the schema: every tenant table (with clinic_id) is distributed
 -- by clinic_id in one colocation group, every clinic-less or global table is a reference table, and a table
 -- appears after every table its foreign keys point to (Citus needs the referenced table distributed first).
--- flyway_schema_history stays a plain table on the coordinator.
+-- flyway_schema_history stays a plain table on the coordinator, and so does login_attempt (the sign-in throttle's
+-- failures: written and read only by the sign-in path, never joined with clinic data).
 
 begin;
 
@@ -29,6 +30,8 @@ select create_distributed_table('visit', 'clinic_id', colocate_with => 'location
 select create_distributed_table('visit_factor', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('visit_intervention', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('follow_up', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('check_in_link', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('outbox_message', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('measure', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('recurrence', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('report_episode', 'clinic_id', colocate_with => 'location');

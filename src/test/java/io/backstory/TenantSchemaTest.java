@@ -41,8 +41,12 @@ class TenantSchemaTest {
      */
     static final Set<String> REFERENCE_TABLES = Set.of("clinic", "intervention", "user_account", "user_role", "mfa_factor",
             "mfa_recovery_code", "account_token");
-    /** Tables that stay plain tables on the coordinator: Flyway's history (and a database-backed scheduler's, when one comes). */
-    static final Set<String> LOCAL_TABLES = Set.of("flyway_schema_history", "shedlock", "scheduled_tasks");
+    /**
+     * Tables that stay plain tables on the coordinator: Flyway's history (and a database-backed scheduler's, when one
+     * comes), and the sign-in throttle's failures (issue 9: keyed by client address and typed username before any
+     * clinic is known, read and written only by the sign-in path, never joined with clinic data).
+     */
+    static final Set<String> LOCAL_TABLES = Set.of("flyway_schema_history", "shedlock", "scheduled_tasks", "login_attempt");
 
     private static final String SCHEMA = "tenant_rules";
     private static final String URL = System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");

@@ -196,8 +196,21 @@ public class RecurrenceReportService {
     RecurrenceReport compute(long clinicId, ReportFilter filter, String dataVersion) {
         ClinicSettings settings = clinics.settings(clinicId);
         int horizon = filter.horizonDays() != null ? filter.horizonDays() : settings.horizonDays();
+        RecurrenceAnalysis analysis = RecurrenceAnalysis.withDefaults().withHorizonDays(horizon)
+                .withIsolatedMaxBreadth(settings.isolatedMaxBreadth())
+                .withCheckInDays(checkInDays(settings.followUpMonths()))
+                .withRecoveryDays(settings.painFreeDays());
         return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter, settings.painFreeDays()),
-                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock));
+                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock),
+                analysis);
+    }
+
+    /**
+     * The clinic's check-in schedule in days after discharge (a month = 365.25 / 12 days, rounded): where the
+     * analysis's censoring model (IPCW) splits follow-up, because patients are lost at their last check-in.
+     */
+    static int[] checkInDays(List<Integer> followUpMonths) {
+        return followUpMonths.stream().mapToInt(m -> (int) Math.round(m * 365.25 / 12)).toArray();
     }
 
     /**
@@ -207,9 +220,16 @@ public class RecurrenceReportService {
     static RecurrenceReport assemble(ReportFilter filter, int horizon, int isolatedMax, List<EpisodeRow> rows,
                                      List<ReportOptions.Option> therapistNames, int activeEpisodes, String dataVersion,
                                      Instant computedAt) {
+        return assemble(filter, horizon, isolatedMax, rows, therapistNames, activeEpisodes, dataVersion, computedAt,
+                RecurrenceAnalysis.withDefaults().withHorizonDays(horizon).withIsolatedMaxBreadth(isolatedMax));
+    }
+
+    /** As above with the clinic's analysis settings (check-in schedule, recovery window). */
+    static RecurrenceReport assemble(ReportFilter filter, int horizon, int isolatedMax, List<EpisodeRow> rows,
+                                     List<ReportOptions.Option> therapistNames, int activeEpisodes, String dataVersion,
+                                     Instant computedAt, RecurrenceAnalysis configured) {
         List<AnalysisEpisode> episodes = rows.stream().map(EpisodeRow::episode).toList();
-        AnalysisReport analysis = episodes.isEmpty() ? null
-                : RecurrenceAnalysis.withDefaults().withHorizonDays(horizon).withIsolatedMaxBreadth(isolatedMax).analyze(episodes);
+        AnalysisReport analysis = episodes.isEmpty() ? null : configured.analyze(episodes);
 
         int evaluable = 0;
         int events = 0;

@@ -51,15 +51,29 @@ final class ReportPdf {
         document.add(new Paragraph("Recurrence report: " + clinicName, TITLE));
         document.add(new Paragraph(describe(report, options), SMALL));
         AnalysisReport a = report.analysis();
-        heading(document, "Do multi-factor plans reduce recurrence here?");
+        heading(document, "Do multi-factor plans go with fewer recurrences here?");
         if (a == null) {
             document.add(new Paragraph("No discharged episodes match this filter, so there is nothing to analyse.", BODY));
             document.close();
             return out.toByteArray();
         }
+        document.add(new Paragraph(TERMS.getString("report.verdict." + a.verdict().code().name()), HEADING));
         document.add(new Paragraph(a.verdict().sentence(), BODY));
+        if (!a.verdict().reasons().isEmpty()) {
+            document.add(new Paragraph(TERMS.getString("report.verdict.reasons"), SMALL_BOLD));
+            for (String r : a.verdict().reasons()) {
+                document.add(new Paragraph("- " + r, BODY));
+            }
+        }
+        document.add(new Paragraph(TERMS.getString("report.verdict.checks"), SMALL_BOLD));
+        for (String line : VerdictFigures.lines(a, (key, params) -> java.text.MessageFormat.format(TERMS.getString(key), params))) {
+            document.add(new Paragraph("- " + line, SMALL));
+        }
         for (String w : a.verdict().warnings()) {
             document.add(new Paragraph("Caveat: " + w, SMALL));
+        }
+        for (String w : a.warnings()) {
+            document.add(new Paragraph("Note: " + w, SMALL));
         }
 
         heading(document, "Key figures");

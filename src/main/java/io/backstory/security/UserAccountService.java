@@ -1,5 +1,6 @@
 package io.backstory.security;
 
+import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,10 +44,12 @@ public class UserAccountService {
     private final SetupLinkTokens setupLinks;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                       CurrentUser currentUser, AuditLog auditLog, SetupLinkTokens setupLinks, JdbcClient jdbc, Clock clock) {
+                       CurrentUser currentUser, AuditLog auditLog, SetupLinkTokens setupLinks, JdbcClient jdbc, Clock clock,
+                       LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -55,6 +58,7 @@ public class UserAccountService {
         this.setupLinks = setupLinks;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /**
@@ -140,11 +144,15 @@ public class UserAccountService {
         return link(account);
     }
 
-    /** Lifts a lockout after too many failed sign-ins (the person may otherwise wait for it to expire). */
+    /**
+     * Lifts a lockout after too many failed sign-ins (the person may otherwise wait for it to expire) and
+     * clears the account's recent failures, so the next sign-in is not delayed either. The one unlock path.
+     */
     @Transactional
     public void unlock(long userId) {
         UserAccount account = managed(userId);
         account.unlock();
+        throttle.cleared(account.getUsername());
         auditLog.record(AuditLog.Action.UNLOCK, "user_account", userId);
     }
 
@@ -349,6 +357,7 @@ public class UserAccountService {
         } else if (displayName.strip().length() > 120) {
             problems.add("Display name: at most 120 characters");
         }
+        PlainText.problem("Display name", displayName).ifPresent(problems::add);
     }
 
     private static void emailProblems(@Nullable String email, List<String> problems) {

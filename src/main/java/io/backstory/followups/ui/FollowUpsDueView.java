@@ -73,12 +73,20 @@ public class FollowUpsDueView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {
             Span due = new Span(Formats.date(f.dueDate()));
-            if (!f.overdue()) {
+            if (!f.overdue() && !f.noReplyToEmail()) {
                 return due;
             }
-            Span late = new Span(getTranslation("followUps.overdueBy", f.daysOverdue()));
-            late.addClassNames("pill", "pill-warning");
-            Div cell = new Div(due, late);
+            Div cell = new Div(due);
+            if (f.overdue()) {
+                Span late = new Span(getTranslation("followUps.overdueBy", f.daysOverdue()));
+                late.addClassNames("pill", "pill-warning");
+                cell.add(late);
+            }
+            if (f.noReplyToEmail()) {
+                Span noReply = new Span(getTranslation("followups.noReply"));
+                noReply.addClassNames("pill", "pill-contrast", "no-reply");
+                cell.add(noReply);
+            }
             cell.addClassName("due-cell");
             return cell;
         }).setHeader(getTranslation("followUps.col.due")).setAutoWidth(true).setFlexGrow(0);
