@@ -12,8 +12,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.ModelTerm;
@@ -27,10 +27,9 @@ import java.util.Locale;
 
 /** The answer first: "Do multi-factor plans reduce recurrence here?", then the headline numbers. */
 @Route("reports")
-@PageTitle("Recurrence report · Backstory")
 @Menu(order = 10, icon = "CHART", title = "nav.reports.overview")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class OverviewReportView extends ReportView {
+public class OverviewReportView extends ReportView implements HasDynamicTitle {
 
     public OverviewReportView(RecurrenceReportService reports) {
         super(reports, "report.overview.title", "report.overview.intro");
@@ -110,5 +109,10 @@ public class OverviewReportView extends ReportView {
         }
         card.addClassName("kpi-card");
         return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.overviewReport"));
     }
 }

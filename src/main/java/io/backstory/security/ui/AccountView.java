@@ -14,8 +14,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.security.PasswordPolicy;
@@ -32,10 +32,9 @@ import java.util.stream.Collectors;
 
 /** Everyone's own account: who they are here, change the password, two-step sign-in, and recent sign-ins. */
 @Route("account")
-@PageTitle("My account · Backstory")
 @Menu(order = 30, icon = "USER", title = "nav.account")
 @PermitAll
-public class AccountView extends VerticalLayout {
+public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -159,5 +158,10 @@ public class AccountView extends VerticalLayout {
         Div panel = new Div(new H3(getTranslation("account.signins.title")), note, grid);
         panel.addClassName("panel");
         return panel;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.account"));
     }
 }

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -46,10 +46,9 @@ import java.util.Locale;
  * itself a row in the log.
  */
 @Route("audit")
-@PageTitle("Audit log · Backstory")
 @Menu(order = 23, icon = "CLIPBOARD_TEXT", title = "nav.audit")
 @RolesAllowed("ADMIN")
-public class AuditLogView extends VerticalLayout {
+public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
 
@@ -180,5 +179,10 @@ public class AuditLogView extends VerticalLayout {
         } catch (IllegalArgumentException unknown) {
             return action;
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.auditLog"));
     }
 }

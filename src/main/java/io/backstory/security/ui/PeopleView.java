@@ -19,10 +19,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.backstory.security.AccountStatus;
@@ -47,10 +47,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Every action is checked again by the services.
  */
 @Route("people")
-@PageTitle("People · Backstory")
 @Menu(order = 20, icon = "USER_CARD", title = "nav.people")
 @RolesAllowed("ADMIN")
-public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
+public class PeopleView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -269,5 +268,10 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
 
     private static void notice(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.people"));
     }
 }

@@ -6,9 +6,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
@@ -26,9 +26,8 @@ import java.util.NoSuchElementException;
  * meantime, the save is refused with an explanation and the user's changes stay in the form.
  */
 @Route("visits/:visitId/edit")
-@PageTitle("Edit a visit · Backstory")
 @RolesAllowed({"THERAPIST", "ADMIN"})
-public class EditVisitView extends VerticalLayout implements BeforeEnterObserver {
+public class EditVisitView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final VisitService visits;
     private final EpisodeService episodes;
@@ -69,5 +68,10 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
         } catch (RecordNotFoundException | NoSuchElementException e) {
             add(new H2(getTranslation("notFound.visit")));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.editVisit"));
     }
 }

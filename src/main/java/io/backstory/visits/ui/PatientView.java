@@ -19,9 +19,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
@@ -45,9 +45,8 @@ import java.util.List;
 
 /** One patient: their episodes of care and, when none is open, the intake of a new one with baseline measures. */
 @Route("patients/:patientId")
-@PageTitle("Patient · Backstory")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class PatientView extends VerticalLayout implements BeforeEnterObserver {
+public class PatientView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PatientService patients;
     private final EpisodeService episodes;
@@ -186,5 +185,10 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver {
         } catch (IllegalArgumentException e) {
             errors.show(getTranslation("form.problems"), e.getMessage());
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.patient"));
     }
 }
