@@ -1,5 +1,6 @@
 package io.backstory.clinic.ui;
 
+import io.backstory.base.ui.Formats;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,7 +64,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div card(String labelKey, long value) {
-        Span number = new Span(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value));
+        Span number = new Span(NumberFormat.getIntegerInstance(Formats.locale()).format(value));
         number.addClassName("kpi-value");
         Span label = new Span(getTranslation(labelKey));
         label.addClassName("kpi-label");

@@ -1,5 +1,6 @@
 package io.backstory.reports.ui;
 
+import io.backstory.base.ui.Formats;
 import static io.backstory.reports.ui.ReportText.percent;
 import static io.backstory.reports.ui.ReportText.rateWithCi;
 import static io.backstory.reports.ui.ReportText.ratio;
@@ -41,8 +42,8 @@ public class OverviewReportView extends ReportView implements HasDynamicTitle {
         AnalysisReport a = report.analysis();
         RecurrenceReport.Kpis k = report.kpis();
         Div cards = new Div(
-                card(String.format(Locale.ENGLISH, "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
-                card(String.format(Locale.ENGLISH, "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
+                card(String.format(Formats.locale(), "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
+                card(String.format(Formats.locale(), "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
                 card(percent(k.followUpCompleteness()), getTranslation("report.kpi.followUp"),
                         getTranslation("report.kpi.followUp.hint")),
                 card(percent(k.recurrence().rate()), getTranslation("report.kpi.recurrence", within(report.horizonDays())),

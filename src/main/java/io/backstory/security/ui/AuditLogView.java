@@ -117,7 +117,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("audit.intro"));
         intro.addClassName("muted");
 
-        grid.addColumn(e -> TIME.format(e.occurredAt().atZone(clock.getZone()))).setHeader(getTranslation("audit.col.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> TIME.withLocale(Formats.locale()).format(e.occurredAt().atZone(clock.getZone()))).setHeader(getTranslation("audit.col.when")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.col.person")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.col.action")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::record)
@@ -152,7 +152,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
             page = trail.search(filter(), Math.max(0, requestedOffset));
             offset = page.offset();
             grid.setItems(page.entries());
-            NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+            NumberFormat n = NumberFormat.getIntegerInstance(Formats.locale());
             position.setText(page.total() == 0 ? getTranslation("audit.none")
                     : getTranslation("audit.position", n.format(offset + 1), n.format(offset + page.entries().size()), n.format(page.total())));
             previous.setEnabled(offset > 0);

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.backstory.base.ui.Formats;
 import io.backstory.security.AccountStatus;
 import io.backstory.security.NewAccountCommand;
 import io.backstory.security.PersonRow;
@@ -86,7 +87,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(p -> p.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("people.col.roles")).setFlexGrow(1);
         grid.addComponentColumn(p -> status(p.status())).setHeader(getTranslation("people.col.status")).setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(p -> p.lastSignInAt() == null ? "—" : TIME.format(p.lastSignInAt().atZone(clock.getZone())))
+        grid.addColumn(p -> p.lastSignInAt() == null ? "—" : TIME.withLocale(Formats.locale()).format(p.lastSignInAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("people.col.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.secondFactor() ? getTranslation("people.mfa.on") : "—")
                 .setHeader(getTranslation("people.col.mfa")).setAutoWidth(true).setFlexGrow(0);
@@ -246,7 +247,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
             notice(getTranslation("people.link.copied"));
         });
         Paragraph text = new Paragraph(getTranslation("people.link.text", link.displayName(), link.username(),
-                TIME.format(link.expiresAt().atZone(clock.getZone()))));
+                TIME.withLocale(Formats.locale()).format(link.expiresAt().atZone(clock.getZone()))));
         Paragraph once = new Paragraph(getTranslation("people.link.once"));
         once.addClassName("muted");
         Button done = new Button(getTranslation("people.link.done"), e -> linkDialog.close());
