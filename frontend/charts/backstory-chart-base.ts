@@ -70,3 +70,11 @@ export const percent = (v: number | null | undefined, digits = 0) =>
   v === null || v === undefined || Number.isNaN(v) ? 'n/a' : `${(v * 100).toFixed(digits)} %`;
 
 export const TEXT_STYLE = { fontFamily: 'inherit', color: '#334' };
+
+/**
+ * ECharts puts a tooltip formatter's string into the page as HTML: every value from the data
+ * (therapist names, labels, counts) goes through this, so a name such as `<img src=x onerror=…>`
+ * shows as text and never runs.
+ */
+export const escapeHtml = (value: unknown): string =>
+  String(value ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,4 +1,4 @@
-import { BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
+import { escapeHtml, BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
 
 interface Series { name: string; values: (number | null)[]; lower: (number | null)[]; upper: (number | null)[]; n?: number[]; color?: string; colors?: string[] }
 interface Data { categories: string[]; series: Series[]; xLabel?: string; yLabel?: string }
@@ -46,9 +46,9 @@ class BackstoryErrorBars extends BackstoryChartBase {
         formatter: (items: any) => {
           const list = Array.isArray(items) ? items : [items];
           const k = list[0].dataIndex;
-          return `<b>${d.categories[k]}</b><br>` + d.series.map((s) =>
-            `${s.name}: ${percent(s.values[k])} (95 % CI ${percent(s.lower[k])} to ${percent(s.upper[k])})`
-            + (s.n ? `, n = ${s.n[k]}` : '')).join('<br>');
+          return `<b>${escapeHtml(d.categories[k])}</b><br>` + d.series.map((s) =>
+            escapeHtml(`${s.name}: ${percent(s.values[k])} (95 % CI ${percent(s.lower[k])} to ${percent(s.upper[k])})`
+            + (s.n ? `, n = ${s.n[k]}` : ''))).join('<br>');
         },
       },
       xAxis: { type: 'category', data: d.categories, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },

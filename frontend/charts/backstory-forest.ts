@@ -1,4 +1,4 @@
-import { BackstoryChartBase, TEXT_STYLE } from './backstory-chart-base';
+import { escapeHtml, BackstoryChartBase, TEXT_STYLE } from './backstory-chart-base';
 
 interface Row { label: string; estimate: number | null; lower: number | null; upper: number | null; note?: string; highlight?: boolean }
 interface Data { rows: Row[]; xLabel?: string }
@@ -21,8 +21,9 @@ class BackstoryForest extends BackstoryChartBase {
         trigger: 'item',
         formatter: (p: any) => {
           const r = d.rows[p.dataIndex];
-          const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
-          return `<b>${r.label}</b><br>${f(r.estimate)} (95 % CI ${f(r.lower)} to ${f(r.upper)})${r.note ? '<br>' + r.note : ''}`;
+          const f = (v: number | null) => (v === null ? 'n/a' : Number(v).toFixed(2));
+          return `<b>${escapeHtml(r.label)}</b><br>${escapeHtml(`${f(r.estimate)} (95 % CI ${f(r.lower)} to ${f(r.upper)})`)}`
+            + (r.note ? '<br>' + escapeHtml(r.note) : '');
         },
       },
       xAxis: { type: 'log', logBase: 2, min, max, name: d.xLabel, nameLocation: 'middle', nameGap: 32,

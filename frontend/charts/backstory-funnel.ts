@@ -1,4 +1,4 @@
-import { BackstoryChartBase, percent, TEXT_STYLE } from './backstory-chart-base';
+import { escapeHtml, BackstoryChartBase, percent, TEXT_STYLE } from './backstory-chart-base';
 
 interface Point { name: string; n: number; rate: number | null; breadth?: number | null }
 /** limits: [n, lower95, upper95, lower998, upper998] */
@@ -61,7 +61,8 @@ class BackstoryFunnel extends BackstoryChartBase {
         formatter: (p: any) => {
           const pt = d.points[p.dataIndex];
           return pt && p.seriesName === 'Therapists'
-            ? `<b>${pt.name}</b><br>${percent(pt.rate)} of ${pt.n} episodes` + (pt.breadth != null ? `<br>average plan breadth ${pt.breadth.toFixed(1)}` : '')
+            ? `<b>${escapeHtml(pt.name)}</b><br>${escapeHtml(percent(pt.rate))} of ${escapeHtml(pt.n)} episodes`
+              + (pt.breadth != null ? `<br>average plan breadth ${escapeHtml(Number(pt.breadth).toFixed(1))}` : '')
             : '';
         },
       },

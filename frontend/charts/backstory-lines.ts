@@ -1,4 +1,4 @@
-import { BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
+import { escapeHtml, BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
 
 interface Series { name: string; values: (number | null)[]; axis: 0 | 1; percent?: boolean; color?: string }
 interface Data { categories: string[]; series: Series[]; axes: { name: string; percent?: boolean; max?: number }[]; xLabel?: string }
@@ -16,8 +16,8 @@ class BackstoryLines extends BackstoryChartBase {
         formatter: (items: any) => {
           const list = Array.isArray(items) ? items : [items];
           const k = list[0].dataIndex;
-          return `<b>${d.categories[k]}</b><br>` + d.series.map((s) =>
-            `${s.name}: ${s.percent ? percent(s.values[k]) : s.values[k] === null ? 'n/a' : s.values[k]!.toFixed(2)}`).join('<br>');
+          return `<b>${escapeHtml(d.categories[k])}</b><br>` + d.series.map((s) =>
+            escapeHtml(`${s.name}: ${s.percent ? percent(s.values[k]) : s.values[k] === null ? 'n/a' : Number(s.values[k]).toFixed(2)}`)).join('<br>');
         },
       },
       xAxis: { type: 'category', data: d.categories, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },

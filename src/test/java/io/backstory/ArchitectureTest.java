@@ -1,6 +1,7 @@
 package io.backstory;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -39,6 +40,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
                 .because("services hand records to views, not entities (STYLE.md rule 2)")
+                .check(CLASSES);
+    }
+
+    /**
+     * DESIGN §7: scheduled work must be safe on several app nodes. An in-memory timer fires on every node,
+     * so work on a schedule goes through the database: a @Scheduled method must hold ShedLock's
+     * @SchedulerLock (a lock row in the database), or use a database-backed scheduler (db-scheduler).
+     */
+    @Test
+    void shouldScheduleWorkOnlyThroughTheDatabase() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Timer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ScheduledExecutorService")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ScheduledThreadPoolExecutor")
+                .because("an in-memory timer fires on every app node (DESIGN §7): use a database-backed scheduler or lock")
+                .check(CLASSES);
+        methods().that().areAnnotatedWith("org.springframework.scheduling.annotation.Scheduled")
+                .should().beAnnotatedWith("net.javacrumbs.shedlock.spring.annotation.SchedulerLock")
+                .because("a @Scheduled method runs on every app node unless a database lock lets only one through (DESIGN §7)")
+                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 }

@@ -45,7 +45,18 @@ final class AnalysisJson {
         field("logrank"); logRank(r.logRank()); out.append(',');
         field("logrank_breadth"); logRank(r.logRankBreadth()); out.append(',');
         field("cox"); cox(r.cox()); out.append(',');
+        field("primary"); cox(r.primary()); out.append(',');
+        field("therapists").append(r.therapists()).append(',');
+        field("ph_test"); phTest(r.primary().phTest()); out.append(',');
         field("cox_with_visits"); cox(r.coxWithVisits()); out.append(',');
+        field("visits_change");
+        if (r.visitsChange() == null) {
+            out.append("null,");
+        } else {
+            out.append('{');
+            pairs("ratio", r.visitsChange().ratio(), "percent", r.visitsChange().percent());
+            out.append("},");
+        }
         field("logistic").append('{');
         field("deviance"); number(r.logistic().deviance()); out.append(',');
         field("null_deviance"); number(r.logistic().nullDeviance()); out.append(',');
@@ -62,10 +73,19 @@ final class AnalysisJson {
             out.append('}');
         }
         out.append("],");
-        field("iptw").append('{');
-        pairs("hr", r.iptw().hr(), "lower", r.iptw().lower(), "upper", r.iptw().upper(), "se", r.iptw().se(),
-                "min_weight", r.iptw().minWeight(), "max_weight", r.iptw().maxWeight(), "mean_weight", r.iptw().meanWeight());
-        out.append("},");
+        field("iptw"); iptw(r.iptw()); out.append(',');
+        field("loss_to_follow_up"); loss(r.loss()); out.append(',');
+        field("ipcw"); ipcw(r.ipcw()); out.append(',');
+        field("piecewise"); piecewise(r.piecewise()); out.append(',');
+        field("risk_difference"); riskDifference(r.riskDifference()); out.append(',');
+        field("persistent_pain"); persistentPain(r.persistentPain()); out.append(',');
+        field("composite");
+        if (r.composite() == null) {
+            out.append("null");
+        } else {
+            cox(r.composite());
+        }
+        out.append(',');
         field("e_value").append('{');
         pairs("point", r.eValue().point(), "ci", r.eValue().ci());
         out.append("},");
@@ -75,9 +95,154 @@ final class AnalysisJson {
         field("verdict").append('{');
         field("code"); string(r.verdict().code().name()); out.append(',');
         field("sentence"); string(r.verdict().sentence()); out.append(',');
+        field("reasons"); strings(r.verdict().reasons()); out.append(',');
         field("warnings"); strings(r.verdict().warnings()); out.append("},");
         field("warnings"); strings(r.warnings()); out.append(',');
         field("timing_ms"); number(r.timingMs());
+        out.append('}');
+    }
+
+    private void phTest(PhTestResult ph) {
+        if (ph == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        field("transform"); string(ph.transform().name().toLowerCase(java.util.Locale.ROOT)); out.append(',');
+        field("terms").append('[');
+        for (int i = 0; i < ph.terms().size(); i++) {
+            out.append(i == 0 ? "" : ",");
+            phTerm(ph.terms().get(i));
+        }
+        out.append("],");
+        field("global"); phTerm(ph.global());
+        out.append('}');
+    }
+
+    private void phTerm(PhTestTerm t) {
+        out.append('{');
+        field("name"); string(t.name()); out.append(',');
+        field("chisq"); number(t.chisq()); out.append(',');
+        field("df").append(t.df()).append(',');
+        field("p"); number(t.p());
+        out.append('}');
+    }
+
+    private void iptw(PropensityWeightingResult w) {
+        if (w == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        pairs("hr", w.hr(), "lower", w.lower(), "upper", w.upper(), "se", w.se(), "min_weight", w.minWeight(),
+                "max_weight", w.maxWeight(), "mean_weight", w.meanWeight(), "lower_cut", w.lowerCut(),
+                "upper_cut", w.upperCut(), "max_untruncated_weight", w.maxUntruncatedWeight(),
+                "ess_multi", w.essTreated(), "ess_isolated", w.essUntreated(),
+                "max_abs_smd_before", w.balance().maxAbsSmdBefore(), "max_abs_smd_after", w.balance().maxAbsSmdAfter());
+        out.append(',');
+        field("truncated_rows").append(w.truncatedRows()).append(',');
+        field("n_multi").append(w.nTreated()).append(',');
+        field("n_isolated").append(w.nUntreated()).append(',');
+        field("balanced").append(w.balanced()).append(',');
+        field("balance").append('[');
+        List<CovariateBalance> rows = w.balance().rows();
+        for (int i = 0; i < rows.size(); i++) {
+            CovariateBalance b = rows.get(i);
+            out.append(i == 0 ? "{" : ",{");
+            field("name"); string(b.name()); out.append(',');
+            pairs("smd_before", b.smdBefore(), "smd_after", b.smdAfter());
+            out.append('}');
+        }
+        out.append("]}");
+    }
+
+    private void loss(LossToFollowUpResult l) {
+        if (l == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        field("isolated"); group(l.isolated()); out.append(',');
+        field("multi"); group(l.multi()); out.append(',');
+        pairs("completeness_gap", l.completenessGap(), "risk_difference", l.riskDifference(),
+                "risk_difference_other_rate", l.riskDifferenceOtherRate(), "risk_difference_all_lost",
+                l.riskDifferenceAllLost(), "risk_difference_lowest", l.riskDifferenceLowest(),
+                "risk_difference_highest", l.riskDifferenceHighest(), "tipping_share", l.tippingShare());
+        out.append(',');
+        field("tipping_group_multi").append(l.tippingGroupMulti());
+        out.append('}');
+    }
+
+    private void group(GroupFollowUp g) {
+        out.append('{');
+        field("n").append(g.n()).append(',');
+        field("events").append(g.events()).append(',');
+        field("lost").append(g.lost()).append(',');
+        pairs("completeness", g.completeness(), "median_follow_up", g.medianFollowUp(),
+                "risk_at_horizon", g.riskAtHorizon(), "risk_if_other_rate", g.riskIfOtherRate());
+        out.append('}');
+    }
+
+    private void ipcw(IpcwResult w) {
+        if (w == null || w.outcomeModel() == null) {
+            out.append("null");
+            return;
+        }
+        ModelTerm t = w.outcomeModel().terms().stream().filter(x -> x.name().equals("multifactor")).findFirst()
+                .orElse(null);
+        out.append('{');
+        field("lost").append(w.lost()).append(',');
+        field("intervals").append(w.rows().size()).append(',');
+        pairs("min_weight", w.minWeight(), "max_weight", w.maxWeight(), "mean_weight", w.meanWeight(),
+                "hr", t == null ? Double.NaN : t.ratio(), "lower", t == null ? Double.NaN : t.lower(),
+                "upper", t == null ? Double.NaN : t.upper(), "se", t == null ? Double.NaN : t.se());
+        out.append('}');
+    }
+
+    private void piecewise(PiecewiseCoxResult p) {
+        if (p == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        field("cut"); number(p.cuts().getFirst()); out.append(',');
+        field("before"); ratioInterval(p.before()); out.append(',');
+        field("after"); ratioInterval(p.after());
+        out.append('}');
+    }
+
+    private void ratioInterval(ModelTerm t) {
+        out.append('{');
+        pairs("hr", t.ratio(), "lower", t.lower(), "upper", t.upper(), "p", t.p());
+        out.append('}');
+    }
+
+    private void riskDifference(RiskDifferenceResult d) {
+        if (d == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        pairs("risk_multi", d.riskMulti(), "risk_isolated", d.riskIsolated(), "difference", d.difference(),
+                "lower", d.lower(), "upper", d.upper());
+        out.append(',');
+        field("replicates").append(d.replicates());
+        out.append('}');
+    }
+
+    private void persistentPain(PersistentPainResult p) {
+        if (p == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        field("isolated"); rate(p.isolated()); out.append(',');
+        field("multi"); rate(p.multi()); out.append(',');
+        TwoByTwoResult t = p.comparison();
+        pairs("rr", t.rr(), "rd", t.rd(), "rd_lower", t.rdLower(), "rd_upper", t.rdUpper(), "fisher_p", t.fisherP());
+        out.append(',');
+        field("unknown_isolated").append(p.unknownIsolated()).append(',');
+        field("unknown_multi").append(p.unknownMulti());
         out.append('}');
     }
 

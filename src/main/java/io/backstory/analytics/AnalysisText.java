@@ -12,6 +12,10 @@ final class AnalysisText {
         StringBuilder s = new StringBuilder();
         s.append("Backstory recurrence analysis\n=============================\n\n");
         s.append("Verdict: ").append(r.verdict().code()).append('\n').append(r.verdict().sentence()).append("\n");
+        if (!r.verdict().reasons().isEmpty()) {
+            s.append("Why it is not a yes or a no:\n");
+            r.verdict().reasons().forEach(w -> s.append("  - ").append(w).append('\n'));
+        }
         r.verdict().warnings().forEach(w -> s.append("  ! ").append(w).append('\n'));
         s.append(String.format(Locale.ROOT, "%nEpisodes %,d, recurrences within %d days %,d, follow-up complete %.1f %%%n",
                 r.n(), r.horizonDays(), r.events(), 100 * r.followUpCompleteness()));
@@ -39,11 +43,58 @@ final class AnalysisText {
         s.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s %10s%n", "term", "HR", "lower", "upper", "p"));
         r.cox().terms().forEach(term -> s.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s %10s%n",
                 term.name(), f(term.ratio()), f(term.lower()), f(term.upper()), p(term.p()))));
+        ModelTerm primary = r.adjustedEffect();
+        s.append(String.format(Locale.ROOT, "  primary model%s: multi-factor HR %s (%s to %s)%s%n",
+                r.therapists() >= 2 ? " (stratified by " + r.therapists() + " therapists, robust variance by therapist)" : "",
+                f(primary.ratio()), f(primary.lower()), f(primary.upper()),
+                r.primary().fewClusters() ? " - approximate, fewer than 10 therapists" : ""));
+        if (r.primary().phTest() != null) {
+            PhTestResult ph = r.primary().phTest();
+            double plan = ph.terms().stream().filter(x -> x.name().equals("multifactor")).mapToDouble(PhTestTerm::p).findFirst().orElse(Double.NaN);
+            s.append(String.format(Locale.ROOT, "  proportional hazards (cox.zph, km): plan p %s, global p %s%n", p(plan), p(ph.global().p())));
+        }
         ModelTerm visits = RecurrenceAnalysis.exposureTerm(r.coxWithVisits());
-        s.append(String.format(Locale.ROOT, "  sensitivity, adding the number of visits: multi-factor HR %s (%s to %s)%n",
-                f(visits.ratio()), f(visits.lower()), f(visits.upper())));
-        s.append(String.format(Locale.ROOT, "  IPTW (stabilised weights, robust SE): HR %s (%s to %s)%n",
-                f(r.iptw().hr()), f(r.iptw().lower()), f(r.iptw().upper())));
+        s.append(String.format(Locale.ROOT, "  with ns(visits, df = 3): multi-factor HR %s (%s to %s), change %s%n",
+                f(visits.ratio()), f(visits.lower()), f(visits.upper()),
+                r.visitsChange() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f %%", r.visitsChange().percent())));
+        if (r.iptw() != null) {
+            s.append(String.format(Locale.ROOT, "  IPTW (stabilised, truncated 1st/99th pct, robust SE): HR %s (%s to %s); weights %s to %s (untruncated max %s); ESS %s / %s; max |SMD| %s before, %s after%s%n",
+                    f(r.iptw().hr()), f(r.iptw().lower()), f(r.iptw().upper()), f(r.iptw().minWeight()), f(r.iptw().maxWeight()),
+                    f(r.iptw().maxUntruncatedWeight()), f(r.iptw().essTreated()), f(r.iptw().essUntreated()),
+                    f(r.iptw().balance().maxAbsSmdBefore()), f(r.iptw().balance().maxAbsSmdAfter()),
+                    r.iptw().balanced() ? " (balanced)" : " (NOT balanced: " + String.join(", ", r.iptw().balance().imbalanced()) + ")"));
+        }
+        if (r.loss() != null) {
+            LossToFollowUpResult l = r.loss();
+            s.append(String.format(Locale.ROOT, "  follow-up complete: isolated %.1f %%, multi-factor %.1f %%; reverse-KM median follow-up %s / %s days; tipping share %s%n",
+                    100 * l.isolated().completeness(), 100 * l.multi().completeness(), f(l.isolated().medianFollowUp()),
+                    f(l.multi().medianFollowUp()), f(l.tippingShare())));
+        }
+        if (r.ipcw() != null && r.ipcw().outcomeModel() != null) {
+            ModelTerm c = RecurrenceAnalysis.exposureTerm(r.ipcw().outcomeModel());
+            s.append(String.format(Locale.ROOT, "  IPCW (lost to follow-up, robust SE): HR %s (%s to %s), max weight %s%n",
+                    f(c.ratio()), f(c.lower()), f(c.upper()), f(r.ipcw().maxWeight())));
+        }
+        if (r.piecewise() != null) {
+            s.append(String.format(Locale.ROOT, "  piecewise HR: before day %s %s (%s to %s), after %s (%s to %s)%n",
+                    f(r.piecewise().cuts().getFirst()), f(r.piecewise().before().ratio()), f(r.piecewise().before().lower()),
+                    f(r.piecewise().before().upper()), f(r.piecewise().after().ratio()), f(r.piecewise().after().lower()),
+                    f(r.piecewise().after().upper())));
+        }
+        if (r.riskDifference() != null) {
+            s.append(String.format(Locale.ROOT, "  standardised risk difference at the horizon: %s (%s to %s, %d bootstrap replicates)%n",
+                    f(r.riskDifference().difference()), f(r.riskDifference().lower()), f(r.riskDifference().upper()),
+                    r.riskDifference().replicates()));
+        }
+        if (r.persistentPain() != null) {
+            s.append(String.format(Locale.ROOT, "  never recovered: isolated %.1f %%, multi-factor %.1f %%%n",
+                    100 * r.persistentPain().isolated().rate(), 100 * r.persistentPain().multi().rate()));
+        }
+        if (r.composite() != null) {
+            ModelTerm c = RecurrenceAnalysis.exposureTerm(r.composite());
+            s.append(String.format(Locale.ROOT, "  composite (never recovered or recurred): HR %s (%s to %s)%n",
+                    f(c.ratio()), f(c.lower()), f(c.upper())));
+        }
         s.append(String.format(Locale.ROOT, "  E-value %s (CI limit %s); minimum detectable HR at 80 %% power %s%n",
                 f(r.eValue().point()), f(r.eValue().ci()), f(r.minDetectableHr())));
 

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar backstory.jar analyze DATASET.csv [--horizon DAYS] [--isolated-max-breadth K] [--json]}:
+ * {@code java -jar backstory.jar analyze DATASET.csv [--horizon DAYS] [--isolated-max-breadth K] [--check-in-days 30,91,183,365] [--recovery-days 30] [--json]}:
  * the dashboard's analysis on an exported dataset, with no database and no web server, so anyone
  * can reproduce the recurrence report outside the app.
  */
 public final class AnalyzeCommand {
 
-    static final String USAGE = "usage: analyze DATASET.csv [--horizon DAYS] [--isolated-max-breadth K] [--json]";
+    static final String USAGE = "usage: analyze DATASET.csv [--horizon DAYS] [--isolated-max-breadth K] "
+            + "[--check-in-days 30,91,183,365] [--recovery-days 30] [--json]";
 
     private AnalyzeCommand() {
     }
@@ -29,6 +30,8 @@ public final class AnalyzeCommand {
                     case "--json" -> json = true;
                     case "--horizon" -> analysis = analysis.withHorizonDays(intArgument(args, ++i, "--horizon"));
                     case "--isolated-max-breadth" -> analysis = analysis.withIsolatedMaxBreadth(intArgument(args, ++i, "--isolated-max-breadth"));
+                    case "--check-in-days" -> analysis = analysis.withCheckInDays(intList(args, ++i, "--check-in-days"));
+                    case "--recovery-days" -> analysis = analysis.withRecoveryDays(intArgument(args, ++i, "--recovery-days"));
                     default -> {
                         if (args[i].startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
@@ -43,8 +46,8 @@ public final class AnalyzeCommand {
             if (!Files.isReadable(file)) {
                 throw new IllegalArgumentException("cannot read " + file);
             }
-            List<AnalysisEpisode> episodes = AnalysisCsv.read(file);
-            AnalysisReport report = analysis.analyze(episodes);
+            AnalysisDataset dataset = AnalysisCsv.readDataset(file);
+            AnalysisReport report = analysis.analyze(dataset);
             out.println(json ? report.toJson() : AnalysisText.write(report));
             return 0;
         } catch (IllegalArgumentException e) {
@@ -64,6 +67,17 @@ public final class AnalyzeCommand {
             return Integer.parseInt(args[i]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " needs a whole number, was '" + args[i] + "'");
+        }
+    }
+
+    private static int[] intList(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs whole numbers separated by commas, e.g. 30,91,183,365");
+        }
+        try {
+            return java.util.Arrays.stream(args[i].split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs whole numbers separated by commas, was '" + args[i] + "'");
         }
     }
 

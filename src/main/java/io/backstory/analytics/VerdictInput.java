@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the verdict is decided from: group sizes and events of the primary analysis, the adjusted Cox hazard
- * ratio of multi-factor versus isolated plans with its 95 % limits, the IPTW hazard ratio, and the
+ * ratio of multi-factor versus isolated plans in the primary model (stratified by therapist when the data
+ * say who treated each patient) with its 95 % limits, the IPTW hazard ratio, and the
  * data-quality flags the analysis collected. Hazard ratios may be NaN when a model could not be fitted.
  *
  * @param episodesMulti        episodes with a multi-factor plan in the analysis
@@ -20,12 +21,14 @@ import java.util.List;
  * @param sparseFactors        factors addressed in < 10 % or > 90 % of episodes (labels as shown to users)
  * @param separation           the logistic model showed (quasi-)separation
  * @param converged            every model converged
+ * @param evidence             the checks of the honest verdict (issue 10): the same comparison allowing for
+ *                             visits, weighting, loss to follow-up and changing hazards
  */
 public record VerdictInput(
         int episodesMulti, int episodesIsolated, int events, int modelTerms,
         double hazardRatio, double hazardRatioLower, double hazardRatioUpper, double iptwHazardRatio,
         double followUpCompleteness, double minExpectedCell, List<String> sparseFactors,
-        boolean separation, boolean converged) {
+        boolean separation, boolean converged, VerdictEvidence evidence) {
 
     public VerdictInput {
         if (episodesMulti < 0) {
@@ -48,5 +51,8 @@ public record VerdictInput(
                     + hazardRatioLower + ", " + hazardRatio + ", " + hazardRatioUpper);
         }
         sparseFactors = sparseFactors == null ? List.of() : List.copyOf(sparseFactors);
+        if (evidence == null) {
+            throw new IllegalArgumentException("evidence must not be null");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.backstory.clinic;
 
+import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
 import io.backstory.security.CurrentUser;
@@ -51,6 +52,8 @@ public class ClinicService {
         if (locationNames.isEmpty()) {
             throw new IllegalArgumentException("Locations: at least one location");
         }
+        PlainText.require("Clinic name", name);
+        locationNames.forEach(l -> PlainText.require("Location name", l));
         Clinic clinic = clinics.save(new Clinic(name.strip()));
         long id = clinic.getId();
         locationNames.forEach(l -> locations.save(new Location(id, l.strip())));
@@ -224,6 +227,7 @@ public class ClinicService {
         if (name.strip().length() > 120) {
             throw new IllegalArgumentException(field + ": at most 120 characters");
         }
+        PlainText.require(field, name);
         return name.strip();
     }
 

@@ -44,6 +44,10 @@ class FollowUp extends AbstractEntity {
     @Column(length = 2000)
     private @Nullable String note;
 
+    /** How the check-in was answered ({@link CheckInChannel}); null before issue 12 or while pending. */
+    @Column(length = 8)
+    private @Nullable String channel;
+
     protected FollowUp() {
     }
 
@@ -58,7 +62,8 @@ class FollowUp extends AbstractEntity {
      * A patient not reached keeps the check-in open (pending) so it stays on the worklist. The rule's decision is
      * kept: a patient whose pain never resolved has no recurrence, and only this tells them apart (persistent pain).
      */
-    void record(LocalDate on, CheckInAnswer answer, RecurrenceDecision decision, @Nullable String note) {
+    void record(LocalDate on, CheckInAnswer answer, RecurrenceDecision decision, @Nullable String note,
+                CheckInChannel channel) {
         this.reached = answer.reached();
         this.note = note == null || note.isBlank() ? null : note.strip();
         if (answer.reached()) {
@@ -66,6 +71,7 @@ class FollowUp extends AbstractEntity {
             this.completedOn = on;
             this.painFree = answer.painFreeSinceDischarge();
             this.outcome = decision.outcome().name();
+            this.channel = channel.name();
         }
     }
 

@@ -38,14 +38,26 @@ public class FollowUpService {
 
     private static final String WORKLIST = """
             select f.id, f.version, f.episode_id, p.id, p.first_name || ' ' || p.last_name, p.phone,
-                   f.months_after, f.due_date, e.discharge_date
+                   f.months_after, f.due_date, e.discharge_date,
+                   case when exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
+                                     and o.kind = 'INVITATION' and o.status <> 'FAILED') then true else false end
             from follow_up f
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
             where f.clinic_id = :clinic and f.status = 'PENDING' and f.due_date <= :until
+              and ${EMAILING}
             order by f.due_date, f.id
             limit :limit offset :offset
             """;
+
+    /**
+     * A check-in whose email chase is still running (invitation and reminders, DESIGN §9) stays off the worklist;
+     * after {@code backstory.check-ins.no-reply-after-days} without an answer it comes back marked "no reply to email".
+     * A permanently failed invitation does not hold it back.
+     */
+    private static final String NOT_BEING_EMAILED = """
+            not exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
+                        and o.kind = 'INVITATION' and o.status <> 'FAILED' and o.created_at > :noReplyBefore)""";
 
     private final FollowUpRepository followUps;
     private final RecurrenceRepository recurrences;
@@ -56,10 +68,12 @@ public class FollowUpService {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CheckInMailSettings mailSettings;
 
     FollowUpService(FollowUpRepository followUps, RecurrenceRepository recurrences, EpisodeService episodes,
                     ClinicService clinics, CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, CheckInMailSettings mailSettings) {
+        this.mailSettings = mailSettings;
         this.followUps = followUps;
         this.recurrences = recurrences;
         this.episodes = episodes;
@@ -116,23 +130,33 @@ public class FollowUpService {
     public List<FollowUpDue> due(int offset, int limit) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
-        auditLog.record(AuditLog.Action.READ, "follow_up", "worklist");
-        return jdbc.sql(WORKLIST).param("clinic", user.clinicId()).param("until", today.plusDays(WORKLIST_DAYS_AHEAD))
+        List<FollowUpDue> rows = jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
+                .param("until", today.plusDays(WORKLIST_DAYS_AHEAD)).param("noReplyBefore", noReplyBefore())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject(8, LocalDate.class);
                     return new FollowUpDue(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                             rs.getString(6), rs.getInt(7), due, rs.getObject(9, LocalDate.class),
-                            Math.max(0, ChronoUnit.DAYS.between(due, today)));
+                            Math.max(0, ChronoUnit.DAYS.between(due, today)), rs.getBoolean(10));
                 }).list();
+        // which patients the worklist showed
+        auditLog.recordList("follow-up worklist", rows.stream().map(FollowUpDue::patientId).toList());
+        return rows;
     }
 
     @Transactional(readOnly = true)
     public int countDue() {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        return jdbc.sql("select count(*) from follow_up where clinic_id = ? and status = 'PENDING' and due_date <= ?")
-                .params(user.clinicId(), LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
+        return jdbc.sql("select count(*) from follow_up f where f.clinic_id = :clinic and f.status = 'PENDING' and f.due_date <= :until and "
+                        + NOT_BEING_EMAILED)
+                .param("clinic", user.clinicId()).param("until", LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
+                .param("noReplyBefore", noReplyBefore())
                 .query(Long.class).single().intValue();
+    }
+
+    private java.time.OffsetDateTime noReplyBefore() {
+        return java.time.OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofDays(mailSettings.noReplyAfterDays())),
+                java.time.ZoneOffset.UTC);
     }
 
     @Transactional
@@ -174,25 +198,35 @@ public class FollowUpService {
         if (note != null && note.length() > 2000) {
             throw new IllegalArgumentException("Note: at most 2000 characters");
         }
-        EpisodeSummary episode = episodes.get(followUp.getEpisodeId());
+        return record(user.clinicId(), followUp, answer, note, CheckInChannel.CALL, episodes.get(followUp.getEpisodeId()).dischargeDate(),
+                () -> auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId),
+                episodeId -> auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episodeId));
+    }
+
+    /**
+     * Records a check-in answered today, by staff or by the patient through a link: the clinic's recurrence
+     * definition decides, exactly as for a call. The audit callbacks differ (a signed-in user, or the link).
+     */
+    CheckInResult record(long clinicId, FollowUp followUp, CheckInAnswer answer, @Nullable String note, CheckInChannel channel,
+                         LocalDate dischargeDate, Runnable auditUpdate, java.util.function.LongConsumer auditRecurrence) {
         LocalDate today = LocalDate.now(clock);
         RecurrenceDecision decision;
         try {
-            decision = RecurrenceRule.evaluate(definition(clinics.settings(user.clinicId())), episode.dischargeDate(),
-                    today, answer);
+            decision = RecurrenceRule.evaluate(definition(clinics.settings(clinicId)), dischargeDate, today, answer);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(plain(e.getMessage()), e);
         }
-        followUp.record(today, answer, decision, note);
+        followUp.record(today, answer, decision, note, channel);
         FollowUp saved = followUps.saveAndFlush(followUp);
-        auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId);
+        auditUpdate.run();
+        long episodeId = followUp.getEpisodeId();
         boolean added = false;
-        if (decision.outcome() == RecurrenceDecision.Outcome.RECURRENCE && !recurrences.existsByEpisodeId(episode.id())) {
-            recurrences.saveAndFlush(Recurrence.fromFollowUp(user.clinicId(), episode.id(), followUpId, answer));
-            auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episode.id());
+        if (decision.outcome() == RecurrenceDecision.Outcome.RECURRENCE && !recurrences.existsByEpisodeId(episodeId)) {
+            recurrences.saveAndFlush(Recurrence.fromFollowUp(clinicId, episodeId, followUp.getId(), answer));
+            auditRecurrence.accept(episodeId);
             added = true;
         }
-        events.publishEvent(new EpisodeRecordsChanged(user.clinicId(), episode.id()));
+        events.publishEvent(new EpisodeRecordsChanged(clinicId, episodeId));
         return new CheckInResult(summary(saved), decision, added);
     }
 

@@ -61,6 +61,11 @@ class Patient extends AbstractEntity {
         return new PatientSummary(getId(), getVersion(), firstName, lastName, dateOfBirth, sex, phone, email, consentFollowUp);
     }
 
+    /** The patient opted out of follow-up messages (issue 12: from the link in a check-in email). */
+    void withdrawConsent() {
+        consentFollowUp = false;
+    }
+
     long getClinicId() { return clinicId; }
 
     private static @Nullable String blankToNull(@Nullable String s) {

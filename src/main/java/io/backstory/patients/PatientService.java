@@ -2,6 +2,7 @@ package io.backstory.patients;
 
 import io.backstory.analytics.Sex;
 
+import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
 import io.backstory.security.BackstoryUser;
@@ -56,12 +57,25 @@ public class PatientService {
             limit :limit offset :offset
             """;
 
+    /**
+     * Records that a patient withdrew consent to follow-up messages, from the opt-out link of a check-in email
+     * (DESIGN §9). There is no signed-in user: the caller (the check-in link flow) has proven the patient by a valid
+     * link token, and the audit row names the link as the actor.
+     */
+    @Transactional
+    public void withdrawConsentByLink(long clinicId, long patientId) {
+        Patient patient = patients.findById(patientId).filter(p -> p.getClinicId() == clinicId)
+                .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
+        patient.withdrawConsent();
+        patients.saveAndFlush(patient);
+        auditLog.recordFor(clinicId, "patient-link", AuditLog.Action.UPDATE, "patient", patientId, "consent to follow-up withdrawn");
+    }
+
     /** A page of the clinic's patients whose name contains {@code filter} (case-insensitive). */
     @Transactional
     public List<PatientRow> search(String filter, int offset, int limit) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        auditLog.record(AuditLog.Action.READ, "patient", "list");
-        return jdbc.sql(WORKLIST)
+        List<PatientRow> rows = jdbc.sql(WORKLIST)
                 .param("clinic", user.clinicId())
                 .param("filter", like(filter))
                 .param("limit", limit)
@@ -70,6 +84,9 @@ public class PatientService {
                         rs.getObject(4, LocalDate.class), rs.getObject(5) == null ? null : rs.getLong(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
                 .list();
+        // which patients this page showed, not only that a list was looked at
+        auditLog.recordList("list", rows.stream().map(PatientRow::id).toList());
+        return rows;
     }
 
     @Transactional(readOnly = true)
@@ -120,6 +137,8 @@ public class PatientService {
         if (c.lastName() == null || c.lastName().isBlank() || c.lastName().length() > 80) {
             problems.add("Last name: required, at most 80 characters");
         }
+        PlainText.problem("First name", c.firstName()).ifPresent(problems::add);
+        PlainText.problem("Last name", c.lastName()).ifPresent(problems::add);
         LocalDate today = LocalDate.now(clock);
         if (c.dateOfBirth() == null || c.dateOfBirth().isAfter(today) || c.dateOfBirth().isBefore(today.minusYears(120))) {
             problems.add("Date of birth: required, not in the future and at most 120 years ago");

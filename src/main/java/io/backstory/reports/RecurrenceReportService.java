@@ -35,7 +35,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import io.backstory.base.ReadReplicaConfiguration;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +71,15 @@ public class RecurrenceReportService {
         return t;
     });
 
-    RecurrenceReportService(ReportDataset dataset, ClinicService clinics, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    /**
+     * With a read replica configured (ReadReplicaConfiguration), the report's reads run in a read-only
+     * transaction of their own, which routes them to the replica; without one they join the caller's.
+     */
+    private final @Nullable TransactionTemplate replicaReads;
+
+    RecurrenceReportService(ReportDataset dataset, ClinicService clinics, CurrentUser currentUser, AuditLog audit, Clock clock,
+                            PlatformTransactionManager transactions, Environment environment) {
+        this.replicaReads = environment.containsProperty(ReadReplicaConfiguration.REPLICA_URL) ? readOnlyNew(transactions) : null;
         this.dataset = dataset;
         this.clinics = clinics;
         this.currentUser = currentUser;
@@ -126,16 +140,23 @@ public class RecurrenceReportService {
                 .map(EpisodeRow::episode).toList());
     }
 
-    /** The analysis as the JSON of docs/analysis-json.md; "{}"-free: throws when no episode matches. */
+    /**
+     * The analysis as the JSON of docs/analysis-json.md. A filter that no discharged episode matches still gets an
+     * answer, the INSUFFICIENT_DATA verdict with n = 0: too little data is a result, not a client error.
+     */
     @Transactional
     public String exportJson(ReportFilter filter) {
         long clinicId = requireReader().clinicId();
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".json", clinicId);
-        AnalysisReport analysis = cachedOrCompute(clinicId, filter).analysis();
-        if (analysis == null) {
-            throw new IllegalArgumentException("Filter: no discharged episodes match, so there is nothing to analyse");
-        }
-        return analysis.toJson();
+        RecurrenceReport report = cachedOrCompute(clinicId, filter);
+        AnalysisReport analysis = report.analysis();
+        return analysis != null ? analysis.toJson() : noEpisodesJson(report.horizonDays());
+    }
+
+    static String noEpisodesJson(int horizonDays) {
+        return "{\"n\":0,\"events\":0,\"horizon_days\":" + horizonDays + ",\"verdict\":{\"code\":\"INSUFFICIENT_DATA\","
+                + "\"sentence\":\"No discharged episodes match this filter, so there is nothing to analyse yet.\",\"warnings\":[]},"
+                + "\"warnings\":[\"No model was fitted: no discharged episodes match the filter.\"]}";
     }
 
     /** The report as a PDF document. */
@@ -151,7 +172,19 @@ public class RecurrenceReportService {
         return currentUser.requireAnyRole(Role.OWNER, Role.ADMIN);
     }
 
+    private static TransactionTemplate readOnlyNew(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setReadOnly(true);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
+    }
+
     private RecurrenceReport cachedOrCompute(long clinicId, ReportFilter filter) {
+        return replicaReads == null ? cachedOrComputeHere(clinicId, filter)
+                : replicaReads.execute(status -> cachedOrComputeHere(clinicId, filter));
+    }
+
+    private RecurrenceReport cachedOrComputeHere(long clinicId, ReportFilter filter) {
         CacheKey key = new CacheKey(clinicId, filter, dataset.dataVersion(clinicId));
         RecurrenceReport hit = cache.get(key);
         if (hit != null) {
@@ -170,8 +203,21 @@ public class RecurrenceReportService {
     RecurrenceReport compute(long clinicId, ReportFilter filter, String dataVersion) {
         ClinicSettings settings = clinics.settings(clinicId);
         int horizon = filter.horizonDays() != null ? filter.horizonDays() : settings.horizonDays();
+        RecurrenceAnalysis analysis = RecurrenceAnalysis.withDefaults().withHorizonDays(horizon)
+                .withIsolatedMaxBreadth(settings.isolatedMaxBreadth())
+                .withCheckInDays(checkInDays(settings.followUpMonths()))
+                .withRecoveryDays(settings.painFreeDays());
         return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter, settings.painFreeDays()),
-                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock));
+                dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock),
+                analysis);
+    }
+
+    /**
+     * The clinic's check-in schedule in days after discharge (a month = 365.25 / 12 days, rounded): where the
+     * analysis's censoring model (IPCW) splits follow-up, because patients are lost at their last check-in.
+     */
+    static int[] checkInDays(List<Integer> followUpMonths) {
+        return followUpMonths.stream().mapToInt(m -> (int) Math.round(m * 365.25 / 12)).toArray();
     }
 
     /**
@@ -181,9 +227,16 @@ public class RecurrenceReportService {
     static RecurrenceReport assemble(ReportFilter filter, int horizon, int isolatedMax, List<EpisodeRow> rows,
                                      List<ReportOptions.Option> therapistNames, int activeEpisodes, String dataVersion,
                                      Instant computedAt) {
+        return assemble(filter, horizon, isolatedMax, rows, therapistNames, activeEpisodes, dataVersion, computedAt,
+                RecurrenceAnalysis.withDefaults().withHorizonDays(horizon).withIsolatedMaxBreadth(isolatedMax));
+    }
+
+    /** As above with the clinic's analysis settings (check-in schedule, recovery window). */
+    static RecurrenceReport assemble(ReportFilter filter, int horizon, int isolatedMax, List<EpisodeRow> rows,
+                                     List<ReportOptions.Option> therapistNames, int activeEpisodes, String dataVersion,
+                                     Instant computedAt, RecurrenceAnalysis configured) {
         List<AnalysisEpisode> episodes = rows.stream().map(EpisodeRow::episode).toList();
-        AnalysisReport analysis = episodes.isEmpty() ? null
-                : RecurrenceAnalysis.withDefaults().withHorizonDays(horizon).withIsolatedMaxBreadth(isolatedMax).analyze(episodes);
+        AnalysisReport analysis = episodes.isEmpty() ? null : configured.analyze(episodes);
 
         int evaluable = 0;
         int events = 0;

@@ -132,11 +132,16 @@ class ReportDataset {
     /**
      * A fingerprint of everything the report reads: every write to report_episode takes a new revision,
      * opening an episode adds to the episodes in care, and settings and therapist names carry versions.
-     * Cheap (indexed), so a cached report is never served after the data changed.
+     * Cheap (indexed), so a cached report is never served after the data changed. It is read from the
+     * database, not remembered by this node, so with several app nodes a visit saved on one node changes
+     * the fingerprint every other node sees (DESIGN §7). The sum of revisions is there because revisions
+     * are taken in one order and committed in another: a row rewritten with a smaller revision than the
+     * current maximum still raises the sum (its new revision is larger than its old one).
      */
     String dataVersion(long clinicId) {
         return jdbc.sql("""
-                select (select count(*) || ':' || coalesce(max(revision), 0) from report_episode where clinic_id = ?)
+                select (select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(sum(revision), 0)
+                          from report_episode where clinic_id = ?)
                     || '/' || (select count(*) || ':' || coalesce(max(id), 0) from episode where clinic_id = ? and discharge_date is null)
                     || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from user_account where clinic_id = ?)
                     || '/' || (select coalesce(max(version), 0) from clinic_settings where clinic_id = ?)

@@ -51,15 +51,29 @@ final class ReportPdf {
         document.add(new Paragraph("Recurrence report: " + clinicName, TITLE));
         document.add(new Paragraph(describe(report, options), SMALL));
         AnalysisReport a = report.analysis();
-        heading(document, "Do multi-factor plans reduce recurrence here?");
+        heading(document, "Do multi-factor plans go with fewer recurrences here?");
         if (a == null) {
             document.add(new Paragraph("No discharged episodes match this filter, so there is nothing to analyse.", BODY));
             document.close();
             return out.toByteArray();
         }
+        document.add(new Paragraph(TERMS.getString("report.verdict." + a.verdict().code().name()), HEADING));
         document.add(new Paragraph(a.verdict().sentence(), BODY));
+        if (!a.verdict().reasons().isEmpty()) {
+            document.add(new Paragraph(TERMS.getString("report.verdict.reasons"), SMALL_BOLD));
+            for (String r : a.verdict().reasons()) {
+                document.add(new Paragraph("- " + r, BODY));
+            }
+        }
+        document.add(new Paragraph(TERMS.getString("report.verdict.checks"), SMALL_BOLD));
+        for (String line : VerdictFigures.lines(a, (key, params) -> java.text.MessageFormat.format(TERMS.getString(key), params))) {
+            document.add(new Paragraph("- " + line, SMALL));
+        }
         for (String w : a.verdict().warnings()) {
             document.add(new Paragraph("Caveat: " + w, SMALL));
+        }
+        for (String w : a.warnings()) {
+            document.add(new Paragraph("Note: " + w, SMALL));
         }
 
         heading(document, "Key figures");
@@ -103,7 +117,9 @@ final class ReportPdf {
         document.add(cox);
         document.add(new Paragraph(String.format(Locale.ENGLISH,
                 "Propensity-weighted (IPTW) HR %s (95 %% CI %s to %s). E-value %s (CI %s). Smallest HR detectable with 80 %% power: %s.",
-                num(a.iptw().hr()), num(a.iptw().lower()), num(a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
+                // no IPTW when it could not be fitted (one plan group): the figures then read as not available
+                num(a.iptw() == null ? Double.NaN : a.iptw().hr()), num(a.iptw() == null ? Double.NaN : a.iptw().lower()),
+                num(a.iptw() == null ? Double.NaN : a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
                 num(a.minDetectableHr())), SMALL));
 
         heading(document, "Each factor on its own (adjusted, Benjamini-Hochberg p)");

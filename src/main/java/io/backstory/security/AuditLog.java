@@ -21,8 +21,26 @@ public class AuditLog {
     public enum Action {
         READ, CREATE, UPDATE, DELETE, EXPORT, LOGIN, LOGIN_FAILED,
         // account lifecycle and sign-in factors (people administration, own account)
-        SETUP_LINK, PASSWORD_SET, PASSWORD_RESET, UNLOCK, DEACTIVATE, REACTIVATE, MFA_ENROLL, MFA_FAILED, MFA_RESET, ARCHIVE
+        SETUP_LINK, PASSWORD_SET, PASSWORD_RESET, UNLOCK, DEACTIVATE, REACTIVATE, MFA_ENROLL, MFA_FAILED, MFA_RESET, ARCHIVE,
+        // issue 9: what an auditor asks for besides reads and writes
+        /** A sign-in refused by the throttle before any password check. */
+        LOGIN_THROTTLED,
+        /** An account locked after too many failed sign-ins. */
+        LOCKOUT,
+        LOGOUT,
+        /** A record asked for that the user may not see (another clinic's, or a role that lacks the right). */
+        DENIED,
+        /** A record asked for that does not exist (or an id that is not one). */
+        NOT_FOUND,
+        /** A list or worklist shown: the detail names the patient ids on it. */
+        LIST
     }
+
+    /**
+     * The clinic of audit rows that belong to none (a failed sign-in with an unknown name): a real key
+     * rather than NULL, so the audit table's key includes clinic_id like every tenant table's (DESIGN §7).
+     */
+    public static final long NO_CLINIC = 0;
 
     private final JdbcClient jdbc;
 
@@ -49,13 +67,60 @@ public class AuditLog {
         }
     }
 
-    void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId) {
+    /**
+     * A refused access (DENIED, NOT_FOUND) by the signed-in user, or anonymous: in its own transaction,
+     * because the refused call's transaction rolls back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusal(Action action, String entity, @Nullable String entityId, String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof BackstoryUser user) {
+            insert(user.clinicId(), user.getUsername(), action, entity, entityId, detail);
+        } else {
+            insert(null, auth == null ? "anonymous" : auth.getName(), action, entity, entityId, detail);
+        }
+    }
+
+    /**
+     * Which patients a list or worklist showed (LIST): their ids in the detail, as many rows as the
+     * 500-character detail needs. Nothing is written for an empty page.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordList(String list, java.util.Collection<Long> patientIds) {
+        StringBuilder ids = new StringBuilder();
+        for (Long id : patientIds) {
+            if (ids.length() + String.valueOf(id).length() + 1 > 500 - LIST_PREFIX.length()) {
+                record(Action.LIST, "patient", list, LIST_PREFIX + ids);
+                ids.setLength(0);
+            }
+            ids.append(ids.isEmpty() ? "" : ",").append(id);
+        }
+        if (!ids.isEmpty()) {
+            record(Action.LIST, "patient", list, LIST_PREFIX + ids);
+        }
+    }
+
+    /** The detail of a LIST row starts with this, then the comma-separated patient ids. */
+    public static final String LIST_PREFIX = "patient ids ";
+
+    /**
+     * For actors who are not signed-in users, such as a patient answering a check-in by link (issue 12): the clinic
+     * and a fixed actor name are given by the caller, the client address is taken from the request.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordFor(long clinicId, String actor, Action action, String entity, Object entityId, @Nullable String detail) {
+        insert(clinicId, actor, action, entity, String.valueOf(entityId), detail);
+    }
+
+    void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId) {
         insert(clinicId, username, action, entity, entityId, null);
     }
 
-    void insert(@Nullable Long clinicId, String username, Action action, String entity, String entityId, @Nullable String detail) {
+    void insert(@Nullable Long clinicId, String username, Action action, String entity, @Nullable String entityId, @Nullable String detail) {
         jdbc.sql("insert into audit_event (clinic_id, username, action, entity, entity_id, client_address, detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(clinicId, username, action.name(), entity, entityId, clientAddress(),
+                .params(clinicId == null ? NO_CLINIC : clinicId, username.substring(0, Math.min(username.length(), 60)), action.name(),
+                        entity.substring(0, Math.min(entity.length(), 40)),
+                        entityId == null ? null : entityId.substring(0, Math.min(entityId.length(), 40)), clientAddress(),
                         detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
                 .update();
     }

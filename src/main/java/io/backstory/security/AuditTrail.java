@@ -162,6 +162,10 @@ public class AuditTrail {
                         .append(String.join(", ", episodes.stream().map(r -> "?").toList())).append("))");
                 episodes.forEach(e -> params.add(String.valueOf(e)));
             }
+            // lists and worklists that showed the patient (LIST rows name the ids in the detail)
+            sql.append(" or (action = 'LIST' and ',' || replace(detail, ?, '') || ',' like ?)");
+            params.add(AuditLog.LIST_PREFIX);
+            params.add("%," + id + ",%");
             sql.append(")");
         }
         return new Where(sql.toString(), params);

@@ -2,6 +2,7 @@ package io.backstory.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.backstory.security.ui.LoginView;
 import jakarta.servlet.FilterChain;
@@ -37,14 +38,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
-    /**
-     * Vaadin needs 'unsafe-inline' styles and 'unsafe-eval' (Element.executeJs); everything else is
-     * restricted to this origin, and no one may frame the app (clickjacking).
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-
     /** The REST API for reports: stateless HTTP Basic, 401 without credentials, never a login redirect. */
     @Bean
     @Order(1)
@@ -62,10 +55,21 @@ class SecurityConfig {
 
     /**
      * 401 with the Basic challenge, written directly: sendError would dispatch to /error, which the UI
-     * chain answers with a redirect to the login page.
+     * chain answers with a redirect to the login page. A try refused by the login throttle gets 429 with
+     * Retry-After and a JSON body saying how long to wait.
      */
     private static org.springframework.security.web.AuthenticationEntryPoint apiEntryPoint() {
         return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"Too many failed sign-ins from this "
+                        + "address or for this account: try again in " + throttled.retryAfterSeconds() + " seconds\",\"retryAfterSeconds\":"
+                        + throttled.retryAfterSeconds() + "}");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Backstory API\", charset=\"UTF-8\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         };
@@ -73,38 +77,37 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinFilterChain(HttpSecurity http, LoginAttempts loginAttempts, SecondFactorGate secondFactorGate,
-                                          LiveSessions liveSessions,
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http, SecondFactorGate secondFactorGate, LiveSessions liveSessions, RequestUtil requestUtil,
                                           @Value("${backstory.security.session-max-lifetime:12h}") Duration maxLifetime) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css").permitAll());
-        http.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css", "/error", "/error/**").permitAll());
+        // HSTS, Cache-Control and the CSP come from SecurityHeadersFilter for every response; Spring Security's own
+        // cache headers would only duplicate them.
+        http.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.disable()).cacheControl(c -> c.disable()));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
-        http.addFilterBefore(new ClientThrottleFilter(loginAttempts), UsernamePasswordAuthenticationFilter.class);
+        // Login CSRF: Vaadin's configurer exempts the login page from CSRF, so any site could sign a browser in to
+        // an account of its choosing. Only Vaadin's own framework requests (which carry their own token) are exempt
+        // here; the login form posts the token that Vaadin puts in the page's _csrf meta tags.
+        http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.addFilterBefore(new SessionLifetimeFilter(maxLifetime), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new SessionRevocationFilter(liveSessions), SecurityContextHolderFilter.class);
         // Vaadin's configurer uses this shared handler after a right password: it asks for the second factor first.
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, secondFactorGate);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        // A throttled try says how long to wait; any other failure is the usual "?error". After Vaadin's configurer,
+        // so that its login view is in place before form login initialises (else Spring's default page is served).
+        http.formLogin(f -> f.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof LoginThrottledException t ? "/login?error=throttled&wait=" + t.retryAfterSeconds() : "/login?error"))));
         return http.build();
     }
 
     /**
-     * Security headers on every response. A servlet filter rather than Spring Security's header
-     * writer because Vaadin's configurer takes anonymous routes such as the login page out of the
-     * security filter chain, and the login page needs clickjacking protection most of all.
+     * Security headers, no-store caching and the HTTPS redirect on every response ({@link SecurityHeadersFilter}):
+     * a servlet filter ahead of everything, because Vaadin's configurer takes anonymous routes such as the login
+     * page out of Spring Security's header writer, and the login page needs them most of all.
      */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> securityHeaders() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("Referrer-Policy", "same-origin");
-                chain.doFilter(request, response);
-            }
-        });
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(@Value("${backstory.security.require-https:false}") boolean requireHttps) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(requireHttps));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -113,26 +116,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
-    }
-
-    /** Refuses login posts from a client that has failed too often recently, before any password check. */
-    static final class ClientThrottleFilter extends OncePerRequestFilter {
-        private final LoginAttempts loginAttempts;
-
-        ClientThrottleFilter(LoginAttempts loginAttempts) {
-            this.loginAttempts = loginAttempts;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
-                    && loginAttempts.isClientBlocked(request.getRemoteAddr())) {
-                response.sendRedirect(request.getContextPath() + "/login?error=throttled");
-                return;
-            }
-            chain.doFilter(request, response);
-        }
     }
 
     /**

@@ -24,12 +24,14 @@ public class SignInFlow {
     private final SecondFactorService factors;
     private final UserAccountService accounts;
     private final Clock clock;
+    private final LoginThrottle throttle;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInFlow(SecondFactorService factors, UserAccountService accounts, Clock clock) {
+    SignInFlow(SecondFactorService factors, UserAccountService accounts, Clock clock, LoginThrottle throttle) {
         this.factors = factors;
         this.accounts = accounts;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /** What the second-step pages show: whose sign-in this is and whether an authenticator must be set up first. */
@@ -68,15 +70,34 @@ public class SignInFlow {
         }
     }
 
-    /** True when the code (or a recovery code) is right; the sign-in can then be completed. */
+    /**
+     * True when the code (or a recovery code) is right; the sign-in can then be completed. The code is
+     * throttled like the password: a wrong one counts for the client and the account, and while either
+     * must wait no code is checked ({@link LoginThrottledException}), so a right password does not buy
+     * unlimited guesses at six digits.
+     */
     public boolean verify(String code) {
         PendingSignIn pending = current().orElseThrow(SignInFlow::expired);
+        String client = clientAddress();
+        Optional<java.time.Duration> wait = throttle.wait(client, pending.user.getUsername());
+        if (wait.isPresent()) {
+            throttle.refused(pending.user.getUsername(), wait.get());
+            throw new LoginThrottledException(wait.get());
+        }
         if (factors.verify(pending.user, code)) {
             pending.verified();
             return true;
         }
         pending.failed();
+        throttle.failed(client, pending.user.getUsername(), LoginThrottle.Step.SECOND_FACTOR);
         return false;
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return "unknown";
     }
 
     /** Puts the verified sign-in into the security context of a fresh session id. */
@@ -96,6 +117,7 @@ public class SignInFlow {
         contexts.saveContext(context, request, response);
         request.changeSessionId();
         accounts.recordSignIn(pending.user.userId());
+        throttle.cleared(pending.user.getUsername());
     }
 
     /** Back to the password (the "use another account" link, or too many wrong codes). */

@@ -36,9 +36,6 @@ class UserAccount extends AbstractEntity {
     @Column(nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "failed_attempts", nullable = false)
-    private int failedAttempts;
-
     @Column(name = "locked_until")
     private @Nullable Instant lockedUntil;
 
@@ -103,7 +100,6 @@ class UserAccount extends AbstractEntity {
     String getDisplayName() { return displayName; }
     String getPasswordHash() { return passwordHash; }
     boolean isEnabled() { return enabled; }
-    int getFailedAttempts() { return failedAttempts; }
     @Nullable Instant getLockedUntil() { return lockedUntil; }
     Set<Role> getRoles() {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
@@ -115,18 +111,9 @@ class UserAccount extends AbstractEntity {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed login; after {@code maxFailures} in a row the account is locked for {@code lockout}. */
-    void recordFailure(Instant now, int maxFailures, java.time.Duration lockout) {
-        failedAttempts++;
-        if (failedAttempts >= maxFailures) {
-            lockedUntil = now.plus(lockout);
-            failedAttempts = 0;
-        }
-    }
-
-    void recordSuccess() {
-        failedAttempts = 0;
-        lockedUntil = null;
+    /** Too many failed sign-ins ({@link LoginThrottle} counts them): no password is accepted until then. */
+    void lockUntil(Instant until) {
+        lockedUntil = until;
     }
 
     void created(Instant now) {
@@ -137,7 +124,6 @@ class UserAccount extends AbstractEntity {
     void setPassword(String hash, Instant now) {
         passwordHash = hash;
         passwordSetAt = now;
-        failedAttempts = 0;
         lockedUntil = null;
     }
 
@@ -148,7 +134,6 @@ class UserAccount extends AbstractEntity {
     }
 
     void unlock() {
-        failedAttempts = 0;
         lockedUntil = null;
     }
 
@@ -160,7 +145,6 @@ class UserAccount extends AbstractEntity {
     void reactivate() {
         enabled = true;
         deactivatedAt = null;
-        failedAttempts = 0;
         lockedUntil = null;
     }
 

@@ -1,7 +1,6 @@
 package io.backstory.security;
 
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.Authentication;
+import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,6 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +46,12 @@ public class UserAccountService {
     private final SetupLinkTokens setupLinks;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                       CurrentUser currentUser, AuditLog auditLog, SetupLinkTokens setupLinks, JdbcClient jdbc, Clock clock) {
+                       CurrentUser currentUser, AuditLog auditLog, SetupLinkTokens setupLinks, JdbcClient jdbc, Clock clock,
+                       LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -57,6 +60,7 @@ public class UserAccountService {
         this.setupLinks = setupLinks;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /**
@@ -142,11 +146,15 @@ public class UserAccountService {
         return link(account);
     }
 
-    /** Lifts a lockout after too many failed sign-ins (the person may otherwise wait for it to expire). */
+    /**
+     * Lifts a lockout after too many failed sign-ins (the person may otherwise wait for it to expire) and
+     * clears the account's recent failures, so the next sign-in is not delayed either. The one unlock path.
+     */
     @Transactional
     public void unlock(long userId) {
         UserAccount account = managed(userId);
         account.unlock();
+        throttle.cleared(account.getUsername());
         auditLog.record(AuditLog.Action.UNLOCK, "user_account", userId);
     }
 
@@ -299,9 +307,9 @@ public class UserAccountService {
         BackstoryUser user = currentUser.require();
         return jdbc.sql("""
                 select occurred_at, action, client_address from audit_event
-                where username = ? and (clinic_id = ? or clinic_id is null) and action in ('LOGIN', 'LOGIN_FAILED', 'MFA_FAILED')
+                where username = ? and clinic_id in (?, ?) and action in ('LOGIN', 'LOGIN_FAILED', 'MFA_FAILED')
                 order by occurred_at desc, id desc
-                """).params(user.getUsername(), user.clinicId())
+                """).params(user.getUsername(), user.clinicId(), AuditLog.NO_CLINIC)
                 .query((rs, n) -> new SignInRecord(rs.getTimestamp(1).toInstant(), AuditLog.Action.valueOf(rs.getString(2)), rs.getString(3)))
                 .stream().limit(Math.max(1, Math.min(limit, 50))).toList();
     }
@@ -377,6 +385,7 @@ public class UserAccountService {
         } else if (displayName.strip().length() > 120) {
             problems.add("Display name: at most 120 characters");
         }
+        PlainText.problem("Display name", displayName).ifPresent(problems::add);
     }
 
     private static void emailProblems(@Nullable String email, List<String> problems) {

@@ -54,7 +54,7 @@ class AnalysisBenchmark {
         for (int size : new int[] {100_000, 1_000_000}) {
             Path file = dataset(size);
             long r0 = System.nanoTime();
-            List<AnalysisEpisode> episodes = AnalysisCsv.read(file);
+            List<AnalysisEpisode> episodes = withCare(AnalysisCsv.read(file));
             long readMs = (System.nanoTime() - r0) / 1_000_000;
             RecurrenceAnalysis analysis = RecurrenceAnalysis.withDefaults();
             for (int i = 0; i < WARM_UP; i++) {
@@ -73,9 +73,12 @@ class AnalysisBenchmark {
                 cpu[i] = (processCpuNanos() - c0) / 1e6;
                 peak = Math.max(peak, heapPeak());
                 if (i == 0) {
-                    System.out.printf(Locale.ROOT, "%,d episodes: adjusted HR %.3f (%.3f-%.3f), IPTW HR %.3f, verdict %s%n",
+                    System.out.printf(Locale.ROOT, "%,d episodes: primary HR %.3f (%.3f-%.3f) over %d therapists, plain %.3f, "
+                                    + "IPTW HR %.3f, PH p %.3f, piecewise fitted %b, verdict %s %s%n",
                             size, report.adjustedEffect().ratio(), report.adjustedEffect().lower(),
-                            report.adjustedEffect().upper(), report.iptw().hr(), report.verdict().code());
+                            report.adjustedEffect().upper(), report.therapists(), report.plainEffect().ratio(),
+                            report.iptw().hr(), report.primary().phTest().global().p(), report.piecewise() != null,
+                            report.verdict().code(), report.verdict().reasons());
                 }
             }
             double[] sorted = ms.clone();
@@ -94,6 +97,28 @@ class AnalysisBenchmark {
                     StandardOpenOption.APPEND);
             episodes = null;
         }
+    }
+
+    /**
+     * Issue 10's optional columns, so that the therapist-stratified primary model, persistent pain and the composite
+     * run as in the app: therapist {@code T((row * 7919) % 40 + 1)} (as bench/r-cox-extensions.R), location
+     * {@code L(row % 3 + 1)}, and every ninth episode without a recurrence never recovered. The values do not
+     * change the cost.
+     */
+    static List<AnalysisEpisode> withCare(List<AnalysisEpisode> episodes) {
+        String[] therapists = new String[41];
+        String[] locations = {"L1", "L2", "L3"};
+        for (int t = 1; t <= 40; t++) {
+            therapists[t] = "T" + t;
+        }
+        List<AnalysisEpisode> out = new ArrayList<>(episodes.size());
+        for (int i = 0; i < episodes.size(); i++) {
+            AnalysisEpisode e = episodes.get(i);
+            int row = i + 1;
+            out.add(e.withCare(therapists[(int) ((long) row * 7919 % 40 + 1)], locations[row % 3])
+                    .withRecovered(!e.recurred() && row % 9 == 0 ? Boolean.FALSE : Boolean.TRUE));
+        }
+        return out;
     }
 
     /** The demo clinic's model at the given size, written once and reused by later runs and by R. */

@@ -9,12 +9,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@SuppressWarnings("unchecked")
 class VerdictTest {
 
-    /** A clean, well-powered input; each test changes what it is about. */
+
+    /**
+     * A clean, well-powered input; each test changes what it is about. The checks agree with the primary estimate:
+     * visits and IPCW give its interval, IPTW the given HR with limits x0.88 and x1.14, 12 therapists, balance,
+     * equal completeness, proportional hazards.
+     */
     private static VerdictInput input(int multi, int isolated, int events, int terms,
                                       double hr, double lower, double upper, double iptw) {
-        return new VerdictInput(multi, isolated, events, terms, hr, lower, upper, iptw, 0.95, 40.0, List.of(), false, true);
+        return input(multi, isolated, events, terms, hr, lower, upper, iptw, 0.95, 40.0, List.of(), false, true,
+                evidence(hr, lower, upper, iptw));
+    }
+
+    private static VerdictInput input(int multi, int isolated, int events, int terms, double hr, double lower,
+                                      double upper, double iptw, double followUp, double minCell, List<String> sparse,
+                                      boolean separation, boolean converged, VerdictEvidence evidence) {
+        return new VerdictInput(multi, isolated, events, terms, hr, lower, upper, iptw, followUp, minCell, sparse,
+                separation, converged, evidence);
+    }
+
+    private static VerdictEvidence evidence(double hr, double lower, double upper, double iptw) {
+        VerdictEvidence.Interval primary = new VerdictEvidence.Interval(hr, lower, upper);
+        return new VerdictEvidence(true, 12, primary, 1.0, new VerdictEvidence.Interval(iptw, iptw * 0.88, iptw * 1.14),
+                List.of(), primary, 0.90, 0.91, Double.NaN, 0.40, 0.30, null);
+    }
+
+    private static VerdictEvidence with(VerdictEvidence e, String what, Object value) {
+        return new VerdictEvidence(what.equals("therapistKnown") ? (Boolean) value : e.therapistKnown(),
+                what.equals("therapists") ? (Integer) value : e.therapists(),
+                what.equals("visits") ? (VerdictEvidence.Interval) value : e.visits(), e.visitsChange(),
+                what.equals("iptw") ? (VerdictEvidence.Interval) value : e.iptw(),
+                what.equals("imbalanced") ? (List<String>) value : e.imbalanced(),
+                what.equals("ipcw") ? (VerdictEvidence.Interval) value : e.ipcw(),
+                what.equals("completenessMulti") ? (Double) value : e.completenessMulti(), e.completenessIsolated(),
+                e.tippingShare(), what.equals("ph") ? (Double) value : e.phPlanP(), e.phGlobalP(),
+                what.equals("riskDifference") ? (VerdictEvidence.Interval) value : e.riskDifference());
+    }
+
+    private static VerdictResult supportsExcept(String what, Object value) {
+        VerdictInput clean = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78);
+        return Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78, 0.95, 40.0, List.of(), false, true,
+                with(clean.evidence(), what, value)));
     }
 
     @Test
@@ -24,11 +62,14 @@ class VerdictTest {
         assertThat(v.code()).isEqualTo(VerdictCode.SUPPORTS);
         assertThat(v.sentence())
                 .startsWith("Across 1,980 discharged episodes, patients with multi-factor plans had back pain return "
-                        + "less often: adjusted hazard ratio 0.74 (95 % CI 0.63 to 0.87)")
-                .contains("0.78", "supports the claim", "observational")
+                        + "less often: adjusted hazard ratio 0.74 (95 % CI 0.63 to 0.87), comparing patients of the same therapist")
+                .contains("0.78", "support an association", "do not show that the plans cause it",
+                        "other differences between patients could explain all of this")
+                .doesNotContain("prevent")
                 // E-value, R: e(conv(0.74)) = 1.7662, e(conv(0.87)) = 1.4354 (formula in EValueTest)
                 .contains("risk ratio of 1.77 (E-value)", "1.44 to make the confidence interval include no effect");
         assertThat(v.warnings()).isEmpty();
+        assertThat(v.reasons()).isEmpty();
     }
 
     @Test
@@ -56,7 +97,91 @@ class VerdictTest {
     void shouldExplainIptwDisagreementWhenAdjustedEstimateAloneIsSignificant() {
         VerdictResult v = Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 1.05));
 
-        assertThat(v.sentence()).contains("propensity-weighted (IPTW) hazard ratio is 1.05, which does not confirm it");
+        assertThat(v.reasons()).singleElement().asString()
+                .contains("With propensity weights", "hazard ratio is 1.05 (95 % CI 0.92 to 1.20), which includes 1");
+        assertThat(v.sentence()).contains("One check did not hold", "More data alone will not settle this")
+                .doesNotContain("more than now");
+    }
+
+    @Test
+    void shouldSayAModelPointsTheOtherWayWhenItExcludesOneOnTheOtherSide() {
+        VerdictResult v = supportsExcept("ipcw", new VerdictEvidence.Interval(1.2, 1.05, 1.37));
+
+        assertThat(v.code()).isEqualTo(VerdictCode.INCONCLUSIVE);
+        assertThat(v.reasons()).singleElement().asString().contains("lost to follow-up (IPCW)", "points the other way");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            therapistKnown    | which therapist treated each patient
+            visits            | With the number of visits in the model, the hazard ratio is 0.95 (95 % CI 0.80 to 1.12), which includes 1
+            iptw              | With propensity weights (truncated at the 1st and 99th percentiles), the hazard ratio is 0.95
+            ipcw              | Weighting for patients lost to follow-up (IPCW), the hazard ratio is 0.95
+            imbalanced        | Even after weighting, the two groups of patients differ in disability at the start (ODI) (standardised difference of 0.1 or more)
+            completenessMulti | 81 % of multi-factor and 91 % of isolated episodes were followed to the horizon or to a recurrence (more than 5 points apart)
+            ph                | The hazard ratio changes over follow-up (Schoenfeld test p = 0.010 for the plan, 0.300 overall, below 0.05), and the risk difference at the horizon could not be estimated
+            """)
+    void shouldBeInconclusiveAndSayWhyWhenOneCheckFails(String check, String reason) {
+        Object value = switch (check) {
+            case "therapistKnown" -> false;
+            case "imbalanced" -> List.of("baseline_odi");
+            case "completenessMulti" -> 0.81;
+            case "ph" -> 0.01;
+            default -> new VerdictEvidence.Interval(0.95, 0.80, 1.12);
+        };
+
+        VerdictResult v = supportsExcept(check, value);
+
+        assertThat(v.code()).isEqualTo(VerdictCode.INCONCLUSIVE);
+        assertThat(v.reasons()).singleElement().asString().contains(reason);
+        assertThat(v.sentence()).doesNotContain("prevent");
+    }
+
+    @Test
+    void shouldAcceptChangingHazardsWhenTheHorizonRiskDifferenceAgrees() {
+        VerdictInput clean = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78);
+        VerdictEvidence e = with(with(clean.evidence(), "ph", 0.01), "riskDifference",
+                new VerdictEvidence.Interval(-0.06, -0.09, -0.03));
+
+        VerdictResult v = Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78, 0.95, 40.0, List.of(), false,
+                true, e));
+
+        assertThat(v.code()).isEqualTo(VerdictCode.SUPPORTS);
+    }
+
+    @Test
+    void shouldNameChangingHazardsWhenTheRiskDifferenceIncludesZero() {
+        VerdictInput clean = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78);
+        VerdictEvidence e = with(with(clean.evidence(), "ph", 0.01), "riskDifference",
+                new VerdictEvidence.Interval(-0.02, -0.05, 0.01));
+
+        VerdictResult v = Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78, 0.95, 40.0, List.of(), false,
+                true, e));
+
+        assertThat(v.code()).isEqualTo(VerdictCode.INCONCLUSIVE);
+        assertThat(v.reasons()).singleElement().asString()
+                .contains("-2.0 % (95 % CI -5.0 % to +1.0 %)", "later rather than fewer recurrences");
+    }
+
+    @Test
+    void shouldListEveryReasonWhenSeveralChecksFail() {
+        VerdictInput clean = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78);
+        VerdictEvidence e = with(with(with(clean.evidence(), "therapistKnown", false), "imbalanced", List.of("age")),
+                "completenessMulti", 0.70);
+
+        VerdictResult v = Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78, 0.95, 40.0, List.of(), false,
+                true, e));
+
+        assertThat(v.reasons()).hasSize(3);
+        assertThat(v.sentence()).contains("3 checks did not hold");
+    }
+
+    @Test
+    void shouldCallTheRobustIntervalApproximateWithFewTherapists() {
+        VerdictResult v = supportsExcept("therapists", 6);
+
+        assertThat(v.code()).isEqualTo(VerdictCode.SUPPORTS);
+        assertThat(v.warnings()).singleElement().asString().contains("Only 6 therapists", "approximate", "fewer than 10");
     }
 
     @Test
@@ -65,7 +190,7 @@ class VerdictTest {
 
         assertThat(v.code()).isEqualTo(VerdictCode.CONTRADICTS);
         assertThat(v.sentence()).contains("more often: adjusted hazard ratio 1.30 (95 % CI 1.10 to 1.54)",
-                "contradicts the claim", "observational", "E-value");
+                "association between multi-factor plans and more recurrences", "observational", "E-value");
     }
 
     @Test
@@ -81,9 +206,9 @@ class VerdictTest {
         assertThat(v.code()).isEqualTo(VerdictCode.INCONCLUSIVE);
         // R: z <- qnorm(0.975) + qnorm(0.8); exp(-z / sqrt(412 * 0.25)) = 0.7588; ceiling(z^2 / (0.25 * log(0.9)^2)) = 2829
         assertThat(v.sentence())
-                .contains("cannot yet tell", "adjusted hazard ratio 0.90 (95 % CI 0.75 to 1.08)")
+                .contains("do not show whether", "adjusted hazard ratio 0.90 (95 % CI 0.75 to 1.08)")
                 .contains("With 412 recurrences, only a hazard ratio of 0.76 or further from 1")
-                .contains("about 2,829 recurrences, 2,417 more than now")
+                .contains("If the true hazard ratio were 0.90, telling it from 1 would take about 2,829 recurrences, 2,417 more than now")
                 // R: e(conv(0.9)) = 1.3612; the CI contains 1
                 .contains("risk ratio of 1.36 (E-value)", "the confidence interval already includes no effect")
                 .contains("observational");
@@ -127,8 +252,8 @@ class VerdictTest {
 
     @Test
     void shouldListEveryWarningWhenDataQualityFlagsAreRaised() {
-        VerdictInput in = new VerdictInput(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78,
-                0.72, 3.2, List.of("Stress, fear & beliefs"), true, false);
+        VerdictInput in = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78,
+                0.72, 3.2, List.of("Stress, fear & beliefs"), true, false, evidence(0.74, 0.63, 0.87, 0.78));
 
         List<String> warnings = Verdict.decide(in).warnings();
 
@@ -142,7 +267,8 @@ class VerdictTest {
 
     @Test
     void shouldNotWarnWhenFollowUpIsExactlyEightyPercentAndCellsExactlyFive() {
-        VerdictInput in = new VerdictInput(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78, 0.80, 5.0, List.of(), false, true);
+        VerdictInput in = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78, 0.80, 5.0, List.of(), false, true,
+                evidence(0.74, 0.63, 0.87, 0.78));
 
         assertThat(Verdict.decide(in).warnings()).isEmpty();
     }
@@ -155,7 +281,8 @@ class VerdictTest {
 
     @Test
     void shouldThrowWhenFollowUpCompletenessIsAboveOne() {
-        assertThatThrownBy(() -> new VerdictInput(100, 100, 100, 1, 0.8, 0.7, 0.9, 0.8, 1.2, 10, List.of(), false, true))
+        assertThatThrownBy(() -> input(100, 100, 100, 1, 0.8, 0.7, 0.9, 0.8, 1.2, 10, List.of(), false, true,
+                evidence(0.8, 0.7, 0.9, 0.8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("followUpCompleteness");
     }
 }

@@ -20,6 +20,7 @@ final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
     final Page page;
     private final String baseUrl;
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Browser(int port) {
         this(port, null);
@@ -39,6 +40,18 @@ final class Browser implements AutoCloseable {
         }
         page = browser.newPage(options);
         page.setDefaultTimeout(30_000);
+        // Every journey fails on a content-security-policy violation or an uncaught script error (issue 9 item 4):
+        // a tightened policy that breaks the app, or injected markup that runs, shows up here.
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && (m.text().contains("Content Security Policy") || m.text().contains("Refused to"))) {
+                problems.add("CSP violation: " + m.text());
+            }
+        });
+        page.onPageError(e -> problems.add("Page error: " + e));
+        page.onDialog(d -> {
+            problems.add("Dialog opened by a script: " + d.message());
+            d.dismiss();
+        });
         baseUrl = "http://localhost:" + port;
     }
 
@@ -63,9 +76,17 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** The CSP violations, script errors and script-opened dialogs seen so far. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     @Override
     public void close() {
         browser.close();
         playwright.close();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The page reported problems: " + String.join("\n", problems));
+        }
     }
 }

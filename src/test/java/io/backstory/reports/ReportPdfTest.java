@@ -89,6 +89,23 @@ class ReportPdfTest {
     }
 
     @Test
+    void shouldPrintTheVerdictWithEveryReasonAndTheFiguresOfEachCheck() throws IOException {
+        byte[] pdf = ReportPdf.render("Riverside Physio", report, options());
+
+        // the PDF breaks lines after a hyphen: "fear- avoidance"
+        String text = text(pdf).replaceAll("\\s+", " ").replaceAll("(\\w)- (\\w)", "$1-$2");
+        io.backstory.analytics.VerdictResult verdict = report.analysis().verdict();
+        // the generated clinic's PDF cohort has no therapist codes: inconclusive, with the reasons listed
+        assertThat(verdict.reasons()).isNotEmpty();
+        assertThat(text).contains("Not yet clear", "Why there is no clear answer", "The checks behind the answer",
+                "Followed to the horizon or to a recurrence", "lost to follow-up (IPCW)");
+        for (String reason : verdict.reasons()) {
+            assertThat(text).contains(reason.replaceAll("\\s+", " "));
+        }
+        assertThat(text).doesNotContain("prevent");
+    }
+
+    @Test
     void shouldKeepTheTherapistTableWhenThereIsNoFunnel() throws IOException {
         RecurrenceReport r = report;
         RecurrenceReport noFunnel = new RecurrenceReport(r.filter(), r.horizonDays(), r.isolatedMaxBreadth(), r.analysis(),

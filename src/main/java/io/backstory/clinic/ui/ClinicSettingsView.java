@@ -138,14 +138,12 @@ public class ClinicSettingsView extends VerticalLayout implements HasDynamicTitl
     }
 
     void save(ClinicSettings changed) {
-        try {
-            current = clinics.updateSettings(changed);
+        errors.save(getTranslation("save.what.settings"), () -> clinics.updateSettings(changed)).ifPresent(saved -> {
+            current = saved;
             show(current);
             Notification.show(getTranslation("settings.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-        }
+        });
     }
 
     @Override

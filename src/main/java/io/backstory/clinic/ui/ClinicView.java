@@ -143,16 +143,11 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
 
     /** Runs a change, shows the refreshed clinic, or the service's problem (keeping what was typed). */
     private boolean run(ErrorSummary errors, Supplier<ClinicSummary> change, String doneKey) {
-        errors.clear();
-        try {
-            ClinicSummary clinic = change.get();
+        return errors.save(getTranslation("save.what.clinic"), change).map(clinic -> {
             locations.setItems(clinic.locations());
             Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             return true;
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-            return false;
-        }
+        }).orElse(false);
     }
 
     @Override

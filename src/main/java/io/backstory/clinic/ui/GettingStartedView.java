@@ -132,17 +132,12 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
     }
 
     private boolean change(java.util.function.Supplier<ClinicSummary> action) {
-        errors.clear();
-        try {
-            action.get();
+        return errors.save(getTranslation("save.what.clinic"), action).map(saved -> {
             Notification.show(getTranslation("start.saved"), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
             return true;
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-            return false;
-        }
+        }).orElse(false);
     }
 
     @Override

@@ -22,11 +22,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.followups.CheckInAnswer;
-import io.backstory.followups.CheckInResult;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
 import io.backstory.followups.RecurrenceDecision;
@@ -72,12 +70,20 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {
             Span due = new Span(Formats.date(f.dueDate()));
-            if (!f.overdue()) {
+            if (!f.overdue() && !f.noReplyToEmail()) {
                 return due;
             }
-            Span late = new Span(getTranslation("followUps.overdueBy", f.daysOverdue()));
-            late.addClassNames("pill", "pill-warning");
-            Div cell = new Div(due, late);
+            Div cell = new Div(due);
+            if (f.overdue()) {
+                Span late = new Span(getTranslation("followUps.overdueBy", f.daysOverdue()));
+                late.addClassNames("pill", "pill-warning");
+                cell.add(late);
+            }
+            if (f.noReplyToEmail()) {
+                Span noReply = new Span(getTranslation("followups.noReply"));
+                noReply.addClassNames("pill", "pill-contrast", "no-reply");
+                cell.add(noReply);
+            }
             cell.addClassName("due-cell");
             return cell;
         }).setHeader(getTranslation("followUps.col.due")).setAutoWidth(true).setFlexGrow(0);
@@ -175,8 +181,8 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
             answer = new CheckInAnswer(true, false, onset.getValue(), worst.getValue(), lasted.getValue(),
                     limited.getValue(), sought.getValue());
         }
-        try {
-            CheckInResult result = followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue());
+        errors.save(getTranslation("save.what.checkIn"),
+                () -> followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue())).ifPresent(result -> {
             dialog.close();
             boolean recurrence = result.decision().outcome() == RecurrenceDecision.Outcome.RECURRENCE;
             Notification n = Notification.show(getTranslation("checkIn.saved", due.patientName()) + " "
@@ -184,9 +190,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
             n.addThemeVariants(recurrence ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
             grid.getDataProvider().refreshAll();
             refreshCount();
-        } catch (ConcurrentEditException | IllegalArgumentException e) {
-            errors.show(getTranslation("form.problems"), e.getMessage());
-        }
+        });
     }
 
     @Override

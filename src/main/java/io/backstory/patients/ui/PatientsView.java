@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientRow;
 import io.backstory.patients.PatientService;
-import io.backstory.patients.PatientSummary;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,15 +106,12 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
         dialog.setWidth("min(40rem, 95vw)");
         form.addCloseListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
-                PatientSummary saved = patients.create(e.command());
+            form.errors.save(getTranslation("save.what.patient"), () -> patients.create(e.command())).ifPresent(saved -> {
                 dialog.close();
                 Notification.show(getTranslation("patients.created", saved.fullName()), 4000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 UI.getCurrent().navigate("patients/" + saved.id());
-            } catch (IllegalArgumentException problem) {
-                form.showError(problem.getMessage());
-            }
+            });
         });
         dialog.open();
     }

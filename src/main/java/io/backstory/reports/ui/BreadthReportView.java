@@ -127,8 +127,9 @@ public class BreadthReportView extends ReportView implements HasDynamicTitle {
     private Div robustness(AnalysisReport a) {
         ModelTerm withVisits = a.coxWithVisits().terms().stream().filter(t -> t.name().equals("multifactor")).findFirst().orElse(null);
         Div box = new Div(new H3(getTranslation("report.robust.title")),
-                new Paragraph(getTranslation("report.robust.iptw", ratio(a.iptw().hr()), ratio(a.iptw().lower()), ratio(a.iptw().upper()),
-                        ratio(a.iptw().minWeight()), ratio(a.iptw().maxWeight()))),
+                a.iptw() == null ? new Paragraph(getTranslation("report.robust.iptw.none"))
+                        : new Paragraph(getTranslation("report.robust.iptw", ratio(a.iptw().hr()), ratio(a.iptw().lower()),
+                        ratio(a.iptw().upper()), ratio(a.iptw().minWeight()), ratio(a.iptw().maxWeight()))),
                 new Paragraph(getTranslation("report.robust.evalue", ratio(a.eValue().point()), ratio(a.eValue().ci()))),
                 new Paragraph(withVisits == null ? getTranslation("report.robust.visits.none")
                         : getTranslation("report.robust.visits", ratio(withVisits.ratio()), ratio(withVisits.lower()), ratio(withVisits.upper()))),

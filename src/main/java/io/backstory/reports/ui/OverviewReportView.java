@@ -21,12 +21,13 @@ import io.backstory.analytics.ModelTerm;
 import io.backstory.analytics.ProportionEstimate;
 import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
+import io.backstory.reports.VerdictFigures;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The answer first: "Do multi-factor plans reduce recurrence here?", then the headline numbers. */
+/** The answer first: "Do multi-factor plans go with fewer recurrences here?", then every check behind it. */
 @Route("reports")
 @Menu(order = 10, icon = "CHART", title = "nav.reports.overview")
 @RolesAllowed({"OWNER", "ADMIN"})
@@ -62,23 +63,32 @@ public class OverviewReportView extends ReportView implements HasDynamicTitle {
         String[] pair = ReportText.oneInPair(a.isolatedRate().rate(), a.multiRate().rate());
         Paragraph plain = new Paragraph(getTranslation("report.verdict.plain", pair[0], horizon, pair[1]));
         plain.addClassName("verdict-plain");
-        ModelTerm hr = a.adjustedEffect();
-        UnorderedList numbers = new UnorderedList(
-                new ListItem(getTranslation("report.verdict.rates", rateWithCi(a.isolatedRate()), a.isolatedRate().n(),
-                        rateWithCi(a.multiRate()), a.multiRate().n())),
-                new ListItem(getTranslation("report.verdict.hr", ratio(hr.ratio()), ratio(hr.lower()), ratio(hr.upper()))),
-                new ListItem(getTranslation("report.verdict.iptw", ratio(a.iptw().hr()), ratio(a.iptw().lower()), ratio(a.iptw().upper()))),
-                new ListItem(getTranslation("report.verdict.evalue", ratio(a.eValue().point()))),
-                new ListItem(getTranslation("report.verdict.mdhr", ratio(a.minDetectableHr()), a.cox().events())));
+        UnorderedList numbers = new UnorderedList();
+        VerdictFigures.lines(a, this::getTranslation).forEach(line -> numbers.add(new ListItem(line)));
         numbers.addClassName("verdict-numbers");
         Paragraph sentence = new Paragraph(a.verdict().sentence());
         sentence.addClassName("verdict-sentence");
-        card.add(question, answer, plain, numbers, sentence);
-        if (!a.verdict().warnings().isEmpty()) {
+        card.add(question, answer, plain, sentence);
+        if (!a.verdict().reasons().isEmpty()) {
+            UnorderedList reasons = new UnorderedList();
+            a.verdict().reasons().forEach(r -> reasons.add(new ListItem(r)));
+            reasons.addClassName("verdict-reasons");
+            Span heading = new Span(getTranslation("report.verdict.reasons"));
+            heading.addClassName("verdict-list-heading");
+            card.add(heading, reasons);
+        }
+        Span checks = new Span(getTranslation("report.verdict.checks"));
+        checks.addClassName("verdict-list-heading");
+        card.add(checks, numbers);
+        List<String> notes = new ArrayList<>(a.verdict().warnings());
+        notes.addAll(a.warnings());
+        if (!notes.isEmpty()) {
             UnorderedList caveats = new UnorderedList();
-            a.verdict().warnings().forEach(w -> caveats.add(new ListItem(w)));
+            notes.forEach(w -> caveats.add(new ListItem(w)));
             caveats.addClassName("verdict-caveats");
-            card.add(new Span(getTranslation("report.verdict.caveats")), caveats);
+            Span heading = new Span(getTranslation("report.verdict.caveats"));
+            heading.addClassName("verdict-list-heading");
+            card.add(heading, caveats);
         }
         return card;
     }

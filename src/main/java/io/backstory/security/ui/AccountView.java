@@ -115,15 +115,12 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
             passwordErrors.show(getTranslation("form.problems"), getTranslation("account.password.mismatch"));
             return;
         }
-        try {
-            accounts.changeOwnPassword(current.getValue(), fresh.getValue());
+        if (passwordErrors.run(getTranslation("save.what.password"), () -> accounts.changeOwnPassword(current.getValue(), fresh.getValue()))) {
             current.clear();
             fresh.clear();
             repeat.clear();
             Notification.show(getTranslation("account.password.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException problem) {
-            passwordErrors.show(getTranslation("form.problems"), problem.getMessage());
         }
     }
 

@@ -11,12 +11,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n;
 
     public LoginView() {
         addClassName("login-view");
@@ -24,7 +27,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
+        i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -46,7 +49,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.getOrDefault("error", List.of()).contains("throttled")) {
+            LoginI18n throttled = LoginI18n.createDefault();
+            throttled.setForm(i18n.getForm());
+            throttled.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            throttled.getErrorMessage().setMessage(getTranslation("login.throttled.message", waitSeconds(parameters.get("wait"))));
+            login.setI18n(throttled);
+        }
+        login.setError(parameters.containsKey("error"));
+    }
+
+    /** The wait the throttle named in the redirect, as a whole number only (it is shown on the page). */
+    private static long waitSeconds(@Nullable List<String> values) {
+        if (values != null && !values.isEmpty() && values.getFirst().matches("\\d{1,6}")) {
+            return Long.parseLong(values.getFirst());
+        }
+        return 60;
     }
 
     @Override

@@ -147,15 +147,12 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
         dialog.setWidth("min(44rem, 95vw)");
         form.addCloseListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
-                SetupLink link = accounts.createAccount(new NewAccountCommand(form.username.getValue(), form.displayName.getValue(),
-                        form.email.getValue(), form.chosenRoles()));
+            form.errors.save(getTranslation("save.what.person"), () -> accounts.createAccount(new NewAccountCommand(
+                    form.username.getValue(), form.displayName.getValue(), form.email.getValue(), form.chosenRoles()))).ifPresent(link -> {
                 dialog.close();
                 refresh();
                 showLink(link, "people.link.created");
-            } catch (IllegalArgumentException problem) {
-                form.showError(problem.getMessage());
-            }
+            });
         });
         dialog.open();
         form.username.focus();
@@ -169,14 +166,13 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
         dialog.setWidth("min(46rem, 95vw)");
         form.addCloseListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
+            if (form.errors.run(getTranslation("save.what.person"), () -> {
                 accounts.changeDetails(person.id(), form.displayName.getValue(), form.email.getValue());
                 accounts.changeRoles(person.id(), form.chosenRoles());
+            })) {
                 dialog.close();
                 refresh();
                 notice(getTranslation("people.saved", form.displayName.getValue()));
-            } catch (IllegalArgumentException problem) {
-                form.showError(problem.getMessage());
             }
         });
 
@@ -215,13 +211,10 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
         button.addClickListener(click -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation(labelKey), getTranslation(textKey, person.displayName()),
                     getTranslation(labelKey), ok -> {
-                        try {
-                            run.run();
+                        if (form.errors.run(getTranslation("save.what.person"), run)) {
                             dialog.close();
                             refresh();
                             notice(getTranslation("people.done", getTranslation(labelKey), person.displayName()));
-                        } catch (IllegalArgumentException problem) {
-                            form.showError(problem.getMessage());
                         }
                     });
             confirm.setCancelable(true);

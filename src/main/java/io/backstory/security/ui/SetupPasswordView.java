@@ -79,15 +79,12 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver, 
             errors.show(getTranslation("form.problems"), getTranslation("setup.mismatch"));
             return;
         }
-        try {
-            String username = accounts.completeSetup(token, password.getValue());
+        errors.save(getTranslation("save.what.password"), () -> accounts.completeSetup(token, password.getValue())).ifPresent(username -> {
             card.removeAll();
             Anchor signIn = new Anchor("login", getTranslation("setup.signIn"));
             signIn.addClassName("primary-link");
             card.add(brand(), new H2(getTranslation("setup.done.title")), new Paragraph(getTranslation("setup.done.text", username)), signIn);
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-        }
+        });
     }
 
     @Override

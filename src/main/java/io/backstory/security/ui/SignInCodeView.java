@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.security.LoginThrottledException;
 import io.backstory.security.SignInFlow;
 
 /** The second step of signing in: the 6-digit code from the authenticator app, or a recovery code. */
@@ -68,6 +69,8 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
             code.clear();
             code.focus();
             errors.show(getTranslation("form.problems"), getTranslation("mfa.signin.wrong"));
+        } catch (LoginThrottledException throttled) {
+            errors.show(getTranslation("form.problems"), getTranslation("login.throttled.message", throttled.retryAfterSeconds()));
         } catch (SignInFlow.SignInExpiredException expired) {
             UI.getCurrent().navigate("login");
         }

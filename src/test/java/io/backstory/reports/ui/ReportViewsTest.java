@@ -41,6 +41,34 @@ class ReportViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("owner")
+    void shouldShowTheSameVerdictAndReasonsAsTheJsonOnTheVerdictCard() {
+        RecurrenceReport report = reports.report(ReportFilter.all());
+        tools.jackson.databind.JsonNode json = new tools.jackson.databind.ObjectMapper().readTree(reports.exportJson(ReportFilter.all()));
+        java.util.List<String> jsonReasons = new java.util.ArrayList<>();
+        json.get("verdict").get("reasons").forEach(r -> jsonReasons.add(r.asString()));
+
+        navigate(OverviewReportView.class);
+
+        String answer = $(Span.class).withClassName("verdict-answer").single().getText();
+        assertThat(answer).isEqualTo(getTranslation("report.verdict." + json.get("verdict").get("code").asString()));
+        assertThat(jsonReasons).isEqualTo(report.analysis().verdict().reasons());
+        java.util.List<String> shown = $(com.vaadin.flow.component.html.UnorderedList.class).withClassName("verdict-reasons")
+                .all().stream().flatMap(ul -> ul.getChildren())
+                .map(li -> li.getElement().getText()).toList();
+        assertThat(shown).isEqualTo(jsonReasons);
+        // every check's figures are on the card, the IPTW balance and the follow-up by group among them
+        String figures = $(com.vaadin.flow.component.html.UnorderedList.class).withClassName("verdict-numbers").single()
+                .getElement().getTextRecursively();
+        assertThat(figures).contains("Propensity-weighted", "largest standardised difference", "Followed to the horizon",
+                "lost to follow-up (IPCW)", "Schoenfeld");
+    }
+
+    private String getTranslation(String key) {
+        return UI.getCurrent().getTranslation(key);
+    }
+
+    @Test
     @WithUserDetails("admin")
     void shouldNarrowTheReportWhenALocationIsChosen() {
         ReportOptions options = reports.options();

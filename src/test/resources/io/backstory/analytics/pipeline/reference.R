@@ -9,6 +9,7 @@
 # with ".", model terms and factors by name, curve points by 0-based row and column), its value (%.17g)
 # and the R call that produced it. Written with R 4.2.2, survival 3.5-3.
 suppressPackageStartupMessages(library(survival))
+library(splines)
 
 script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
 dir <- if (length(script) == 1) dirname(normalizePath(script)) else "."
@@ -22,11 +23,16 @@ put <- function(key, value, call) {
   ref[nrow(ref) + 1, ] <<- list(key, v, call)
 }
 
-raw <- read.csv(file.path(dir, "cohort.csv"), na.strings = c("", "NA"), stringsAsFactors = FALSE)
+read <- function(file) read.csv(file.path(dir, file), na.strings = c("", "NA"), stringsAsFactors = FALSE)
 
-reference <- function(horizon, isolated_max, out) {
+# file: the cohort; check_ins: analyze --check-in-days (the IPCW split times). A cohort with therapist_id (the
+# planted differential-loss cohort) gets the therapist-stratified primary model with robust variance by therapist,
+# and with recovered the persistent-pain and composite keys.
+reference <- function(horizon, isolated_max, out, file = "cohort.csv", check_ins = c(30, 91, 183, 365)) {
   ref <<- data.frame(key = character(), value = character(), r_call = character(), stringsAsFactors = FALSE)
-  d <- raw
+  d <- read(file)
+  has_therapist <- "therapist_id" %in% names(d) && all(!is.na(d$therapist_id))
+  has_recovered <- "recovered" %in% names(d)
   # Treatment coding against the first level (DESIGN §4): sex F, chronicity acute, STarT Back low.
   d$sex <- factor(d$sex, levels = c("F", "M", "X"))
   d$chronicity <- factor(d$chronicity, levels = c("acute", "subacute", "chronic"))
@@ -43,6 +49,7 @@ reference <- function(horizon, isolated_max, out) {
     x <- sub("^sex(M|X)$", "sex[\\1]", x)
     x <- sub("^chronicity(subacute|chronic)$", "chronicity[\\1]", x)
     x <- sub("^startback(medium|high)$", "startback[\\1]", x)
+    x <- sub("^ns\\(visits, df = 3\\)([0-9])$", "visits[ns\\1]", x)
     sub("^\\(Intercept\\)$", "(intercept)", x)
   }
 
@@ -141,7 +148,8 @@ reference <- function(horizon, isolated_max, out) {
     for (j in seq_len(nrow(co))) {
       p <- paste0(key, ".terms.", term_name(rownames(co)[j]), ".")
       put(paste0(p, "coef"), co[j, "coef"], paste0("summary(", call, ")$coefficients[, 'coef']"))
-      put(paste0(p, "se"), co[j, "se(coef)"], paste0("summary(", call, ")$coefficients[, 'se(coef)']"))
+      se_col <- if ("robust se" %in% colnames(co)) "robust se" else "se(coef)"
+      put(paste0(p, "se"), co[j, se_col], paste0("summary(", call, ")$coefficients[, '", se_col, "']"))
       put(paste0(p, "hr"), co[j, "exp(coef)"], paste0("summary(", call, ")$coefficients[, 'exp(coef)']"))
       put(paste0(p, "lower"), ci[j, 1], paste0("exp(confint(", call, "))[, 1]"))
       put(paste0(p, "upper"), ci[j, 2], paste0("exp(confint(", call, "))[, 2]"))
@@ -151,8 +159,35 @@ reference <- function(horizon, isolated_max, out) {
   }
   cox <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates)), data = d, ties = "efron")
   cox_keys("cox", cox, "coxph(Surv(time, status) ~ multifactor + covariates, ties = 'efron')")
-  cox_visits <- coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ visits")), data = d, ties = "efron")
-  cox_keys("cox_with_visits", cox_visits, "coxph(Surv(time, status) ~ multifactor + covariates + visits, ties = 'efron')")
+  # Issue 10: the primary model is stratified by therapist with robust variance by therapist when the data say
+  # who treated each patient (and there are at least 2); otherwise it is the plain adjusted model.
+  stratified <- has_therapist && length(unique(d$therapist_id[complete.cases(d[, covariate_columns])])) >= 2
+  strata_term <- if (stratified) " + strata(therapist_id)" else ""
+  primary <- if (stratified) coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, strata_term)),
+                                   data = d, ties = "efron", cluster = therapist_id) else cox
+  cox_keys("primary", primary, if (stratified) "coxph(Surv(time, status) ~ multifactor + covariates + strata(therapist_id), cluster = therapist_id)"
+                               else "coxph(Surv(time, status) ~ multifactor + covariates)  # no therapist_id: not stratified")
+  put("therapists", if (has_therapist) length(unique(d$therapist_id[complete.cases(d[, covariate_columns])])) else 0,
+      "length(unique(therapist_id))  # complete cases; 0 without the column")
+  zph <- cox.zph(primary, transform = "km")
+  put("ph_test.transform", "km", "cox.zph(fit, transform = 'km')")
+  for (r in rownames(zph$table)) {
+    k <- if (r == "GLOBAL") "ph_test.global" else paste0("ph_test.terms.", r)
+    put(paste0(k, ".chisq"), zph$table[r, "chisq"], "cox.zph(primary, transform = 'km')$table[, 'chisq']")
+    put(paste0(k, ".df"), zph$table[r, "df"], "cox.zph(primary, transform = 'km')$table[, 'df']")
+    put(paste0(k, ".p"), zph$table[r, "p"], "cox.zph(primary, transform = 'km')$table[, 'p']")
+  }
+  ph_plan_p <- zph$table["multifactor", "p"]; ph_global_p <- zph$table["GLOBAL", "p"]
+  ph_fails <- ph_plan_p < 0.05 || ph_global_p < 0.05
+  recovery_days <- 30
+  # The visits-adjusted model: visits as a natural cubic spline (same strata as the primary model).
+  cox_visits <- if (stratified) coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ ns(visits, df = 3)", strata_term)),
+                                      data = d, ties = "efron", cluster = therapist_id)
+                else coxph(as.formula(paste("Surv(time, status) ~ multifactor +", covariates, "+ ns(visits, df = 3)")), data = d, ties = "efron")
+  cox_keys("cox_with_visits", cox_visits, "coxph(Surv(time, status) ~ multifactor + covariates + splines::ns(visits, df = 3))")
+  vc <- exp(coef(cox_visits)[["multifactor"]]) / exp(coef(primary)[["multifactor"]])
+  put("visits_change.ratio", vc, "exp(coef(cox_visits)['multifactor']) / exp(coef(primary)['multifactor'])")
+  put("visits_change.percent", 100 * (vc - 1), "100 * (ratio - 1)")
 
   # Logistic regression at the horizon.
   lg <- glm(as.formula(paste("status ~ multifactor +", covariates)), family = binomial, data = b)
@@ -191,26 +226,171 @@ reference <- function(horizon, isolated_max, out) {
     put(paste0(p, "p_bh"), fbh[[f]], "p.adjust(p, method = 'BH')")
   }
 
-  # IPTW: propensity of a multi-factor plan on the covariates (complete cases), stabilised weights,
-  # weighted Cox model with the robust (sandwich) variance.
+  # IPTW: propensity of a multi-factor plan on the covariates (complete cases), stabilised weights truncated at
+  # their 1st and 99th percentiles (type 7), weighted Cox model with the robust (sandwich) variance; balance by
+  # standardised mean differences (Austin 2009: unweighted pooled SD; p (1 - p) for 0/1 columns), Kish ESS.
   cc <- d[complete.cases(d[, covariate_columns]), ]
   ps <- fitted(glm(as.formula(paste("multifactor ~", covariates)), family = binomial, data = cc))
   pt <- mean(cc$multifactor)
-  w <- ifelse(cc$multifactor == 1, pt / ps, (1 - pt) / (1 - ps))
+  w0 <- ifelse(cc$multifactor == 1, pt / ps, (1 - pt) / (1 - ps))
+  q <- quantile(w0, c(.01, .99))
+  w <- pmin(pmax(w0, q[1]), q[2])
   iw <- coxph(Surv(time, status) ~ multifactor, data = cc, weights = w, robust = TRUE, ties = "efron")
   ise <- sqrt(iw$var[1, 1])
-  put("iptw.hr", exp(coef(iw)[[1]]), "exp(coef(coxph(Surv(time, status) ~ multifactor, weights = w, robust = TRUE)))")
-  put("iptw.lower", exp(coef(iw)[[1]] - z95 * ise), "exp(coef - qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
-  put("iptw.upper", exp(coef(iw)[[1]] + z95 * ise), "exp(coef + qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
-  put("iptw.se", ise, "sqrt(coxph(..., weights = w, robust = TRUE)$var)  # robust se")
-  put("iptw.min_weight", min(w), "min(w)")
-  put("iptw.max_weight", max(w), "max(w)")
-  put("iptw.mean_weight", mean(w), "mean(w)")
+  iptw_ci <- exp(coef(iw)[[1]] + c(-1, 1) * z95 * ise)
+  put("iptw.hr", exp(coef(iw)[[1]]), "exp(coef(coxph(Surv(time, status) ~ multifactor, weights = w_trunc, robust = TRUE)))")
+  put("iptw.lower", iptw_ci[1], "exp(coef - qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
+  put("iptw.upper", iptw_ci[2], "exp(coef + qnorm(0.975) * sqrt(coxph(..., robust = TRUE)$var))")
+  put("iptw.se", ise, "sqrt(coxph(..., weights = w_trunc, robust = TRUE)$var)  # robust se")
+  put("iptw.min_weight", min(w), "min(w_trunc)")
+  put("iptw.max_weight", max(w), "max(w_trunc)")
+  put("iptw.mean_weight", mean(w), "mean(w_trunc)")
+  put("iptw.lower_cut", q[[1]], "quantile(w, .01)")
+  put("iptw.upper_cut", q[[2]], "quantile(w, .99)")
+  put("iptw.max_untruncated_weight", max(w0), "max(w)")
+  ess <- function(x) sum(x)^2 / sum(x^2)
+  put("iptw.ess_multi", ess(w[cc$multifactor == 1]), "sum(w_trunc[multi])^2 / sum(w_trunc[multi]^2)")
+  put("iptw.ess_isolated", ess(w[cc$multifactor == 0]), "sum(w_trunc[!multi])^2 / sum(w_trunc[!multi]^2)")
+  L <- data.frame(age = cc$age, `sex[F]` = cc$sex == "F", `sex[M]` = cc$sex == "M", `sex[X]` = cc$sex == "X",
+    `chronicity[acute]` = cc$chronicity == "acute", `chronicity[subacute]` = cc$chronicity == "subacute",
+    `chronicity[chronic]` = cc$chronicity == "chronic", baseline_nprs = cc$baseline_nprs, baseline_odi = cc$baseline_odi,
+    fabq_pa = cc$fabq_pa, `startback[low]` = cc$startback == "low", `startback[medium]` = cc$startback == "medium",
+    `startback[high]` = cc$startback == "high", prior_episodes = cc$prior_episodes, check.names = FALSE) * 1
+  smd <- function(x, t, wt) {
+    binary <- all(x %in% c(0, 1))
+    v <- function(y) if (binary) mean(y) * (1 - mean(y)) else var(y)
+    sd <- sqrt((v(x[t == 1]) + v(x[t == 0])) / 2)
+    dd <- weighted.mean(x[t == 1], wt[t == 1]) - weighted.mean(x[t == 0], wt[t == 0])
+    if (sd > 0) dd / sd else if (dd == 0) 0 else sign(dd) * Inf
+  }
+  before <- sapply(L, smd, t = cc$multifactor, wt = rep(1, nrow(cc)))
+  after <- sapply(L, smd, t = cc$multifactor, wt = w)
+  put("iptw.max_abs_smd_before", max(abs(before)), "max(abs(smd before))")
+  put("iptw.max_abs_smd_after", max(abs(after)), "max(abs(smd after))")
+  put("iptw.truncated_rows", sum(w != w0), "sum(w_trunc != w)")
+  put("iptw.n_multi", sum(cc$multifactor == 1), "sum(multi)")
+  put("iptw.n_isolated", sum(cc$multifactor == 0), "sum(!multi)")
+  balanced <- all(abs(after) < 0.1)
+  put("iptw.balanced", balanced, "all(abs(smd after) < 0.1)")
+  for (k in names(L)) {
+    put(paste0("iptw.balance.", k, ".smd_before"), before[[k]], "(mean_T - mean_U) / sqrt((s2_T + s2_U) / 2)")
+    put(paste0("iptw.balance.", k, ".smd_after"), after[[k]], "(weighted.mean_T - weighted.mean_U) / sqrt((s2_T + s2_U) / 2)")
+  }
+
+  # Loss to follow-up on every episode: lost = censored before the horizon without a recurrence.
+  d$lost <- as.integer(d$status == 0 & d$time < horizon)
+  km <- survfit(Surv(time, status) ~ multifactor, data = d)
+  S <- function(g, t) summary(km[g + 1], times = t, extend = TRUE)$surv
+  rk <- survfit(Surv(time, 1 - status) ~ multifactor, data = d)
+  risk <- c(1 - S(0, horizon), 1 - S(1, horizon))
+  other <- sapply(0:1, function(g) { x <- d[d$multifactor == g, ]; o <- 1 - g
+    (sum(x$status) + sum(1 - S(o, horizon) / S(o, x$time[x$lost == 1]))) / nrow(x) })
+  e <- tapply(d$status, d$multifactor, sum); l <- tapply(d$lost, d$multifactor, sum); nn <- tapply(d$status, d$multifactor, length)
+  comp <- 1 - l / nn
+  for (g in 0:1) {
+    k <- paste0("loss_to_follow_up.", if (g == 1) "multi" else "isolated", ".")
+    put(paste0(k, "n"), nn[[g + 1]], "sum(multi == g)")
+    put(paste0(k, "events"), e[[g + 1]], "sum(status[multi == g])")
+    put(paste0(k, "lost"), l[[g + 1]], "sum(status == 0 & time < horizon)")
+    put(paste0(k, "completeness"), comp[[g + 1]], "1 - lost / n")
+    put(paste0(k, "median_follow_up"), summary(rk)$table[g + 1, "median"], "summary(survfit(Surv(time, 1 - status) ~ multi))$table[, 'median']")
+    put(paste0(k, "risk_at_horizon"), risk[g + 1], "1 - summary(survfit(...), times = horizon, extend = TRUE)$surv")
+    put(paste0(k, "risk_if_other_rate"), other[g + 1], "(events + sum(1 - S_other(h) / S_other(c_lost))) / n")
+  }
+  gap <- comp[[2]] - comp[[1]]
+  put("loss_to_follow_up.completeness_gap", gap, "completeness multi - isolated")
+  put("loss_to_follow_up.risk_difference", risk[2] - risk[1], "KM risk multi - isolated")
+  put("loss_to_follow_up.risk_difference_other_rate", other[2] - other[1], "other-rate risk multi - isolated")
+  put("loss_to_follow_up.risk_difference_all_lost", (e[[2]] + l[[2]]) / nn[[2]] - (e[[1]] + l[[1]]) / nn[[1]], "(events + lost) / n, multi - isolated")
+  put("loss_to_follow_up.risk_difference_lowest", e[[2]] / nn[[2]] - (e[[1]] + l[[1]]) / nn[[1]], "e1/n1 - (e0 + l0)/n0")
+  put("loss_to_follow_up.risk_difference_highest", (e[[2]] + l[[2]]) / nn[[2]] - e[[1]] / nn[[1]], "(e1 + l1)/n1 - e0/n0")
+  bg <- if (risk[2] < risk[1]) 2 else 1
+  tipping <- if (l[[bg]] == 0 || risk[2] == risk[1]) NA else (risk[3 - bg] * nn[[bg]] - e[[bg]]) / l[[bg]]
+  put("loss_to_follow_up.tipping_share", tipping, "(risk_other * n_better - events_better) / lost_better")
+  put("loss_to_follow_up.tipping_group_multi", risk[2] < risk[1], "KM risk multi < isolated")
+
+  # IPCW on the complete cases: censoring model on group + covariates, stabilised by the group-only model,
+  # follow-up split at the check-in days before the horizon (30, 91, 183), weight K(max(tstart, 0)).
+  cc$lost <- as.integer(cc$status == 0 & cc$time < horizon)
+  cc$id <- seq_len(nrow(cc))
+  cfit <- coxph(as.formula(paste("Surv(time, lost) ~ multifactor +", covariates)), data = cc)
+  nfit <- coxph(Surv(time, lost) ~ multifactor, data = cc)
+  cuts <- check_ins[check_ins < horizon]
+  sp <- survSplit(Surv(time, status) ~ ., data = cc, cut = cuts, start = "tstart", zero = -1)
+  K <- function(fit, t, nd) { bh <- basehaz(fit, centered = FALSE)
+    exp(-stepfun(bh$time, c(0, bh$hazard))(t) * exp(predict(fit, nd, type = "lp", reference = "zero"))) }
+  sp$w <- K(nfit, pmax(sp$tstart, 0), sp) / K(cfit, pmax(sp$tstart, 0), sp)
+  fw <- coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor +", covariates)), data = sp, weights = w, cluster = id)
+  fse <- sqrt(fw$var[1, 1])
+  ipcw_ci <- exp(coef(fw)[["multifactor"]] + c(-1, 1) * z95 * fse)
+  put("ipcw.lost", sum(cc$lost), "sum(status == 0 & time < horizon)  # complete cases")
+  put("ipcw.intervals", nrow(sp), "nrow(survSplit(..., cut = check-in days, zero = -1))")
+  put("ipcw.min_weight", min(sp$w), "min(w)"); put("ipcw.max_weight", max(sp$w), "max(w)"); put("ipcw.mean_weight", mean(sp$w), "mean(w)")
+  put("ipcw.hr", exp(coef(fw)[["multifactor"]]), "exp(coef(coxph(Surv(tstart, time, status) ~ multifactor + covariates, weights = w, cluster = id)))")
+  put("ipcw.lower", ipcw_ci[1], "exp(coef - qnorm(0.975) * robust se)")
+  put("ipcw.upper", ipcw_ci[2], "exp(coef + qnorm(0.975) * robust se)")
+  put("ipcw.se", fse, "sqrt(fit$var)  # robust se clustered by episode")
+
+  # Only when the PH test fails: the piecewise HR (cut at 90 days) and the IPTW-standardised risk difference at
+  # the horizon (its bootstrap interval is Java's seeded resampling, not reproducible in R).
+  rd_ci <- c(NA, NA)
+  if (ph_fails) {
+    s90 <- survSplit(Surv(time, status) ~ ., data = cc, cut = 90, episode = "period", start = "tstart", zero = -1)
+    pw <- if (stratified) coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor:strata(period) +", covariates, strata_term)),
+                                data = s90, cluster = therapist_id)
+          else coxph(as.formula(paste("Surv(tstart, time, status) ~ multifactor:strata(period) +", covariates)), data = s90)
+    pco <- summary(pw)$coefficients; pci <- exp(confint(pw))
+    put("piecewise.cut", 90, "survSplit(..., cut = 90)")
+    for (j in 1:2) {
+      k <- paste0("piecewise.", c("before", "after")[j], ".")
+      put(paste0(k, "hr"), pco[j, "exp(coef)"], "coxph(... ~ multifactor:strata(period) + covariates)")
+      put(paste0(k, "lower"), pci[j, 1], "exp(confint(...))[, 1]"); put(paste0(k, "upper"), pci[j, 2], "exp(confint(...))[, 2]")
+      put(paste0(k, "p"), pco[j, "Pr(>|z|)"], "summary(...)$coefficients[, 'Pr(>|z|)']")
+    }
+    fit <- survfit(Surv(time, status) ~ multifactor, data = cc, weights = w)
+    sv <- summary(fit, times = horizon, extend = TRUE)$surv
+    put("risk_difference.risk_multi", 1 - sv[2], "1 - summary(survfit(..., weights = w_trunc), times = horizon)$surv[2]")
+    put("risk_difference.risk_isolated", 1 - sv[1], "1 - summary(survfit(..., weights = w_trunc), times = horizon)$surv[1]")
+    put("risk_difference.difference", sv[1] - sv[2], "risk multi - risk isolated")
+  } else {
+    put("piecewise", NA, "PH test passed: not fitted")
+    put("risk_difference", NA, "PH test passed: not fitted")
+  }
+  if (has_recovered) {
+    # Non-recovery by group among known status (every episode), and the composite on the complete cases.
+    for (g in 0:1) {
+      k <- d[!is.na(d$recovered) & d$multifactor == g, ]
+      x <- sum(k$recovered == 0); m <- nrow(k); pr <- prop.test(x, m, correct = FALSE)
+      pp <- paste0("persistent_pain.", if (g == 1) "multi" else "isolated", ".")
+      put(paste0(pp, "n"), m, "sum(!is.na(recovered) & multi == g)"); put(paste0(pp, "events"), x, "sum(recovered == 0)")
+      put(paste0(pp, "rate"), pr$estimate, "prop.test(x, n, correct = FALSE)$estimate")
+      put(paste0(pp, "lower"), pr$conf.int[1], "prop.test(...)$conf.int[1]"); put(paste0(pp, "upper"), pr$conf.int[2], "prop.test(...)$conf.int[2]")
+    }
+    k <- d[!is.na(d$recovered), ]
+    a1 <- sum(k$recovered[k$multifactor == 1] == 0); n1 <- sum(k$multifactor == 1)
+    a0 <- sum(k$recovered[k$multifactor == 0] == 0); n0 <- sum(k$multifactor == 0)
+    p1 <- a1 / n1; p0 <- a0 / n0; se <- sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
+    put("persistent_pain.rr", p1 / p0, "(a1 / n1) / (a0 / n0)")
+    put("persistent_pain.rd", p1 - p0, "a1/n1 - a0/n0")
+    put("persistent_pain.rd_lower", p1 - p0 - z95 * se, "Wald"); put("persistent_pain.rd_upper", p1 - p0 + z95 * se, "Wald")
+    put("persistent_pain.fisher_p", fisher.test(matrix(c(a1, n1 - a1, a0, n0 - a0), 2, byrow = TRUE))$p.value, "fisher.test(tab)$p.value")
+    put("persistent_pain.unknown_isolated", sum(is.na(d$recovered) & d$multifactor == 0), "sum(is.na(recovered) & !multi)")
+    put("persistent_pain.unknown_multi", sum(is.na(d$recovered) & d$multifactor == 1), "sum(is.na(recovered) & multi)")
+    failed <- d$status == 0 & !is.na(d$recovered) & d$recovered == 0
+    d$time_c <- ifelse(failed, pmin(d$time, recovery_days), d$time)
+    d$status_c <- as.integer(d$status == 1 | failed)
+    comp <- if (stratified) coxph(as.formula(paste("Surv(time_c, status_c) ~ multifactor +", covariates, strata_term)), data = d, ties = "efron", cluster = therapist_id)
+            else coxph(as.formula(paste("Surv(time_c, status_c) ~ multifactor +", covariates)), data = d, ties = "efron")
+    cox_keys("composite", comp, "coxph(Surv(time_c, status_c) ~ multifactor + covariates (+ strata(therapist_id), cluster = therapist_id))")
+  } else {
+    put("persistent_pain", NA, "no recovered column")
+    put("composite", NA, "no recovered column")
+  }
 
   # E-value (VanderWeele & Ding 2017) for the adjusted HR; square-root approximation when recurrence by the
   # horizon is common (>= 15 %), HR as RR otherwise.
-  hr <- co_hr <- summary(cox)$coefficients["multifactor", "exp(coef)"]
-  hr_ci <- exp(confint(cox))["multifactor", ]
+  hr <- co_hr <- summary(primary)$coefficients["multifactor", "exp(coef)"]
+  hr_ci <- exp(confint(primary))["multifactor", ]
   common <- sum(b$status) / nrow(b) >= 0.15
   to_rr <- function(h) if (common) (1 - 0.5^sqrt(h)) / (1 - 0.5^sqrt(1 / h)) else h
   evalue <- function(rr) { r <- if (rr < 1) 1 / rr else rr; r + sqrt(r * (r - 1)) }
@@ -220,17 +400,22 @@ reference <- function(horizon, isolated_max, out) {
 
   # Schoenfeld: minimum detectable HR at 80 % power, alpha 0.05, from the Cox model's events and exposure share.
   pm <- mean(cc$multifactor)
-  put("power.min_detectable_hr", exp(-(qnorm(0.975) + qnorm(0.8)) / sqrt(cox$nevent * pm * (1 - pm))),
+  put("power.min_detectable_hr", exp(-(qnorm(0.975) + qnorm(0.8)) / sqrt(primary$nevent * pm * (1 - pm))),
       "exp(-(qnorm(0.975) + qnorm(0.8)) / sqrt(D p (1 - p)))")
   put("power.alpha", 0.05, "0.05")
   put("power.power", 0.8, "0.8")
 
-  # Verdict rules of DESIGN §4 on the R figures.
+  # The verdict rule of issue 10 (item 8) on the R figures. No therapist_id: never SUPPORTS or CONTRADICTS.
   terms <- length(coef(cox))
+  vis_ci <- exp(confint(cox_visits))["multifactor", ]
+  direction <- if (hr_ci[2] < 1) -1 else if (hr_ci[1] > 1) 1 else 0
+  same <- function(ci) if (direction < 0) ci[2] < 1 else ci[1] > 1
+  therapist_known <- has_therapist
+  all_hold <- direction != 0 && therapist_known && same(vis_ci) && same(iptw_ci) && same(ipcw_ci) && balanced &&
+              abs(gap) <= 0.05 && !ph_fails
   code <- if (sum(cc$multifactor == 1) < 30 || sum(cc$multifactor == 0) < 30 || cox$nevent < 10 * terms) "INSUFFICIENT_DATA" else
-          if (hr_ci[2] < 1 && exp(coef(iw)[[1]]) < 1) "SUPPORTS" else
-          if (hr_ci[1] > 1) "CONTRADICTS" else "INCONCLUSIVE"
-  put("verdict.code", code, "DESIGN §4 rules on cox$nevent, exp(confint(cox)) and the IPTW HR")
+          if (all_hold && direction < 0) "SUPPORTS" else if (all_hold && direction > 0) "CONTRADICTS" else "INCONCLUSIVE"
+  put("verdict.code", code, "issue 10 item 8 on primary, visits, truncated IPTW, IPCW, balance, completeness gap, cox.zph")
 
   write.csv(ref, file.path(dir, out), row.names = FALSE, quote = TRUE)
   cat("wrote", nrow(ref), "reference values to", file.path(dir, out), "\n")
@@ -239,3 +424,5 @@ reference <- function(horizon, isolated_max, out) {
 reference(365, 1, "reference.csv")             # analyze's defaults
 reference(180, 2, "reference-h180-b2.csv")     # analyze --horizon 180 --isolated-max-breadth 2
 reference(60, 1, "reference-h60.csv")          # analyze --horizon 60: recurrence by the horizon < 15 %, the E-value takes HR as RR
+# the planted differential-loss cohort (12 therapists, recovery known): analyze --check-in-days 30,91,182,365
+reference(365, 1, "reference-planted-loss.csv", file = "../planted/differential-loss-null.csv", check_ins = c(30, 91, 182, 365))

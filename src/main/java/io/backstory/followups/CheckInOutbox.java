@@ -1,0 +1,304 @@
+package io.backstory.followups;
+
+import io.backstory.security.AuditLog;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The check-in outbox (DESIGN §9). {@link #enqueueDue()} writes an invitation when a check-in falls due for a
+ * consenting patient with an email address, and the reminders after it; {@link #deliverDue()} hands pending
+ * messages to SMTP. Sent at least once (a message stays pending until the server took it, and a crashed node's
+ * claim lapses), never twice for one check-in (the unique key on clinic, check-in and kind), retried with
+ * exponential back-off, and failed for good after {@code max-attempts}. Without an SMTP server (demo mode) nothing
+ * is sent: messages are held with their link for the Outbox view.
+ */
+@Service
+public class CheckInOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckInOutbox.class);
+
+    /** A claimed message not settled within this time (its node died mid-send) is tried again. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
+    private static final String DUE_INVITATIONS = """
+            select f.clinic_id, f.id, p.email, p.first_name, c.name
+            from follow_up f
+            join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
+            join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
+            join clinic c on c.id = f.clinic_id
+            where f.status = 'PENDING' and f.due_date <= :today and f.due_date >= :earliest
+              and p.consent_follow_up = true and p.email is not null
+              and not exists (select 1 from outbox_message o
+                              where o.clinic_id = f.clinic_id and o.follow_up_id = f.id and o.kind = 'INVITATION')
+            order by f.due_date, f.id
+            limit :batch
+            """;
+
+    private static final String DUE_REMINDERS = """
+            select f.clinic_id, f.id, p.email, p.first_name, c.name
+            from outbox_message i
+            join follow_up f on f.id = i.follow_up_id and f.clinic_id = i.clinic_id
+            join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
+            join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
+            join clinic c on c.id = f.clinic_id
+            where i.kind = 'INVITATION' and i.status <> 'FAILED' and i.created_at <= :cutoff and f.status = 'PENDING'
+              and p.consent_follow_up = true and p.email is not null
+              and (:previous = '' or exists (select 1 from outbox_message r where r.clinic_id = f.clinic_id
+                                             and r.follow_up_id = f.id and r.kind = :previous))
+              and not exists (select 1 from outbox_message o
+                              where o.clinic_id = f.clinic_id and o.follow_up_id = f.id and o.kind = :kind)
+            order by i.created_at, f.id
+            limit :batch
+            """;
+
+    private final JdbcClient jdbc;
+    private final CheckInLinks links;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final TransactionTemplate tx;
+    private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final CheckInMailSettings settings;
+
+    CheckInOutbox(JdbcClient jdbc, CheckInLinks links, ObjectProvider<JavaMailSender> mailSender,
+                  PlatformTransactionManager transactions, CurrentUser currentUser, AuditLog auditLog, Clock clock,
+                  CheckInMailSettings settings) {
+        this.jdbc = jdbc;
+        this.links = links;
+        this.mailSender = mailSender;
+        this.tx = new TransactionTemplate(transactions);
+        this.currentUser = currentUser;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** One run of the scheduled job: enqueue what fell due, then deliver until nothing is due. */
+    public void runOnce() {
+        enqueueDue();
+        while (deliverDue() > 0) {
+            // next batch
+        }
+    }
+
+    /** Writes due invitations and reminders; returns how many messages it added. */
+    public int enqueueDue() {
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        int added = 0;
+        List<Recipient> batch;
+        do {
+            batch = jdbc.sql(DUE_INVITATIONS).param("today", today).param("earliest", today.minusDays(settings.catchUpDays()))
+                    .param("batch", settings.batch()).query(Recipient::read).list();
+            added += enqueue(batch, "INVITATION", now);
+        } while (batch.size() == settings.batch());
+        String[] kinds = {"REMINDER_1", "REMINDER_2"};
+        for (int i = 0; i < kinds.length && i < settings.reminderDays().size(); i++) {
+            OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(settings.reminderDays().get(i))), ZoneOffset.UTC);
+            do {
+                batch = jdbc.sql(DUE_REMINDERS).param("cutoff", cutoff).param("previous", i == 0 ? "" : kinds[i - 1])
+                        .param("kind", kinds[i]).param("batch", settings.batch()).query(Recipient::read).list();
+                added += enqueue(batch, kinds[i], now);
+            } while (batch.size() == settings.batch());
+        }
+        return added;
+    }
+
+    private int enqueue(List<Recipient> batch, String kind, Instant now) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return tx.execute(s -> {
+                batch.forEach(r -> insert(r, kind, now));
+                return batch.size();
+            });
+        } catch (DuplicateKeyException e) {
+            // Another node enqueued some of them first: one by one, skipping those already there.
+            int added = 0;
+            for (Recipient r : batch) {
+                try {
+                    tx.executeWithoutResult(s -> insert(r, kind, now));
+                    added++;
+                } catch (DuplicateKeyException already) {
+                    log.debug("{} for check-in {} already enqueued", kind, r.followUpId());
+                }
+            }
+            return added;
+        }
+    }
+
+    private void insert(Recipient r, String kind, Instant now) {
+        String token = links.create(r.clinicId(), r.followUpId(), now);
+        String link = settings.baseUrl() + "/check-in/" + token;
+        CheckInTexts texts = CheckInTexts.of(Locale.ENGLISH);
+        String subject = texts.get(kind.equals("INVITATION") ? "checkin.mail.subject" : "checkin.mail.reminderSubject", r.clinicName());
+        String body = texts.get("checkin.mail.body", r.firstName(), r.clinicName(), link, link + "/opt-out", CheckInLinks.VALIDITY.toDays());
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into outbox_message (clinic_id, follow_up_id, kind, recipient, subject, body, link, status,
+                                                    attempts, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(r.clinicId(), r.followUpId(), kind, r.email(), subject, body, link, at, at).update();
+    }
+
+    /**
+     * Claims a batch of due messages (SELECT ... FOR UPDATE SKIP LOCKED, so concurrent deliverers never take the same
+     * row), hands them to SMTP and settles each. Returns how many it claimed.
+     */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        List<Claimed> claimed = tx.execute(s -> {
+            List<Claimed> rows = jdbc.sql("""
+                            select clinic_id, id, recipient, subject, body, attempts from outbox_message
+                            where status = 'PENDING' and next_attempt_at <= ?
+                            order by next_attempt_at, id
+                            limit ?
+                            for update skip locked""")
+                    .params(at, settings.batch())
+                    .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6) + 1)).list();
+            OffsetDateTime leaseEnd = OffsetDateTime.ofInstant(now.plus(CLAIM_LEASE), ZoneOffset.UTC);
+            for (Claimed c : rows) {
+                jdbc.sql("update outbox_message set attempts = attempts + 1, next_attempt_at = ? where clinic_id = ? and id = ?")
+                        .params(leaseEnd, c.clinicId(), c.id()).update();
+            }
+            return rows;
+        });
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            tx.executeWithoutResult(s -> claimed.forEach(c -> settle(c, OutboxStatus.HELD, at, null)));
+            return claimed.size();
+        }
+        Map<SimpleMailMessage, Claimed> messages = new IdentityHashMap<>();
+        for (Claimed c : claimed) {
+            SimpleMailMessage m = new SimpleMailMessage();
+            m.setFrom(settings.from());
+            m.setTo(c.recipient());
+            m.setSubject(c.subject());
+            m.setText(c.body());
+            messages.put(m, c);
+        }
+        Map<Object, Exception> failed = new IdentityHashMap<>();
+        try {
+            sender.send(messages.keySet().toArray(SimpleMailMessage[]::new));
+        } catch (MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                messages.keySet().forEach(m -> failed.put(m, e));
+            } else {
+                failed.putAll(e.getFailedMessages());
+            }
+        } catch (MailException e) {
+            messages.keySet().forEach(m -> failed.put(m, e));
+        }
+        Instant settledAt = clock.instant();
+        tx.executeWithoutResult(s -> messages.forEach((m, c) -> {
+            Exception error = failed.get(m);
+            if (error == null) {
+                settle(c, OutboxStatus.SENT, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC), null);
+            } else {
+                retryOrFail(c, settledAt, error);
+            }
+        }));
+        return claimed.size();
+    }
+
+    private void settle(Claimed c, OutboxStatus status, OffsetDateTime at, @Nullable String error) {
+        if (status == OutboxStatus.SENT) {
+            // The body carries the personal link: once the server has it, the database need not.
+            jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, body = null, link = null, last_error = null "
+                    + "where clinic_id = ? and id = ?").params(at, c.clinicId(), c.id()).update();
+        } else {
+            jdbc.sql("update outbox_message set status = ?, sent_at = ?, last_error = ? where clinic_id = ? and id = ?")
+                    .params(status.name(), status == OutboxStatus.HELD ? null : at, error, c.clinicId(), c.id()).update();
+        }
+    }
+
+    private void retryOrFail(Claimed c, Instant now, Exception error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        message = message.substring(0, Math.min(message.length(), 500));
+        if (c.attempt() >= settings.maxAttempts()) {
+            log.warn("Check-in message {} failed for good after {} attempts: {}", c.id(), c.attempt(), message);
+            settle(c, OutboxStatus.FAILED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), message);
+        } else {
+            jdbc.sql("update outbox_message set next_attempt_at = ?, last_error = ? where clinic_id = ? and id = ?")
+                    .params(OffsetDateTime.ofInstant(now.plus(backOff(c.attempt())), ZoneOffset.UTC), message, c.clinicId(), c.id())
+                    .update();
+        }
+    }
+
+    /** 1, 4, 16, 64 minutes ... after the 1st, 2nd, 3rd ... failed attempt, at most 6 hours. */
+    static Duration backOff(int attempt) {
+        long minutes = 1L << Math.min(2 * (attempt - 1), 20);
+        return Duration.ofMinutes(Math.min(minutes, Duration.ofHours(6).toMinutes()));
+    }
+
+    /** True when no SMTP server is configured: messages are held for the Outbox view, none leaves the machine. */
+    public boolean demoMode() {
+        return mailSender.getIfAvailable() == null;
+    }
+
+    /** The admin Outbox view: newest first, optionally only permanent failures. */
+    @Transactional
+    public List<OutboxMessageRow> list(boolean failedOnly, int offset, int limit) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        auditLog.record(AuditLog.Action.READ, "outbox_message", failedOnly ? "failed" : "all");
+        return jdbc.sql("""
+                        select id, follow_up_id, kind, recipient, status, attempts, created_at, sent_at, next_attempt_at,
+                               last_error, link
+                        from outbox_message where clinic_id = :clinic and (:failedOnly = false or status = 'FAILED')
+                        order by created_at desc, id desc limit :limit offset :offset""")
+                .param("clinic", clinicId).param("failedOnly", failedOnly).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new OutboxMessageRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        OutboxStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        rs.getObject(8, OffsetDateTime.class) == null ? null : rs.getObject(8, OffsetDateTime.class).toInstant(),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11)))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public int count(boolean failedOnly) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        return jdbc.sql("select count(*) from outbox_message where clinic_id = ? and (? = false or status = 'FAILED')")
+                .params(clinicId, failedOnly).query(Long.class).single().intValue();
+    }
+
+    private record Recipient(long clinicId, long followUpId, String email, String firstName, String clinicName) {
+        static Recipient read(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+            return new Recipient(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        }
+    }
+
+    private record Claimed(long clinicId, long id, String recipient, String subject, String body, int attempt) {
+    }
+}

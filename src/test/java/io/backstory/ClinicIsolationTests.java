@@ -1,0 +1,131 @@
+package io.backstory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backstory.analytics.Chronicity;
+import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSummary;
+import io.backstory.patients.DischargeReason;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientService;
+import io.backstory.patients.PatientSummary;
+import io.backstory.reports.RecurrenceReport;
+import io.backstory.reports.RecurrenceReportService;
+import io.backstory.reports.ReportFilter;
+import io.backstory.security.Role;
+import io.backstory.security.UserAccountService;
+import io.backstory.visits.VisitService;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Multi-clinic (DESIGN §7, issue 14): a second clinic on the same database sees nothing of the demo clinic, in
+ * the patient list, a record opened by its id, the report, its CSV/JSON/PDF exports and the API — and the demo
+ * clinic's report does not move when the second clinic discharges an episode.
+ */
+@BackstoryTest
+class ClinicIsolationTests {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired TestSecurity security;
+    @Autowired ClinicService clinics;
+    @Autowired UserAccountService users;
+    @Autowired PatientService patients;
+    @Autowired EpisodeService episodes;
+    @Autowired VisitService visits;
+    @Autowired RecurrenceReportService reports;
+    @Autowired ClinicalFixture fixture;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    @AfterEach
+    void signOut() {
+        security.signOut();
+    }
+
+    /** A second clinic whose one person is therapist, owner and admin at once, so every view and export is open to them. */
+    private String secondClinic() {
+        ClinicSummary clinic = clinics.createClinic("Second " + UUID.randomUUID(), List.of("Annex"));
+        String username = "second-" + clinic.id();
+        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Sam Second", PASSWORD,
+                Set.of(Role.THERAPIST, Role.OWNER, Role.ADMIN))));
+        return username;
+    }
+
+    @Test
+    void shouldShowASecondClinicNothingOfTheFirst() throws Exception {
+        long demoPatient = jdbc.sql("select min(p.id) from patient p join user_account u on u.clinic_id = p.clinic_id where u.username = 'owner'")
+                .query(Long.class).single();
+        long demoEpisode = jdbc.sql("select min(id) from episode where patient_id = ?").param(demoPatient).query(Long.class).single();
+        security.signInAs("owner");
+        int demoEpisodes = reports.report(ReportFilter.all()).kpis().dischargedInPeriod();
+        assertThat(demoEpisodes).isPositive();
+        String second = secondClinic();
+        security.signInAs(second);
+
+        assertThat(patients.search("", 0, 1000)).isEmpty();
+        assertThat(patients.countMatching("")).isZero();
+        assertThat(patients.count()).isZero();
+        assertThatThrownBy(() -> patients.get(demoPatient)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> episodes.get(demoEpisode)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> episodes.listForPatient(demoPatient)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> visits.list(demoEpisode)).isInstanceOf(RuntimeException.class);
+
+        RecurrenceReport report = reports.report(ReportFilter.all());
+        assertThat(report.kpis().dischargedInPeriod()).isZero();
+        assertThat(report.kpis().activeEpisodes()).isZero();
+        assertThat(report.analysis()).isNull();
+        assertThat(reports.options().therapists()).extracting(o -> o.name()).containsExactly("Sam Second");
+        StringWriter csv = new StringWriter();
+        reports.exportCsv(ReportFilter.all(), csv);
+        assertThat(csv.toString().strip().lines()).hasSize(1); // the header alone
+        assertThat(reports.exportPdf(ReportFilter.all())).isNotEmpty();
+
+        // nothing to analyse: refused (400) or answered with an insufficient-data verdict, never the demo clinic's numbers
+        HttpResponse<String> api = api(second);
+        assertThat(api.statusCode()).isIn(200, 400);
+        assertThat(api.body()).doesNotContain("\"n\":" + demoEpisodes);
+    }
+
+    @Test
+    void shouldKeepEachClinicsReportToItsOwnEpisodes() {
+        security.signInAs("owner");
+        RecurrenceReport demoBefore = reports.report(ReportFilter.all());
+        String second = secondClinic();
+        security.signInAs(second);
+        PatientSummary patient = fixture.patient();
+        EpisodeSummary episode = fixture.episode(patient, LocalDate.now().minusDays(40), Chronicity.SUBACUTE);
+        episodes.discharge(episode.id(), LocalDate.now().minusDays(2), DischargeReason.GOALS_MET);
+        assertThat(reports.report(ReportFilter.all()).kpis().dischargedInPeriod()).isEqualTo(1);
+        assertThat(patients.search("", 0, 1000)).hasSize(1);
+
+        security.signInAs("owner");
+        assertThatThrownBy(() -> patients.get(patient.id())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> episodes.get(episode.id())).isInstanceOf(RuntimeException.class);
+        assertThat(reports.report(ReportFilter.all()).kpis().dischargedInPeriod()).isEqualTo(demoBefore.kpis().dischargedInPeriod());
+    }
+
+    private HttpResponse<String> api(String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/recurrence"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

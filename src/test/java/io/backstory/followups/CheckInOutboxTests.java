@@ -1,0 +1,271 @@
+package io.backstory.followups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backstory.ClinicalFixture;
+import io.backstory.TestSecurity;
+import io.backstory.analytics.Chronicity;
+import io.backstory.analytics.Sex;
+import io.backstory.patients.DischargeReason;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientCommand;
+import io.backstory.patients.PatientService;
+import io.backstory.patients.PatientSummary;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CheckInTest
+class CheckInOutboxTests {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @Autowired TestSecurity security;
+    @Autowired ClinicalFixture fixture;
+    @Autowired PatientService patients;
+    @Autowired EpisodeService episodes;
+    @Autowired FollowUpService followUps;
+    @Autowired CheckInOutbox outbox;
+    @Autowired CheckInLinkService links;
+    @Autowired CheckInTestConfig.MutableClock clock;
+    @Autowired SmtpSink smtp;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void signIn() {
+        security.signInAs("therapist");
+    }
+
+    @AfterEach
+    void reset() {
+        security.signOut();
+        clock.reset();
+        smtp.failNext(0);
+    }
+
+    private record Discharged(PatientSummary patient, EpisodeSummary episode, String email) {
+    }
+
+    private Discharged discharged(boolean consent, boolean withEmail) {
+        int n = COUNTER.incrementAndGet();
+        String email = "check-in-" + n + "-" + System.nanoTime() + "@example.test";
+        PatientSummary patient = patients.create(new PatientCommand("Rosa", "Linkpatient" + n, LocalDate.of(1968, 3, 2), Sex.F,
+                null, withEmail ? email : null, consent));
+        LocalDate today = LocalDate.now(clock);
+        EpisodeSummary episode = fixture.episode(patient, today.minusDays(40), Chronicity.ACUTE);
+        episode = episodes.discharge(episode.id(), today, DischargeReason.GOALS_MET);
+        return new Discharged(patient, episode, email);
+    }
+
+    /** To the day of the first (1-month) check-in. */
+    private void toFirstCheckIn(Discharged d) {
+        LocalDate due = d.episode().dischargeDate().plusMonths(1);
+        clock.advance(Duration.ofDays(due.toEpochDay() - LocalDate.now(clock).toEpochDay()).plusHours(1));
+    }
+
+    private void run() {
+        security.signOut();
+        outbox.runOnce();
+        security.signInAs("therapist");
+    }
+
+    private List<String> statuses(String email) {
+        return jdbc.sql("select kind || ':' || status from outbox_message where recipient = ? order by id").param(email)
+                .query(String.class).list();
+    }
+
+    @Test
+    void shouldEmailAConsentingPatientOnceWhenTheFirstCheckInFallsDue() {
+        Discharged d = discharged(true, true);
+        run();
+        assertThat(smtp.to(d.email())).isEmpty();
+
+        toFirstCheckIn(d);
+        run();
+        run();
+
+        assertThat(smtp.to(d.email())).hasSize(1);
+        SmtpSink.Message message = smtp.to(d.email()).getFirst();
+        assertThat(message.data()).contains("Rosa").doesNotContain("Linkpatient");
+        assertThat(message.link()).doesNotContain(String.valueOf(d.episode().id()));
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT");
+        // Delivered: the personal link is no longer kept in the outbox, and only its hash is in check_in_link.
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = ? and (link is not null or body is not null)")
+                .param(d.email()).query(Long.class).single()).isZero();
+        String token = message.link().substring(message.link().lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("select count(*) from check_in_link where token_hash = ?").param(CheckInLinks.hash(token))
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from check_in_link where token_hash = ?").param(token).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldNotEmailAPatientWithoutConsentOrAddress() {
+        Discharged noConsent = discharged(false, true);
+        discharged(true, false);
+        toFirstCheckIn(noConsent);
+        run();
+        assertThat(smtp.to(noConsent.email())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from outbox_message o join follow_up f on f.id = o.follow_up_id "
+                        + "where f.episode_id = ?").param(noConsent.episode().id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldRemindAfterThreeAndSevenDaysThenPutTheCheckInOnTheWorklistAsNoReply() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        assertThat(worklistRow(d)).as("off the worklist while the email chase runs").isNull();
+
+        clock.advance(Duration.ofDays(3));
+        run();
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:SENT");
+        clock.advance(Duration.ofDays(4));
+        run();
+        run();
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:SENT", "REMINDER_2:SENT");
+        List<String> linksSent = smtp.to(d.email()).stream().map(SmtpSink.Message::link).toList();
+        assertThat(linksSent).hasSize(3).doesNotHaveDuplicates();
+        assertThat(worklistRow(d)).isNull();
+
+        clock.advance(Duration.ofDays(3));
+        run();
+        FollowUpDue row = worklistRow(d);
+        assertThat(row).isNotNull();
+        assertThat(row.noReplyToEmail()).isTrue();
+        assertThat(smtp.to(d.email())).hasSize(3);
+
+        // A staff call records it as today, by the same rule; the channel says so.
+        CheckInResult result = followUps.recordCheckIn(row.id(), row.version(), CheckInAnswer.painFree(), null);
+        assertThat(result.followUp().completedOn()).isEqualTo(LocalDate.now(clock));
+        assertThat(jdbc.sql("select channel from follow_up where id = ?").param(row.id()).query(String.class).single()).isEqualTo("CALL");
+        // Its links are now spent: any of them says "already answered".
+        String token = linksSent.getFirst().substring(linksSent.getFirst().lastIndexOf('/') + 1);
+        assertThat(links.open(token).state()).isEqualTo(CheckInLinkService.State.ANSWERED);
+    }
+
+    private FollowUpDue worklistRow(Discharged d) {
+        return followUps.due(0, 100_000).stream().filter(r -> r.episodeId() == d.episode().id() && r.monthsAfter() == 1)
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void shouldRetryWithBackOffAndFailForGoodAfterTheLastAttempt() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        smtp.failNext(1_000_000);
+        run();
+        assertThat(statuses(d.email())).containsExactly("INVITATION:PENDING");
+        assertThat(jdbc.sql("select attempts from outbox_message where recipient = ?").param(d.email()).query(Integer.class).single()).isOne();
+        run();
+        assertThat(jdbc.sql("select attempts from outbox_message where recipient = ?").param(d.email()).query(Integer.class).single())
+                .as("not retried before its back-off").isOne();
+
+        clock.advance(CheckInOutbox.backOff(1).plusSeconds(5));
+        run();
+        clock.advance(CheckInOutbox.backOff(2).plusSeconds(5));
+        run();
+
+        assertThat(statuses(d.email())).containsExactly("INVITATION:FAILED");
+        assertThat(jdbc.sql("select last_error from outbox_message where recipient = ?").param(d.email()).query(String.class).single())
+                .contains("451");
+        assertThat(smtp.to(d.email())).isEmpty();
+        // A failed invitation holds nothing back: the check-in is on the staff worklist, not marked as no reply.
+        FollowUpDue row = worklistRow(d);
+        assertThat(row).isNotNull();
+        assertThat(row.noReplyToEmail()).isFalse();
+        // The admin sees it among the permanent failures.
+        security.signInAs("admin");
+        assertThat(outbox.list(true, 0, 1000)).anyMatch(m -> m.recipient().equals(d.email()) && m.status() == OutboxStatus.FAILED);
+    }
+
+    @Test
+    void shouldGrowTheBackOffFourfoldUpToSixHours() {
+        assertThat(CheckInOutbox.backOff(1)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(CheckInOutbox.backOff(2)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(CheckInOutbox.backOff(3)).isEqualTo(Duration.ofMinutes(16));
+        assertThat(CheckInOutbox.backOff(10)).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void shouldRecordAnAnswerByLinkWithTheStaffRuleAndRefuseTheLinkAfterwards() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        String token = token(d);
+        assertThat(links.open(token)).satisfies(p -> {
+            assertThat(p.state()).isEqualTo(CheckInLinkService.State.OPEN);
+            assertThat(p.firstName()).isEqualTo("Rosa");
+        });
+        LocalDate discharge = d.episode().dischargeDate();
+        clock.advance(Duration.ofDays(discharge.plusDays(44).toEpochDay() - LocalDate.now(clock).toEpochDay()));
+        security.signOut();
+
+        CheckInLinkService.LinkPage after = links.answer(token,
+                CheckInAnswer.painReturned(discharge.plusDays(40), 6, true, true, false));
+
+        assertThat(after.state()).isEqualTo(CheckInLinkService.State.ANSWERED);
+        assertThat(links.answer(token, CheckInAnswer.painFree()).state()).isEqualTo(CheckInLinkService.State.ANSWERED);
+        security.signInAs("therapist");
+        RecurrenceSummary recurrence = followUps.recurrence(d.episode().id()).orElseThrow();
+        assertThat(recurrence.onsetDate()).isEqualTo(discharge.plusDays(40));
+        assertThat(recurrence.intensity()).isEqualTo(6);
+        assertThat(jdbc.sql("select channel || ':' || outcome from follow_up where episode_id = ? and months_after = 1")
+                .param(d.episode().id()).query(String.class).single()).isEqualTo("EMAIL:RECURRENCE");
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'patient-link' and action = 'UPDATE' "
+                + "and entity = 'follow_up' and clinic_id is not null").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void shouldKeepAnswersThatTheRuleRefusesFromBeingStored() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        String token = token(d);
+        security.signOut();
+        assertThatThrownBy(() -> links.answer(token, CheckInAnswer.painReturned(d.episode().dischargeDate().minusDays(3), 6, true, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Date the pain returned");
+        assertThat(links.open(token).state()).isEqualTo(CheckInLinkService.State.OPEN);
+    }
+
+    @Test
+    void shouldRefuseWrongAndExpiredTokensAlike() {
+        assertThat(links.open("x".repeat(43)).state()).isEqualTo(CheckInLinkService.State.INVALID);
+        assertThat(links.open("not-a-token").state()).isEqualTo(CheckInLinkService.State.INVALID);
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        String token = token(d);
+        clock.advance(CheckInLinks.VALIDITY.plusMinutes(1));
+        assertThat(links.open(token).state()).isEqualTo(CheckInLinkService.State.INVALID);
+    }
+
+    @Test
+    void shouldRecordConsentWithdrawalAndSendNoReminders() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        String token = token(d);
+        security.signOut();
+        links.optOut(token);
+        security.signInAs("therapist");
+        assertThat(patients.get(d.patient().id()).consentToFollowUp()).isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'patient-link' and entity = 'patient' and entity_id = ?")
+                .param(String.valueOf(d.patient().id())).query(Long.class).single()).isOne();
+        clock.advance(Duration.ofDays(8));
+        run();
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT");
+    }
+
+    private String token(Discharged d) {
+        String link = smtp.to(d.email()).getFirst().link();
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+}
