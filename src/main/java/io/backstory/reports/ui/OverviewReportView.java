@@ -1,5 +1,6 @@
 package io.backstory.reports.ui;
 
+import io.backstory.base.ui.Formats;
 import static io.backstory.reports.ui.ReportText.percent;
 import static io.backstory.reports.ui.ReportText.rateWithCi;
 import static io.backstory.reports.ui.ReportText.ratio;
@@ -12,8 +13,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.ModelTerm;
@@ -28,10 +29,9 @@ import java.util.Locale;
 
 /** The answer first: "Do multi-factor plans go with fewer recurrences here?", then every check behind it. */
 @Route("reports")
-@PageTitle("Recurrence report · Backstory")
 @Menu(order = 10, icon = "CHART", title = "nav.reports.overview")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class OverviewReportView extends ReportView {
+public class OverviewReportView extends ReportView implements HasDynamicTitle {
 
     public OverviewReportView(RecurrenceReportService reports) {
         super(reports, "report.overview.title", "report.overview.intro");
@@ -43,8 +43,8 @@ public class OverviewReportView extends ReportView {
         AnalysisReport a = report.analysis();
         RecurrenceReport.Kpis k = report.kpis();
         Div cards = new Div(
-                card(String.format(Locale.ENGLISH, "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
-                card(String.format(Locale.ENGLISH, "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
+                card(String.format(Formats.locale(), "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
+                card(String.format(Formats.locale(), "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
                 card(percent(k.followUpCompleteness()), getTranslation("report.kpi.followUp"),
                         getTranslation("report.kpi.followUp.hint")),
                 card(percent(k.recurrence().rate()), getTranslation("report.kpi.recurrence", within(report.horizonDays())),
@@ -150,5 +150,10 @@ public class OverviewReportView extends ReportView {
         }
         card.addClassName("kpi-card");
         return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.overviewReport"));
     }
 }
