@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class ClinicIsolationTests {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = "quartz lantern otter meadow 41";
 
     @Autowired TestSecurity security;
     @Autowired ClinicService clinics;

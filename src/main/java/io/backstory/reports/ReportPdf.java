@@ -155,6 +155,19 @@ final class ReportPdf {
         }
         document.add(therapists);
 
+        if (!report.followUpChannels().isEmpty()) {
+            heading(document, TERMS.getString("report.channels.title"));
+            PdfPTable channels = table(new float[] {2, 1, 1, 1, 1, 1, 1}, TERMS.getString("report.channels.group"),
+                    TERMS.getString("report.channels.due"), TERMS.getString("report.channels.email"),
+                    TERMS.getString("report.channels.call"), TERMS.getString("report.channels.newEpisode"),
+                    TERMS.getString("report.channels.missing"), TERMS.getString("report.channels.complete"));
+            for (RecurrenceReport.ChannelRow r : report.followUpChannels()) {
+                row(channels, TERMS.getString("report.channels." + r.planGroup()), String.valueOf(r.due()), String.valueOf(r.email()),
+                        String.valueOf(r.call()), String.valueOf(r.newEpisode()), String.valueOf(r.missing()), percent(r.completeness()));
+            }
+            document.add(channels);
+        }
+
         if (!a.warnings().isEmpty()) {
             heading(document, "Data-quality notes");
             for (String w : a.warnings()) {

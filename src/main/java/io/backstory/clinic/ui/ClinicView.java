@@ -19,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.clinic.ClinicService;
@@ -34,10 +34,9 @@ import java.util.function.Supplier;
  * its episodes and its place in the reports but offers no new episodes; it can be restored.
  */
 @Route("clinic")
-@PageTitle("Clinic & locations · Backstory")
 @Menu(order = 21, icon = "BUILDING", title = "nav.clinic")
 @RolesAllowed("ADMIN")
-public class ClinicView extends VerticalLayout {
+public class ClinicView extends VerticalLayout implements HasDynamicTitle {
 
     private final ClinicService clinics;
     final TextField clinicName = new TextField();
@@ -149,5 +148,10 @@ public class ClinicView extends VerticalLayout {
             Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.clinic"));
     }
 }

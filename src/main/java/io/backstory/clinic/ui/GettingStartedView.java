@@ -18,7 +18,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
@@ -34,9 +34,8 @@ import java.util.stream.Collectors;
  * page sends admins here until a therapist exists.
  */
 @Route("getting-started")
-@PageTitle("Getting started · Backstory")
 @RolesAllowed("ADMIN")
-public class GettingStartedView extends VerticalLayout {
+public class GettingStartedView extends VerticalLayout implements HasDynamicTitle {
 
     private final ClinicService clinics;
     final TextField clinicName = new TextField();
@@ -139,5 +138,10 @@ public class GettingStartedView extends VerticalLayout {
             render();
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.gettingStarted"));
     }
 }

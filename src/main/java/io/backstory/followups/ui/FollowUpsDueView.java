@@ -19,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
@@ -34,10 +34,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The post-discharge check-ins to make, the most overdue first; recording one takes a few seconds. */
 @Route("follow-ups")
-@PageTitle("Follow-ups due · Backstory")
 @Menu(order = 2, icon = "PHONE", title = "nav.followUps")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class FollowUpsDueView extends VerticalLayout {
+public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle {
 
     private final FollowUpService followUps;
     final Grid<FollowUpDue> grid = new Grid<>();
@@ -192,5 +191,10 @@ public class FollowUpsDueView extends VerticalLayout {
             grid.getDataProvider().refreshAll();
             refreshCount();
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.followUpsDue"));
     }
 }

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientRow;
@@ -28,10 +28,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The clinic's patients: a lazy, searchable list and the new-patient form. */
 @Route("patients")
-@PageTitle("Patients · Backstory")
 @Menu(order = 1, icon = "USERS", title = "nav.patients")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class PatientsView extends VerticalLayout {
+public class PatientsView extends VerticalLayout implements HasDynamicTitle {
 
     final TextField search = new TextField();
     final Grid<PatientRow> grid = new Grid<>();
@@ -115,5 +114,10 @@ public class PatientsView extends VerticalLayout {
             });
         });
         dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.patients"));
     }
 }

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.ModelTerm;
@@ -24,10 +24,9 @@ import java.util.List;
 
 /** The evidence on plan breadth: the gradient 0-5, survival curves, the adjusted model and its robustness. */
 @Route("reports/breadth")
-@PageTitle("Plan breadth · Backstory")
 @Menu(order = 11, icon = "SPLIT", title = "nav.reports.breadth")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class BreadthReportView extends ReportView {
+public class BreadthReportView extends ReportView implements HasDynamicTitle {
 
     public BreadthReportView(RecurrenceReportService reports) {
         super(reports, "report.breadth.title", "report.breadth.intro");
@@ -161,5 +160,10 @@ public class BreadthReportView extends ReportView {
             }
         }
         return 0;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.breadthReport"));
     }
 }

@@ -8,9 +8,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.backstory.base.ui.ErrorSummary;
@@ -23,9 +23,8 @@ import io.backstory.security.UserAccountService;
  * single-use link the admin handed over. Unknown, used and expired links get the same calm page.
  */
 @Route(value = "welcome/:token", autoLayout = false)
-@PageTitle("Choose your password · Backstory")
 @AnonymousAllowed
-public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
+public class SetupPasswordView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final UserAccountService accounts;
     final PasswordField password = new PasswordField();
@@ -86,5 +85,10 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
             signIn.addClassName("primary-link");
             card.add(brand(), new H2(getTranslation("setup.done.title")), new Paragraph(getTranslation("setup.done.text", username)), signIn);
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.setupPassword"));
     }
 }

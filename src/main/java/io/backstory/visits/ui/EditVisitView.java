@@ -5,9 +5,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
@@ -25,9 +25,8 @@ import jakarta.annotation.security.RolesAllowed;
  * meantime, the save is refused with an explanation and the user's changes stay in the form.
  */
 @Route("visits/:visitId/edit")
-@PageTitle("Edit a visit · Backstory")
 @RolesAllowed({"THERAPIST", "ADMIN"})
-public class EditVisitView extends VerticalLayout implements BeforeEnterObserver {
+public class EditVisitView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final VisitService visits;
     private final EpisodeService episodes;
@@ -66,5 +65,10 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
         } catch (RecordNotFoundException e) {
             RecordRoute.notFound(event);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.editVisit"));
     }
 }

@@ -19,9 +19,9 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.backstory.base.RecordNotFoundException;
@@ -57,9 +57,8 @@ import java.util.stream.Collectors;
 
 /** The plan at a glance: who and when, the factors × visits strip, the measures, nudges, discharge and follow-ups. */
 @Route("episodes/:episodeId")
-@PageTitle("Episode of care · Backstory")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
+public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String DISMISSED = "backstory.dismissedNudges";
 
@@ -346,5 +345,10 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
                     5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.episode"));
     }
 }

@@ -6,9 +6,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
@@ -21,9 +21,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Logs a visit of an episode, prefilled with today, the therapist and the previous visit's plan. */
 @Route("visits/new/:episodeId")
-@PageTitle("Log a visit · Backstory")
 @RolesAllowed({"THERAPIST", "ADMIN"})
-public class LogVisitView extends VerticalLayout implements BeforeEnterObserver {
+public class LogVisitView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final VisitService visits;
     private final EpisodeService episodes;
@@ -62,5 +61,10 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver 
         } catch (RecordNotFoundException e) {
             RecordRoute.notFound(event);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.logVisit"));
     }
 }

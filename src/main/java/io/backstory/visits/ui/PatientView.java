@@ -19,9 +19,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
@@ -47,9 +47,8 @@ import java.util.OptionalLong;
 
 /** One patient: their episodes of care and, when none is open, the intake of a new one with baseline measures. */
 @Route("patients/:patientId")
-@PageTitle("Patient · Backstory")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class PatientView extends VerticalLayout implements BeforeEnterObserver {
+public class PatientView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PatientService patients;
     private final EpisodeService episodes;
@@ -189,5 +188,10 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             UI.getCurrent().navigate("episodes/" + episode.id());
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.patient"));
     }
 }
