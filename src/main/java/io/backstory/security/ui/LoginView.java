@@ -51,11 +51,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         if (parameters.getOrDefault("error", List.of()).contains("throttled")) {
-            LoginI18n throttled = LoginI18n.createDefault();
-            throttled.setForm(i18n.getForm());
-            throttled.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
-            throttled.getErrorMessage().setMessage(getTranslation("login.throttled.message", waitSeconds(parameters.get("wait"))));
-            login.setI18n(throttled);
+            LoginI18n.ErrorMessage message = new LoginI18n.ErrorMessage();
+            message.setTitle(getTranslation("login.throttled.title"));
+            message.setMessage(getTranslation("login.throttled.message", waitSeconds(parameters.get("wait"))));
+            i18n.setErrorMessage(message);
+            login.setI18n(i18n);
         }
         login.setError(parameters.containsKey("error"));
     }
