@@ -35,6 +35,12 @@ select create_distributed_table('outbox_message', 'clinic_id', colocate_with => 
 select create_distributed_table('measure', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('recurrence', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('report_episode', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('import_job', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('import_file', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('import_problem', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('import_mapping', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('import_code', 'clinic_id', colocate_with => 'location');
+select create_distributed_table('import_external_id', 'clinic_id', colocate_with => 'location');
 -- clinic_id 0 holds the audit rows that belong to no clinic (AuditLog.NO_CLINIC).
 select create_distributed_table('audit_event', 'clinic_id', colocate_with => 'location');
 
