@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class ClinicIsolationTests {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = "quartz lantern otter meadow 41";
 
     @Autowired TestSecurity security;
     @Autowired ClinicService clinics;
@@ -113,7 +113,10 @@ class ClinicIsolationTests {
         PatientSummary patient = fixture.patient();
         EpisodeSummary episode = fixture.episode(patient, LocalDate.now().minusDays(40), Chronicity.SUBACUTE);
         episodes.discharge(episode.id(), LocalDate.now().minusDays(2), DischargeReason.GOALS_MET);
-        assertThat(reports.report(ReportFilter.all()).kpis().dischargedInPeriod()).isEqualTo(1);
+        // one episode is too few for the report's models (the engine refuses a single group), so the export shows it
+        StringWriter csv = new StringWriter();
+        reports.exportCsv(ReportFilter.all(), csv);
+        assertThat(csv.toString().strip().lines()).hasSize(2); // the header and the second clinic's one episode
         assertThat(patients.search("", 0, 1000)).hasSize(1);
 
         security.signInAs("owner");

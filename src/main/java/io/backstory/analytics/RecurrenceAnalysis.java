@@ -153,7 +153,11 @@ public final class RecurrenceAnalysis {
 
         ProportionEstimate isolatedRate = WilsonInterval.of(binEvents[0], binN[0], CONFIDENCE);
         ProportionEstimate multiRate = WilsonInterval.of(binEvents[1], binN[1], CONFIDENCE);
-        TwoByTwoResult twoByTwo = TwoByTwo.compare(binEvents[1], binN[1], binEvents[0], binN[0]);
+        // A clinic with too little data (one plan group, no recurrence yet) still gets a report: a model that
+        // cannot be fitted is reported as not fitted, with the reason, and the verdict says the data are insufficient.
+        List<String> notFitted = new ArrayList<>();
+        TwoByTwoResult twoByTwo = orNotFitted("2x2 comparison", notFitted,
+                () -> TwoByTwo.compare(binEvents[1], binN[1], binEvents[0], binN[0]), RecurrenceAnalysis::noTwoByTwo);
         TrendResult trend = breadthTrend(breadthN, breadthEvents);
 
         // Sort once by time; both curves and both log-rank tests walk the same order.
@@ -174,8 +178,8 @@ public final class RecurrenceAnalysis {
         order = null;
         SurvivalCurve kmIsolated = curve(sortedTime, sortedEvent, sortedGroup, 0, n - multiCount);
         SurvivalCurve kmMulti = curve(sortedTime, sortedEvent, sortedGroup, 1, multiCount);
-        LogRankResult logRank = LogRank.sorted(sortedTime, sortedEvent, sortedGroup);
-        LogRankResult logRankBreadth = LogRank.sorted(sortedTime, sortedEvent, sortedBreadth);
+        LogRankResult logRank = logRank("Log-rank test (multi-factor vs isolated)", notFitted, sortedTime, sortedEvent, sortedGroup);
+        LogRankResult logRankBreadth = logRank("Log-rank test by plan breadth", notFitted, sortedTime, sortedEvent, sortedBreadth);
         sortedTime = null;
         sortedEvent = null;
         sortedGroup = null;
@@ -218,12 +222,13 @@ public final class RecurrenceAnalysis {
         CoxResult cox;
         CoxResult primaryFit;
         if (therapists >= 2) {
-            cox = plainModel.fit(primary.time(), primary.event(), primary.columns(), primaryNames);
+            cox = fitCox("Cox model (primary)", notFitted, primary, () -> plainModel.fit(primary.time(), primary.event(),
+                    primary.columns(), primaryNames));
             primaryFit = fitOrNull(() -> primaryModel.withProportionalHazardsTest(PhTransform.KM)
                     .fit(primary.time(), primary.event(), primary.columns(), primaryNames), "stratified Cox model", warnings);
         } else {
-            cox = plainModel.withProportionalHazardsTest(PhTransform.KM)
-                    .fit(primary.time(), primary.event(), primary.columns(), primaryNames);
+            cox = fitCox("Cox model (primary)", notFitted, primary, () -> plainModel.withProportionalHazardsTest(PhTransform.KM)
+                    .fit(primary.time(), primary.event(), primary.columns(), primaryNames));
             primaryFit = cox;
         }
         if (primaryFit == null) {
@@ -231,17 +236,21 @@ public final class RecurrenceAnalysis {
         }
         CoxResult primaryResult = primaryFit;
         DesignMatrix visitsDesign = primary.withVisitsSpline(data.visits);
-        CoxResult coxWithVisits = primaryModel.fit(visitsDesign.time(), visitsDesign.event(), visitsDesign.columns(),
-                visitsDesign.names().toArray(String[]::new));
+        DesignMatrix withVisits = visitsDesign;
+        CoxResult coxWithVisits = fitCox("Cox model with visits", notFitted, withVisits, () -> primaryModel.fit(withVisits.time(),
+                withVisits.event(), withVisits.columns(), withVisits.names().toArray(String[]::new)));
         visitsDesign = null;
         HazardRatioChange visitsChange = hasExposure(primaryResult) && hasExposure(coxWithVisits)
                 ? HazardRatioChange.of(primaryResult, coxWithVisits, "multifactor") : null;
-        CoxResult coxFactors = fitCox(data.design(true, true, false));
+        CoxResult coxFactors = fitCox("Cox model by factor", notFitted, data.design(true, true, false));
         List<FactorEffect> factors = factorEffects(coxFactors);
 
         DesignMatrix horizonDesign = data.design(evaluable, true, false, false);
-        LogisticResult logistic = LogisticModel.withDefaults()
-                .fit(horizonDesign.event(), horizonDesign.columns(), horizonDesign.names().toArray(String[]::new));
+        DesignMatrix logisticDesign = horizonDesign;
+        LogisticResult logistic = orNotFitted("Logistic model at the horizon", notFitted, () -> LogisticModel.withDefaults()
+                .fit(logisticDesign.event(), logisticDesign.columns(), logisticDesign.names().toArray(String[]::new)),
+                reason -> new LogisticResult(List.of(), Double.NaN, Double.NaN, 0, true, false, List.of(), List.of(),
+                        logisticDesign.rows()));
         horizonDesign = null;
 
         // Truncated IPTW with robust CI, SMDs before/after and ESS (item 4).
@@ -335,6 +344,7 @@ public final class RecurrenceAnalysis {
                 logistic.separation(), converged, evidence), rareOutcome);
         verdict = new VerdictResult(verdict.code(), verdict.sentence(), verdict.reasons(),
                 concat(notChecked, verdict.warnings()));
+        warnings.addAll(notFitted);
         warnings.addAll(cox.warnings());
         if (primaryResult != cox) {
             warnings.addAll(primaryResult.warnings().stream().map(w -> "stratified Cox model: " + w).toList());
@@ -406,8 +416,39 @@ public final class RecurrenceAnalysis {
         return TrendTest.cochranArmitage(x, t, scores);
     }
 
-    private static CoxResult fitCox(DesignMatrix design) {
-        return CoxModel.withDefaults().fit(design.time(), design.event(), design.columns(), design.names().toArray(String[]::new));
+    private static CoxResult fitCox(String model, List<String> notFitted, DesignMatrix design) {
+        return fitCox(model, notFitted, design, () -> CoxModel.withDefaults().fit(design.time(), design.event(), design.columns(),
+                design.names().toArray(String[]::new)));
+    }
+
+    private static CoxResult fitCox(String model, List<String> notFitted, DesignMatrix design, java.util.function.Supplier<CoxResult> fit) {
+        return orNotFitted(model, notFitted, fit, reason -> new CoxResult(List.of(), Double.NaN, Double.NaN, Double.NaN, 0,
+                Double.NaN, 0, true, List.of(), List.of(), design.rows(), count(design.event(), true), Double.NaN, 1, 0, null));
+    }
+
+    /**
+     * The fitted result, or the empty one when the data cannot support the model (one plan group, no event, one
+     * outcome only): the report then says which model was not fitted and why, instead of failing as a whole.
+     */
+    private static <T> T orNotFitted(String model, List<String> notFitted, java.util.function.Supplier<T> fit,
+                                     java.util.function.Function<String, T> empty) {
+        try {
+            return fit.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            notFitted.add(model + " not fitted: " + reason + ".");
+            return empty.apply(reason);
+        }
+    }
+
+    private static LogRankResult logRank(String model, List<String> notFitted, double[] time, boolean[] event, int[] group) {
+        return orNotFitted(model, notFitted, () -> LogRank.sorted(time, event, group),
+                reason -> new LogRankResult(Double.NaN, 0, Double.NaN, new double[0], new double[0], new int[0]));
+    }
+
+    private static TwoByTwoResult noTwoByTwo(String reason) {
+        double nan = Double.NaN;
+        return new TwoByTwoResult(nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
     }
 
     /** The multi-factor term, or NaNs when the model could not estimate it (a group without episodes). */

@@ -52,7 +52,7 @@ public class EpisodeService {
     @Transactional
     public EpisodeSummary open(EpisodeCommand command) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
-        Patient patient = patients.findByIdAndClinicId(command.patientId(), user.clinicId())
+        Patient patient = patients.lockByIdAndClinicId(command.patientId(), user.clinicId())
                 .orElseThrow(() -> new RecordNotFoundException("Patient", command.patientId()));
         validate(command, patient);
         if (episodes.existsByPatientIdAndClinicIdAndDischargeDateIsNull(patient.getId(), user.clinicId())) {

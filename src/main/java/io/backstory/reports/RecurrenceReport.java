@@ -15,9 +15,38 @@ public record RecurrenceReport(ReportFilter filter, int horizonDays, int isolate
                                @Nullable AnalysisReport analysis, Kpis kpis, List<BreadthRow> breadth,
                                List<TherapistPoint> therapists, List<FunnelBand> funnel, double clinicRate,
                                List<QuarterRow> quarters, List<FactorOmission> omissions,
-                               String dataVersion, Instant computedAt) {
+                               String dataVersion, Instant computedAt, List<ChannelRow> followUpChannels) {
+
+    /** Without the follow-up channels (issue 12), for reports built from a cohort rather than the database. */
+    public RecurrenceReport(ReportFilter filter, int horizonDays, int isolatedMaxBreadth, @Nullable AnalysisReport analysis,
+                            Kpis kpis, List<BreadthRow> breadth, List<TherapistPoint> therapists, List<FunnelBand> funnel,
+                            double clinicRate, List<QuarterRow> quarters, List<FactorOmission> omissions, String dataVersion,
+                            Instant computedAt) {
+        this(filter, horizonDays, isolatedMaxBreadth, analysis, kpis, breadth, therapists, funnel, clinicRate, quarters,
+                omissions, dataVersion, computedAt, List.of());
+    }
+
+    RecurrenceReport withFollowUpChannels(List<ChannelRow> rows) {
+        return new RecurrenceReport(filter, horizonDays, isolatedMaxBreadth, analysis, kpis, breadth, therapists, funnel,
+                clinicRate, quarters, omissions, dataVersion, computedAt, rows);
+    }
+
+    /**
+     * Issue 12, DESIGN §9: the check-ins due so far in one plan group ({@code ISOLATED}, {@code BROAD} or
+     * {@code ALL}) by how they were completed: the patient's email reply, a staff call, a new episode of care, or not.
+     */
+    public record ChannelRow(String planGroup, int email, int call, int newEpisode, int missing) {
+        public int due() {
+            return email + call + newEpisode + missing;
+        }
+
+        public double completeness() {
+            return due() == 0 ? Double.NaN : (double) (email + call + newEpisode) / due();
+        }
+    }
 
     public RecurrenceReport {
+        followUpChannels = List.copyOf(followUpChannels);
         breadth = List.copyOf(breadth);
         therapists = List.copyOf(therapists);
         funnel = List.copyOf(funnel);

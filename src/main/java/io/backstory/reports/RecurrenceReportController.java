@@ -6,10 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/recurrence}: the analysis as the JSON of docs/analysis-json.md, with the
  * dashboard's filters as query parameters. HTTP Basic (SecurityConfig's /api chain); the service
- * refuses therapists (403) and audits the export.
+ * refuses therapists (403) and audits the export. Errors are JSON (base.web.ApiErrors), a bad parameter named.
  */
 @RestController
 class RecurrenceReportController {
@@ -36,15 +33,12 @@ class RecurrenceReportController {
                       @RequestParam(required = false) @Nullable String chronicity,
                       @RequestParam(required = false) @Nullable String startback,
                       @RequestParam(required = false) @Nullable Integer horizon) {
+        ReportFilter.checkDate("from", from);
+        ReportFilter.checkDate("to", to);
         ReportFilter filter = new ReportFilter(from, to, location, therapist,
                 chronicity == null ? null : parse(Chronicity.class, "chronicity", chronicity),
                 startback == null ? null : parse(StartBackRisk.class, "startback", startback), horizon);
         return reports.exportJson(filter);
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<String> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -140,16 +140,24 @@ public class RecurrenceReportService {
                 .map(EpisodeRow::episode).toList());
     }
 
-    /** The analysis as the JSON of docs/analysis-json.md; "{}"-free: throws when no episode matches. */
+    /**
+     * The analysis as the JSON of docs/analysis-json.md. A filter that no discharged episode matches still gets an
+     * answer, the INSUFFICIENT_DATA verdict with n = 0: too little data is a result, not a client error.
+     */
     @Transactional
     public String exportJson(ReportFilter filter) {
         long clinicId = requireReader().clinicId();
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".json", clinicId);
-        AnalysisReport analysis = cachedOrCompute(clinicId, filter).analysis();
-        if (analysis == null) {
-            throw new IllegalArgumentException("Filter: no discharged episodes match, so there is nothing to analyse");
-        }
-        return analysis.toJson();
+        RecurrenceReport report = cachedOrCompute(clinicId, filter);
+        AnalysisReport analysis = report.analysis();
+        return withFollowUpChannels(analysis != null ? analysis.toJson() : noEpisodesJson(report.horizonDays()),
+                report.followUpChannels());
+    }
+
+    static String noEpisodesJson(int horizonDays) {
+        return "{\"n\":0,\"events\":0,\"horizon_days\":" + horizonDays + ",\"verdict\":{\"code\":\"INSUFFICIENT_DATA\","
+                + "\"sentence\":\"No discharged episodes match this filter, so there is nothing to analyse yet.\",\"warnings\":[]},"
+                + "\"warnings\":[\"No model was fitted: no discharged episodes match the filter.\"]}";
     }
 
     /** The report as a PDF document. */
@@ -159,6 +167,24 @@ public class RecurrenceReportService {
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".pdf", user.clinicId());
         RecurrenceReport report = cachedOrCompute(user.clinicId(), filter);
         return ReportPdf.render(clinics.currentClinic().name(), report, options());
+    }
+
+    /**
+     * Issue 12: the follow-up completeness by channel and plan group, added to the analysis JSON as
+     * {@code "followUpByChannel"} (docs/analysis-json.md): the analytics engine knows nothing of channels.
+     */
+    static String withFollowUpChannels(String json, List<RecurrenceReport.ChannelRow> rows) {
+        StringBuilder b = new StringBuilder(",\"followUpByChannel\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            RecurrenceReport.ChannelRow r = rows.get(i);
+            b.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "{\"planGroup\":\"%s\",\"due\":%d,\"emailReply\":%d,\"staffCall\":%d,\"newEpisode\":%d,\"missing\":%d,\"completeness\":%s}",
+                    r.planGroup(), r.due(), r.email(), r.call(), r.newEpisode(), r.missing(),
+                    Double.isNaN(r.completeness()) ? "null" : String.format(java.util.Locale.ROOT, "%.4f", r.completeness())));
+        }
+        b.append(']');
+        int end = json.lastIndexOf('}');
+        return json.substring(0, end) + b + json.substring(end);
     }
 
     private BackstoryUser requireReader() {
@@ -202,7 +228,9 @@ public class RecurrenceReportService {
                 .withRecoveryDays(settings.painFreeDays());
         return assemble(filter, horizon, settings.isolatedMaxBreadth(), dataset.load(clinicId, filter, settings.painFreeDays()),
                 dataset.therapists(clinicId), dataset.activeEpisodes(clinicId, filter), dataVersion, Instant.now(clock),
-                analysis);
+                analysis)
+                .withFollowUpChannels(dataset.followUpChannels(clinicId, filter, settings.isolatedMaxBreadth(),
+                        java.time.LocalDate.now(clock)));
     }
 
     /**

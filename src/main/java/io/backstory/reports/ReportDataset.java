@@ -221,4 +221,71 @@ class ReportDataset {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }
+
+    /**
+     * Issue 12: how the check-ins that have fallen due were completed, by plan group (isolated: at most
+     * {@code isolatedMax} factors addressed; broad: more), for the same episodes as the report. A check-in counts as
+     * EMAIL or CALL by how it was answered; a pending one as NEW_EPISODE when the patient came back for care (a
+     * care-seeking recurrence) before it fell due; otherwise as missing. Informative loss to follow-up shows as
+     * different completeness between the groups.
+     */
+    List<RecurrenceReport.ChannelRow> followUpChannels(long clinicId, ReportFilter filter, int isolatedMax, java.time.LocalDate today) {
+        StringBuilder sql = new StringBuilder("""
+                select case when (case when e.f_movement > 0 then 1 else 0 end + case when e.f_mobility > 0 then 1 else 0 end
+                                  + case when e.f_strength > 0 then 1 else 0 end + case when e.f_recovery > 0 then 1 else 0 end
+                                  + case when e.f_beliefs > 0 then 1 else 0 end) <= ? then 'ISOLATED' else 'BROAD' end as plan_group,
+                       case when f.status = 'COMPLETED' and f.channel = 'EMAIL' then 'EMAIL'
+                            when f.status = 'COMPLETED' then 'CALL'
+                            when exists (select 1 from recurrence r where r.clinic_id = f.clinic_id and r.episode_id = f.episode_id
+                                         and r.source = 'NEW_EPISODE' and r.onset_date <= f.due_date) then 'NEW_EPISODE'
+                            else 'MISSING' end as channel,
+                       count(*)
+                  from report_episode e
+                  join follow_up f on f.clinic_id = e.clinic_id and f.episode_id = e.episode_id
+                 where e.clinic_id = ? and f.due_date <= ?
+                """);
+        List<Object> params = new ArrayList<>(List.of(isolatedMax, clinicId, Date.valueOf(today)));
+        if (filter.dischargedFrom() != null) {
+            sql.append(" and e.discharge_date >= ?");
+            params.add(Date.valueOf(filter.dischargedFrom()));
+        }
+        if (filter.dischargedTo() != null) {
+            sql.append(" and e.discharge_date <= ?");
+            params.add(Date.valueOf(filter.dischargedTo()));
+        }
+        if (filter.locationId() != null) {
+            sql.append(" and e.location_id = ?");
+            params.add(filter.locationId());
+        }
+        if (filter.therapistId() != null) {
+            sql.append(" and e.therapist_id = ?");
+            params.add(filter.therapistId());
+        }
+        if (filter.chronicity() != null) {
+            sql.append(" and e.chronicity = ?");
+            params.add(filter.chronicity().name());
+        }
+        if (filter.startBack() != null) {
+            sql.append(" and lower(e.startback) = ?");
+            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
+        }
+        sql.append(" group by 1, 2");
+        Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        counts.put("ISOLATED", new int[4]);
+        counts.put("BROAD", new int[4]);
+        List<String> channels = List.of("EMAIL", "CALL", "NEW_EPISODE", "MISSING");
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            counts.get(rs.getString(1))[channels.indexOf(rs.getString(2))] += rs.getInt(3);
+        });
+        List<RecurrenceReport.ChannelRow> rows = new ArrayList<>();
+        int[] all = new int[4];
+        counts.forEach((group, c) -> {
+            rows.add(new RecurrenceReport.ChannelRow(group, c[0], c[1], c[2], c[3]));
+            for (int i = 0; i < 4; i++) {
+                all[i] += c[i];
+            }
+        });
+        rows.add(new RecurrenceReport.ChannelRow("ALL", all[0], all[1], all[2], all[3]));
+        return rows;
+    }
 }

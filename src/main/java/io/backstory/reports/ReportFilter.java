@@ -14,12 +14,25 @@ public record ReportFilter(@Nullable LocalDate dischargedFrom, @Nullable LocalDa
                            @Nullable Chronicity chronicity, @Nullable StartBackRisk startBack,
                            @Nullable Integer horizonDays) {
 
+    /** The dates a filter accepts: anything outside is a typing slip, and the database cannot compare it. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     public ReportFilter {
+        checkDate("Period start", dischargedFrom);
+        checkDate("Period end", dischargedTo);
         if (dischargedFrom != null && dischargedTo != null && dischargedTo.isBefore(dischargedFrom)) {
             throw new IllegalArgumentException("Period: the end date is before the start date");
         }
         if (horizonDays != null && (horizonDays < 30 || horizonDays > 1825)) {
             throw new IllegalArgumentException("Horizon: between 30 and 1825 days");
+        }
+    }
+
+    /** Refuses a date outside {@link #EARLIEST}..{@link #LATEST}, naming the field. */
+    public static void checkDate(String field, @Nullable LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            throw new IllegalArgumentException(field + ": must be a date between " + EARLIEST + " and " + LATEST + ", was " + date);
         }
     }
 

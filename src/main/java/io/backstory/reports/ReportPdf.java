@@ -117,7 +117,9 @@ final class ReportPdf {
         document.add(cox);
         document.add(new Paragraph(String.format(Locale.ENGLISH,
                 "Propensity-weighted (IPTW) HR %s (95 %% CI %s to %s). E-value %s (CI %s). Smallest HR detectable with 80 %% power: %s.",
-                num(a.iptw().hr()), num(a.iptw().lower()), num(a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
+                // no IPTW when it could not be fitted (one plan group): the figures then read as not available
+                num(a.iptw() == null ? Double.NaN : a.iptw().hr()), num(a.iptw() == null ? Double.NaN : a.iptw().lower()),
+                num(a.iptw() == null ? Double.NaN : a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
                 num(a.minDetectableHr())), SMALL));
 
         heading(document, "Each factor on its own (adjusted, Benjamini-Hochberg p)");
@@ -152,6 +154,19 @@ final class ReportPdf {
             therapists.addCell(cell(t.outside998() ? "outside 99.8 %" : t.outside95() ? "outside 95 %" : "expected"));
         }
         document.add(therapists);
+
+        if (!report.followUpChannels().isEmpty()) {
+            heading(document, TERMS.getString("report.channels.title"));
+            PdfPTable channels = table(new float[] {2, 1, 1, 1, 1, 1, 1}, TERMS.getString("report.channels.group"),
+                    TERMS.getString("report.channels.due"), TERMS.getString("report.channels.email"),
+                    TERMS.getString("report.channels.call"), TERMS.getString("report.channels.newEpisode"),
+                    TERMS.getString("report.channels.missing"), TERMS.getString("report.channels.complete"));
+            for (RecurrenceReport.ChannelRow r : report.followUpChannels()) {
+                row(channels, TERMS.getString("report.channels." + r.planGroup()), String.valueOf(r.due()), String.valueOf(r.email()),
+                        String.valueOf(r.call()), String.valueOf(r.newEpisode()), String.valueOf(r.missing()), percent(r.completeness()));
+            }
+            document.add(channels);
+        }
 
         if (!a.warnings().isEmpty()) {
             heading(document, "Data-quality notes");

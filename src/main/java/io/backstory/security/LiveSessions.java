@@ -1,5 +1,8 @@
 package io.backstory.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +20,29 @@ class LiveSessions {
         this.jdbc = jdbc;
     }
 
+    private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
+    private volatile boolean unreachable;
+
+    /**
+     * While the database cannot be reached (a restart) the session goes on: every read and save needs the database
+     * too and fails with its own clear message, and ending the session would throw away what the user is typing.
+     * The outage is logged once, when it starts and when it ends.
+     */
     boolean stillValid(BackstoryUser user) {
-        return jdbc.sql("select count(*) from user_account where id = ? and enabled and session_epoch = ?")
-                .params(user.userId(), user.sessionEpoch()).query(Long.class).single() > 0;
+        try {
+            boolean valid = jdbc.sql("select count(*) from user_account where id = ? and enabled and session_epoch = ?")
+                    .params(user.userId(), user.sessionEpoch()).query(Long.class).single() > 0;
+            if (unreachable) {
+                unreachable = false;
+                log.info("Session check reaches the database again");
+            }
+            return valid;
+        } catch (DataAccessException e) {
+            if (!unreachable) {
+                unreachable = true;
+                log.warn("Session check cannot reach the database, sessions go on until it is back: {}", e.getMostSpecificCause().toString());
+            }
+            return true;
+        }
     }
 }

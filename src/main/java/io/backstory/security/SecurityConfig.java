@@ -79,7 +79,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, SecondFactorGate secondFactorGate, LiveSessions liveSessions, RequestUtil requestUtil,
                                           @Value("${backstory.security.session-max-lifetime:12h}") Duration maxLifetime) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/images/**", "/*.css", "/error", "/error/**").permitAll());
         // HSTS, Cache-Control and the CSP come from SecurityHeadersFilter for every response; Spring Security's own
         // cache headers would only duplicate them.
         http.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.disable()).cacheControl(c -> c.disable()));

@@ -20,6 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -251,6 +253,32 @@ public class UserAccountService {
         boolean factor = jdbc.sql("select count(*) from mfa_factor where user_account_id = ?").param(a.getId()).query(Long.class).single() > 0;
         return new PersonRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getEmail(), a.getRoles(), status(a, clock.instant()),
                 a.getLastSignInAt(), factor, a.getVersion());
+    }
+
+    /** The languages the app is translated into (a bundle per language under vaadin-i18n). */
+    public static final List<String> LANGUAGES = List.of("en", "es");
+
+    /** The signed-in person's chosen language tag, empty when they follow their browser's (or nobody is signed in). */
+    @Transactional(readOnly = true)
+    public Optional<String> ownLanguage() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof BackstoryUser user)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select language from user_account where id = ?").param(user.userId())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** Null or blank: follow the browser. Anything else must be one of {@link #LANGUAGES}. */
+    @Transactional
+    public void changeOwnLanguage(@Nullable String language) {
+        BackstoryUser user = currentUser.require();
+        String clean = blankToNull(language);
+        if (clean != null && !LANGUAGES.contains(clean)) {
+            throw new IllegalArgumentException("Language: must be one of " + LANGUAGES + " or empty for the browser's");
+        }
+        jdbc.sql("update user_account set language = ? where id = ?").params(clean, user.userId()).update();
+        auditLog.record(AuditLog.Action.UPDATE, "user_account", user.userId(), "language: " + (clean == null ? "browser" : clean));
     }
 
     /** Current password required; every other session of the account ends, this one carries on. */

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ public class VisitService {
     public VisitSummary log(VisitCommand command) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
         EpisodeSummary episode = episodes.get(command.episodeId());
-        Set<Factor> factors = validate(command, episode);
+        Set<Factor> factors = validate(command, episode, null);
         Visit visit = new Visit(user.clinicId(), episode.id());
         visit.apply(command, factors);
         Visit saved = visits.saveAndFlush(visit);
@@ -110,7 +111,7 @@ public class VisitService {
             throw new ConcurrentEditException(CONFLICT);
         }
         EpisodeSummary episode = episodes.get(command.episodeId());
-        Set<Factor> factors = validate(command, episode);
+        Set<Factor> factors = validate(command, episode, visit.getTherapistId());
         visit.apply(command, factors);
         try {
             Visit saved = visits.saveAndFlush(visit);
@@ -166,7 +167,7 @@ public class VisitService {
                 strip.visits().size()));
     }
 
-    private Set<Factor> validate(VisitCommand c, EpisodeSummary episode) {
+    private Set<Factor> validate(VisitCommand c, EpisodeSummary episode, @Nullable Long keptTherapistId) {
         List<String> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         LocalDate last = episode.dischargeDate() == null ? today : episode.dischargeDate();
@@ -174,8 +175,11 @@ public class VisitService {
             problems.add("Visit date: required, between the episode start " + episode.startDate() + " and "
                     + (episode.dischargeDate() == null ? "today" : "the discharge " + episode.dischargeDate()));
         }
-        if (users.clinicUsers().stream().noneMatch(u -> u.id() == c.therapistId() && u.roles().contains(Role.THERAPIST))) {
-            problems.add("Therapist: choose a therapist of this clinic");
+        // A deactivated therapist sees no new patients: only an edit that keeps the visit's own therapist may name one.
+        boolean keepsTherapist = keptTherapistId != null && keptTherapistId == c.therapistId();
+        if (users.clinicUsers().stream().noneMatch(u -> u.id() == c.therapistId() && u.roles().contains(Role.THERAPIST)
+                && (u.active() || keepsTherapist))) {
+            problems.add("Therapist: choose an active therapist of this clinic (deactivated accounts take no new visits)");
         }
         if (c.minutes() < 5 || c.minutes() > 240) {
             problems.add("Minutes: between 5 and 240");

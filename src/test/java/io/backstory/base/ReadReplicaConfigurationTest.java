@@ -43,8 +43,8 @@ class ReadReplicaConfigurationTest {
         TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(routing));
         readOnly.setReadOnly(true);
 
-        assertThat(readOnly.<String>execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("replica");
-        assertThat(readWrite.<String>execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("primary");
+        assertThat(name(readOnly, jdbc)).isEqualTo("replica");
+        assertThat(name(readWrite, jdbc)).isEqualTo("primary");
         assertThat(jdbc.queryForObject("select name from node", String.class)).isEqualTo("primary");
         readWrite.executeWithoutResult(s -> jdbc.update("insert into node (name) values ('written')"));
         assertThat(new JdbcTemplate(primary).queryForObject("select count(*) from node", Integer.class)).isEqualTo(2);
@@ -61,9 +61,13 @@ class ReadReplicaConfigurationTest {
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
                     TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(context.getBean(DataSource.class)));
                     readOnly.setReadOnly(true);
-                    assertThat(readOnly.<String>execute(s -> jdbc.queryForObject("select name from node", String.class))).isEqualTo("replica");
+                    assertThat(name(readOnly, jdbc)).isEqualTo("replica");
                     assertThat(jdbc.queryForObject("select name from node", String.class)).isEqualTo("primary");
                 });
+    }
+
+    private static String name(TransactionTemplate transaction, JdbcTemplate jdbc) {
+        return transaction.execute(s -> jdbc.queryForObject("select name from node", String.class));
     }
 
     @EnableConfigurationProperties(DataSourceProperties.class)

@@ -23,13 +23,31 @@ final class Browser implements AutoCloseable {
     private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Browser(int port) {
+        this(port, null);
+    }
+
+    /** A browser whose Accept-Language (and navigator.language) is the given language tag, e.g. "es". */
+    Browser(int port, @org.jspecify.annotations.Nullable String language) {
+        this(port, language, false);
+    }
+
+    /**
+     * With {@code bypassCsp} the page ignores the app's content security policy: only for tests that inject a
+     * tool of their own as an inline script (axe-core), which the app's nonce policy rightly refuses.
+     */
+    Browser(int port, @org.jspecify.annotations.Nullable String language, boolean bypassCsp) {
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
                         "--no-first-run", "--disable-component-update", "--disable-sync")));
-        page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 800));
+        com.microsoft.playwright.Browser.NewPageOptions options = new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 800);
+        if (language != null) {
+            options.setLocale(language);
+        }
+        options.setBypassCSP(bypassCsp);
+        page = browser.newPage(options);
         page.setDefaultTimeout(30_000);
         // Every journey fails on a content-security-policy violation or an uncaught script error (issue 9 item 4):
         // a tightened policy that breaks the app, or injected markup that runs, shows up here.

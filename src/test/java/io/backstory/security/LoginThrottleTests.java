@@ -106,7 +106,7 @@ class LoginThrottleTests {
         assertThat(refused.statusCode()).isEqualTo(429);
         // Another client is not affected, and unknown usernames were audited as failed logins.
         assertThat(newClient().api("/api/reports/recurrence", victim, PASSWORD).statusCode()).isNotIn(401, 429);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'LOGIN_FAILED' and clinic_id is null and client_address = ?")
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'LOGIN_FAILED' and clinic_id = 0 and client_address = ?")
                 .param(sprayer.address()).query(Long.class).single()).isEqualTo(20);
     }
 
@@ -158,5 +158,39 @@ class LoginThrottleTests {
         assertThat(UntrustedPeer.apiWithForwardedFor(port, "203.0.113.251", other, "wrong from an untrusted peer")).contains(" 401");
         assertThat(jdbc.sql("select client_address from login_attempt where username = ?").param(other).query(String.class).single())
                 .isEqualTo(UntrustedPeer.ADDRESS);
+    }
+
+    @Autowired
+    SignInFlow signInFlow;
+    @Autowired
+    BackstoryUserDetailsService userDetails;
+
+    /** The second-factor code is throttled like the password: wrong codes count, and a waiting account gets no code checked. */
+    @Test
+    void shouldThrottleTheSecondFactorCodeAndCountItsFailuresForThePassword() throws Exception {
+        String username = newAccount(Role.THERAPIST);
+        BackstoryUser user = (BackstoryUser) userDetails.loadUserByUsername(username);
+        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.setRemoteAddr("203.0.113.240");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(request, new org.springframework.mock.web.MockHttpServletResponse()));
+        try {
+            var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
+                    user.getAuthorities());
+            request.getSession().setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(authentication, user, false, java.time.Instant.now()));
+            for (int i = 0; i < 5; i++) {
+                assertThat(signInFlow.verify("12345" + i)).isFalse();
+            }
+            // five wrong codes: the half-finished sign-in is over, and the account now has to wait
+            request.getSession().setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(authentication, user, false, java.time.Instant.now()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> signInFlow.verify("123456"))
+                    .isInstanceOf(LoginThrottledException.class);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(jdbc.sql("select count(*) from login_attempt where username = ? and step = 'SECOND_FACTOR' and client_address = '203.0.113.240'")
+                .param(username).query(Long.class).single()).isEqualTo(5);
+        // the code's failures count for the password too
+        assertThat(location(newClient().login(username, PASSWORD))).contains("error=throttled");
     }
 }

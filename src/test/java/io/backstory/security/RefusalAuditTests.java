@@ -104,7 +104,7 @@ class RefusalAuditTests {
         String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         new LoginClient(port, "198.51.100.77").login(unknown, "whatever it is");
 
-        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'LOGIN_FAILED' and clinic_id is null "
+        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'LOGIN_FAILED' and clinic_id = 0 "
                 + "and client_address = '198.51.100.77'").param(unknown).query(Long.class).single()).isEqualTo(1);
     }
 }

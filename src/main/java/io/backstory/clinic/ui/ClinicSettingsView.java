@@ -14,8 +14,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.clinic.ClinicService;
@@ -30,10 +30,9 @@ import java.util.stream.Collectors;
  * because the reports change; every change is audited with its old and new value.
  */
 @Route("settings")
-@PageTitle("Clinical settings · Backstory")
 @Menu(order = 22, icon = "COG", title = "nav.settings")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class ClinicSettingsView extends VerticalLayout {
+public class ClinicSettingsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ClinicService clinics;
     final IntegerField painFreeDays = new IntegerField();
@@ -139,13 +138,16 @@ public class ClinicSettingsView extends VerticalLayout {
     }
 
     void save(ClinicSettings changed) {
-        try {
-            current = clinics.updateSettings(changed);
+        errors.save(getTranslation("save.what.settings"), () -> clinics.updateSettings(changed)).ifPresent(saved -> {
+            current = saved;
             show(current);
             Notification.show(getTranslation("settings.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-        }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.clinicSettings"));
     }
 }

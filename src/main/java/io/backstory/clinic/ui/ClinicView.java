@@ -19,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.clinic.ClinicService;
@@ -34,10 +34,9 @@ import java.util.function.Supplier;
  * its episodes and its place in the reports but offers no new episodes; it can be restored.
  */
 @Route("clinic")
-@PageTitle("Clinic & locations · Backstory")
 @Menu(order = 21, icon = "BUILDING", title = "nav.clinic")
 @RolesAllowed("ADMIN")
-public class ClinicView extends VerticalLayout {
+public class ClinicView extends VerticalLayout implements HasDynamicTitle {
 
     private final ClinicService clinics;
     final TextField clinicName = new TextField();
@@ -144,15 +143,15 @@ public class ClinicView extends VerticalLayout {
 
     /** Runs a change, shows the refreshed clinic, or the service's problem (keeping what was typed). */
     private boolean run(ErrorSummary errors, Supplier<ClinicSummary> change, String doneKey) {
-        errors.clear();
-        try {
-            ClinicSummary clinic = change.get();
+        return errors.save(getTranslation("save.what.clinic"), change).map(clinic -> {
             locations.setItems(clinic.locations());
             Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             return true;
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-            return false;
-        }
+        }).orElse(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.clinic"));
     }
 }

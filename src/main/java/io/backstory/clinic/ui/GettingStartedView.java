@@ -18,7 +18,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
@@ -34,9 +34,8 @@ import java.util.stream.Collectors;
  * page sends admins here until a therapist exists.
  */
 @Route("getting-started")
-@PageTitle("Getting started · Backstory")
 @RolesAllowed("ADMIN")
-public class GettingStartedView extends VerticalLayout {
+public class GettingStartedView extends VerticalLayout implements HasDynamicTitle {
 
     private final ClinicService clinics;
     final TextField clinicName = new TextField();
@@ -133,16 +132,16 @@ public class GettingStartedView extends VerticalLayout {
     }
 
     private boolean change(java.util.function.Supplier<ClinicSummary> action) {
-        errors.clear();
-        try {
-            action.get();
+        return errors.save(getTranslation("save.what.clinic"), action).map(saved -> {
             Notification.show(getTranslation("start.saved"), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
             return true;
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-            return false;
-        }
+        }).orElse(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.gettingStarted"));
     }
 }

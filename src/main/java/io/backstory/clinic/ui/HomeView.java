@@ -1,12 +1,13 @@
 package io.backstory.clinic.ui;
 
+import io.backstory.base.ui.Formats;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.clinic.ClinicOverview;
 import io.backstory.clinic.ClinicService;
@@ -23,10 +24,9 @@ import java.util.Locale;
 
 /** Where everyone lands after signing in: the clinic and its numbers at a glance. */
 @Route("")
-@PageTitle("Home · Backstory")
 @Menu(order = 0, icon = "HOME", title = "nav.home")
 @PermitAll
-public class HomeView extends VerticalLayout {
+public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     public HomeView(ClinicService clinics, CurrentUser currentUser) {
         addClassName("home-view");
@@ -64,12 +64,17 @@ public class HomeView extends VerticalLayout {
     }
 
     private Div card(String labelKey, long value) {
-        Span number = new Span(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value));
+        Span number = new Span(NumberFormat.getIntegerInstance(Formats.locale()).format(value));
         number.addClassName("kpi-value");
         Span label = new Span(getTranslation(labelKey));
         label.addClassName("kpi-label");
         Div card = new Div(number, label);
         card.addClassName("kpi-card");
         return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.home"));
     }
 }

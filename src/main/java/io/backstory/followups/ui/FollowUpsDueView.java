@@ -19,14 +19,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.followups.CheckInAnswer;
-import io.backstory.followups.CheckInResult;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
 import io.backstory.followups.RecurrenceDecision;
@@ -36,10 +34,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The post-discharge check-ins to make, the most overdue first; recording one takes a few seconds. */
 @Route("follow-ups")
-@PageTitle("Follow-ups due · Backstory")
 @Menu(order = 2, icon = "PHONE", title = "nav.followUps")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class FollowUpsDueView extends VerticalLayout {
+public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle {
 
     private final FollowUpService followUps;
     final Grid<FollowUpDue> grid = new Grid<>();
@@ -184,8 +181,8 @@ public class FollowUpsDueView extends VerticalLayout {
             answer = new CheckInAnswer(true, false, onset.getValue(), worst.getValue(), lasted.getValue(),
                     limited.getValue(), sought.getValue());
         }
-        try {
-            CheckInResult result = followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue());
+        errors.save(getTranslation("save.what.checkIn"),
+                () -> followUps.recordCheckIn(due.id(), due.version(), answer, note.getValue())).ifPresent(result -> {
             dialog.close();
             boolean recurrence = result.decision().outcome() == RecurrenceDecision.Outcome.RECURRENCE;
             Notification n = Notification.show(getTranslation("checkIn.saved", due.patientName()) + " "
@@ -193,8 +190,11 @@ public class FollowUpsDueView extends VerticalLayout {
             n.addThemeVariants(recurrence ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
             grid.getDataProvider().refreshAll();
             refreshCount();
-        } catch (ConcurrentEditException | IllegalArgumentException e) {
-            errors.show(getTranslation("form.problems"), e.getMessage());
-        }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.followUpsDue"));
     }
 }

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.followups.CheckInOutbox;
 import io.backstory.followups.OutboxMessageRow;
@@ -25,10 +25,9 @@ import java.util.Locale;
  * filterable; in demo mode each held message shows its personal link so the patient flow can be tried end to end.
  */
 @Route("outbox")
-@PageTitle("Outbox · Backstory")
 @Menu(order = 24, icon = "ENVELOPE", title = "nav.outbox")
 @RolesAllowed("ADMIN")
-public class OutboxView extends VerticalLayout {
+public class OutboxView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
@@ -78,5 +77,10 @@ public class OutboxView extends VerticalLayout {
         failedOnly.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         add(failedOnly, grid);
         setFlexGrow(1, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.outbox"));
     }
 }

@@ -16,23 +16,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientRow;
 import io.backstory.patients.PatientService;
-import io.backstory.patients.PatientSummary;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The clinic's patients: a lazy, searchable list and the new-patient form. */
 @Route("patients")
-@PageTitle("Patients · Backstory")
 @Menu(order = 1, icon = "USERS", title = "nav.patients")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class PatientsView extends VerticalLayout {
+public class PatientsView extends VerticalLayout implements HasDynamicTitle {
 
     final TextField search = new TextField();
     final Grid<PatientRow> grid = new Grid<>();
@@ -108,16 +106,18 @@ public class PatientsView extends VerticalLayout {
         dialog.setWidth("min(40rem, 95vw)");
         form.addCloseListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
-                PatientSummary saved = patients.create(e.command());
+            form.errors.save(getTranslation("save.what.patient"), () -> patients.create(e.command())).ifPresent(saved -> {
                 dialog.close();
                 Notification.show(getTranslation("patients.created", saved.fullName()), 4000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 UI.getCurrent().navigate("patients/" + saved.id());
-            } catch (IllegalArgumentException problem) {
-                form.showError(problem.getMessage());
-            }
+            });
         });
         dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.patients"));
     }
 }

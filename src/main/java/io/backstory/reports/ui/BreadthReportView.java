@@ -10,8 +10,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.ModelTerm;
@@ -24,10 +24,9 @@ import java.util.List;
 
 /** The evidence on plan breadth: the gradient 0-5, survival curves, the adjusted model and its robustness. */
 @Route("reports/breadth")
-@PageTitle("Plan breadth · Backstory")
 @Menu(order = 11, icon = "SPLIT", title = "nav.reports.breadth")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class BreadthReportView extends ReportView {
+public class BreadthReportView extends ReportView implements HasDynamicTitle {
 
     public BreadthReportView(RecurrenceReportService reports) {
         super(reports, "report.breadth.title", "report.breadth.intro");
@@ -128,8 +127,9 @@ public class BreadthReportView extends ReportView {
     private Div robustness(AnalysisReport a) {
         ModelTerm withVisits = a.coxWithVisits().terms().stream().filter(t -> t.name().equals("multifactor")).findFirst().orElse(null);
         Div box = new Div(new H3(getTranslation("report.robust.title")),
-                new Paragraph(getTranslation("report.robust.iptw", ratio(a.iptw().hr()), ratio(a.iptw().lower()), ratio(a.iptw().upper()),
-                        ratio(a.iptw().minWeight()), ratio(a.iptw().maxWeight()))),
+                a.iptw() == null ? new Paragraph(getTranslation("report.robust.iptw.none"))
+                        : new Paragraph(getTranslation("report.robust.iptw", ratio(a.iptw().hr()), ratio(a.iptw().lower()),
+                        ratio(a.iptw().upper()), ratio(a.iptw().minWeight()), ratio(a.iptw().maxWeight()))),
                 new Paragraph(getTranslation("report.robust.evalue", ratio(a.eValue().point()), ratio(a.eValue().ci()))),
                 new Paragraph(withVisits == null ? getTranslation("report.robust.visits.none")
                         : getTranslation("report.robust.visits", ratio(withVisits.ratio()), ratio(withVisits.lower()), ratio(withVisits.upper()))),
@@ -160,5 +160,10 @@ public class BreadthReportView extends ReportView {
             }
         }
         return 0;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.breadthReport"));
     }
 }

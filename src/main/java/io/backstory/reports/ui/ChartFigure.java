@@ -28,11 +28,20 @@ class ChartFigure extends Div {
         Paragraph caption = new Paragraph(description);
         caption.addClassName("muted");
         chart.setAccessibleName(title + ". " + description);
+        // Screen readers get the chart's numbers from its table view: the image is described by the caption and the
+        // table (a hidden table still counts for aria-describedby), and the toggle says which region it opens.
+        caption.setId(id + "-caption");
+        table.setId(id + "-table");
+        chart.getElement().setAttribute("role", "img");
+        chart.getElement().setAttribute("aria-describedby", id + "-caption " + id + "-table");
         table.setVisible(false);
         Button toggle = new Button(getTranslation("chart.showTable"), VaadinIcon.TABLE.create());
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        toggle.getElement().setAttribute("aria-controls", id + "-table");
+        toggle.getElement().setAttribute("aria-expanded", "false");
         toggle.addClickListener(e -> {
             boolean showTable = !table.isVisible();
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(showTable));
             table.setVisible(showTable);
             chart.setVisible(!showTable);
             toggle.setText(getTranslation(showTable ? "chart.showChart" : "chart.showTable"));

@@ -6,8 +6,8 @@ import static io.backstory.reports.ui.ReportText.ratio;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.FactorEffect;
@@ -18,10 +18,9 @@ import java.util.List;
 
 /** Which factor matters: each factor's own adjusted hazard ratio, and how often each is left out. */
 @Route("reports/factors")
-@PageTitle("Factors · Backstory")
 @Menu(order = 12, icon = "LIST_UL", title = "nav.reports.factors")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class FactorsReportView extends ReportView {
+public class FactorsReportView extends ReportView implements HasDynamicTitle {
 
     public FactorsReportView(RecurrenceReportService reports) {
         super(reports, "report.factors.title", "report.factors.intro");
@@ -66,5 +65,10 @@ public class FactorsReportView extends ReportView {
         ChartFigure omissionFigure = new ChartFigure(getTranslation("report.factors.omission.title"),
                 getTranslation("report.factors.omission.description"), bars, omissionGrid, "factor-omission");
         content.add(forestFigure, omissionFigure);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.factorsReport"));
     }
 }

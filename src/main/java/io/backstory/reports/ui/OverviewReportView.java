@@ -1,5 +1,6 @@
 package io.backstory.reports.ui;
 
+import io.backstory.base.ui.Formats;
 import static io.backstory.reports.ui.ReportText.percent;
 import static io.backstory.reports.ui.ReportText.rateWithCi;
 import static io.backstory.reports.ui.ReportText.ratio;
@@ -12,8 +13,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.ModelTerm;
@@ -28,10 +29,9 @@ import java.util.Locale;
 
 /** The answer first: "Do multi-factor plans go with fewer recurrences here?", then every check behind it. */
 @Route("reports")
-@PageTitle("Recurrence report · Backstory")
 @Menu(order = 10, icon = "CHART", title = "nav.reports.overview")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class OverviewReportView extends ReportView {
+public class OverviewReportView extends ReportView implements HasDynamicTitle {
 
     public OverviewReportView(RecurrenceReportService reports) {
         super(reports, "report.overview.title", "report.overview.intro");
@@ -43,14 +43,44 @@ public class OverviewReportView extends ReportView {
         AnalysisReport a = report.analysis();
         RecurrenceReport.Kpis k = report.kpis();
         Div cards = new Div(
-                card(String.format(Locale.ENGLISH, "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
-                card(String.format(Locale.ENGLISH, "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
+                card(String.format(Formats.locale(), "%,d", k.activeEpisodes()), getTranslation("report.kpi.active"), null),
+                card(String.format(Formats.locale(), "%,d", k.dischargedInPeriod()), getTranslation("report.kpi.discharged"), null),
                 card(percent(k.followUpCompleteness()), getTranslation("report.kpi.followUp"),
                         getTranslation("report.kpi.followUp.hint")),
                 card(percent(k.recurrence().rate()), getTranslation("report.kpi.recurrence", within(report.horizonDays())),
                         getTranslation("report.kpi.ci", percent(k.recurrence().lower()), percent(k.recurrence().upper()))));
         cards.addClassName("kpi-grid");
         content.add(cards, verdictCard(report, a), ratesFigure(a));
+        if (!report.followUpChannels().isEmpty()) {
+            content.add(channelsBlock(report.followUpChannels()));
+        }
+    }
+
+    /** Issue 12: follow-up completeness by channel (email reply, staff call, new episode) and plan group. */
+    private Div channelsBlock(java.util.List<RecurrenceReport.ChannelRow> rows) {
+        com.vaadin.flow.component.html.NativeTable table = new com.vaadin.flow.component.html.NativeTable();
+        com.vaadin.flow.component.html.NativeTableRow head = new com.vaadin.flow.component.html.NativeTableRow();
+        for (String key : new String[] {"report.channels.group", "report.channels.due", "report.channels.email",
+                "report.channels.call", "report.channels.newEpisode", "report.channels.missing", "report.channels.complete"}) {
+            head.add(new com.vaadin.flow.component.html.NativeTableHeaderCell(getTranslation(key)));
+        }
+        table.getHead().add(head);
+        com.vaadin.flow.component.html.NativeTableBody body = table.addBody();
+        for (RecurrenceReport.ChannelRow r : rows) {
+            com.vaadin.flow.component.html.NativeTableRow row = new com.vaadin.flow.component.html.NativeTableRow();
+            row.addClassName("channel-" + r.planGroup().toLowerCase(Locale.ROOT));
+            row.add(new com.vaadin.flow.component.html.NativeTableCell(getTranslation("report.channels." + r.planGroup())));
+            for (String v : new String[] {String.valueOf(r.due()), String.valueOf(r.email()), String.valueOf(r.call()),
+                    String.valueOf(r.newEpisode()), String.valueOf(r.missing()), percent(r.completeness())}) {
+                row.add(new com.vaadin.flow.component.html.NativeTableCell(v));
+            }
+            body.add(row);
+        }
+        table.addClassName("channels-table");
+        Div block = new Div(new com.vaadin.flow.component.html.H3(getTranslation("report.channels.title")),
+                new com.vaadin.flow.component.html.Paragraph(getTranslation("report.channels.intro")), table);
+        block.addClassNames("report-block", "follow-up-channels");
+        return block;
     }
 
     private Div verdictCard(RecurrenceReport report, AnalysisReport a) {
@@ -120,5 +150,10 @@ public class OverviewReportView extends ReportView {
         }
         card.addClassName("kpi-card");
         return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.overviewReport"));
     }
 }

@@ -1,5 +1,6 @@
 package io.backstory.reports.ui;
 
+import io.backstory.base.ui.Formats;
 import io.backstory.analytics.ProportionEstimate;
 import java.util.Locale;
 
@@ -10,15 +11,15 @@ final class ReportText {
     }
 
     static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ENGLISH, "%.0f %%", v * 100) : "n/a";
+        return Double.isFinite(v) ? String.format(Formats.locale(), "%.0f %%", v * 100) : "n/a";
     }
 
     static String ratio(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ENGLISH, "%.2f", v) : "n/a";
+        return Double.isFinite(v) ? String.format(Formats.locale(), "%.2f", v) : "n/a";
     }
 
     static String p(double v) {
-        return !Double.isFinite(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Locale.ENGLISH, "%.3f", v);
+        return !Double.isFinite(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Formats.locale(), "%.3f", v);
     }
 
     static String rateWithCi(ProportionEstimate r) {

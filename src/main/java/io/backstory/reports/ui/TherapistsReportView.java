@@ -6,8 +6,8 @@ import static io.backstory.reports.ui.ReportText.within;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
@@ -19,10 +19,9 @@ import java.util.List;
  * episodes each most differences between therapists are chance (Spiegelhalter 2005).
  */
 @Route("reports/therapists")
-@PageTitle("Therapists · Backstory")
 @Menu(order = 13, icon = "USERS", title = "nav.reports.therapists")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class TherapistsReportView extends ReportView {
+public class TherapistsReportView extends ReportView implements HasDynamicTitle {
 
     public TherapistsReportView(RecurrenceReportService reports) {
         super(reports, "report.therapists.title", "report.therapists.intro");
@@ -66,5 +65,10 @@ public class TherapistsReportView extends ReportView {
                 new com.vaadin.flow.component.html.Paragraph(getTranslation("report.therapists.breadth.description")), breadth);
         breadthBox.addClassName("report-block");
         content.add(funnel, breadthBox);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.therapistsReport"));
     }
 }

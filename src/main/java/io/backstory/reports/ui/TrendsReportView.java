@@ -6,8 +6,8 @@ import static io.backstory.reports.ui.ReportText.within;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
@@ -16,10 +16,9 @@ import java.util.List;
 
 /** Recurrence and average plan breadth per discharge quarter. */
 @Route("reports/trends")
-@PageTitle("Trends · Backstory")
 @Menu(order = 14, icon = "TRENDING_UP", title = "nav.reports.trends")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class TrendsReportView extends ReportView {
+public class TrendsReportView extends ReportView implements HasDynamicTitle {
 
     public TrendsReportView(RecurrenceReportService reports) {
         super(reports, "report.trends.title", "report.trends.intro");
@@ -62,5 +61,10 @@ public class TrendsReportView extends ReportView {
      */
     static boolean followedEnough(RecurrenceReport.QuarterRow q) {
         return q.evaluable() >= 5 && q.evaluable() * 2 >= q.discharged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.trendsReport"));
     }
 }

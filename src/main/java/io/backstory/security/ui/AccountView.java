@@ -1,5 +1,8 @@
 package io.backstory.security.ui;
 
+import java.util.stream.Stream;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -14,9 +17,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.security.PasswordPolicy;
 import io.backstory.security.PersonRow;
@@ -32,10 +36,9 @@ import java.util.stream.Collectors;
 
 /** Everyone's own account: who they are here, change the password, two-step sign-in, and recent sign-ins. */
 @Route("account")
-@PageTitle("My account · Backstory")
 @Menu(order = 30, icon = "USER", title = "nav.account")
 @PermitAll
-public class AccountView extends VerticalLayout {
+public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -48,6 +51,7 @@ public class AccountView extends VerticalLayout {
     final Button changePassword = new Button();
     final ErrorSummary passwordErrors = new ErrorSummary();
     final Div mfa = new Div();
+    final Select<String> language = new Select<>();
     AuthenticatorSetup setup;
 
     public AccountView(UserAccountService accounts, SecondFactorService factors, Clock clock) {
@@ -61,9 +65,27 @@ public class AccountView extends VerticalLayout {
         Paragraph who = new Paragraph(getTranslation("account.who", me.displayName(), me.username(),
                 me.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(", "))));
         who.addClassName("muted");
-        add(title, who, passwordPanel(), mfa, signInsPanel());
+        add(title, who, languagePanel(), passwordPanel(), mfa, signInsPanel());
         mfa.addClassNames("panel", "account-mfa");
         renderMfa(me);
+    }
+
+    /** The language of the app for this person; empty follows the browser's. */
+    private Div languagePanel() {
+        language.setLabel(getTranslation("account.language"));
+        language.setItems(Stream.concat(Stream.of(""), UserAccountService.LANGUAGES.stream()).toList());
+        language.setItemLabelGenerator(tag -> getTranslation(tag.isEmpty() ? "account.language.browser" : "language." + tag));
+        language.setValue(accounts.ownLanguage().orElse(""));
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                accounts.changeOwnLanguage(e.getValue());
+                // A fresh page renders every text in the new language (and the browser's, when the choice was cleared).
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        Div panel = new Div(new H3(getTranslation("account.language.title")), language);
+        panel.addClassNames("panel", "account-language");
+        return panel;
     }
 
     private Div passwordPanel() {
@@ -93,15 +115,12 @@ public class AccountView extends VerticalLayout {
             passwordErrors.show(getTranslation("form.problems"), getTranslation("account.password.mismatch"));
             return;
         }
-        try {
-            accounts.changeOwnPassword(current.getValue(), fresh.getValue());
+        if (passwordErrors.run(getTranslation("save.what.password"), () -> accounts.changeOwnPassword(current.getValue(), fresh.getValue()))) {
             current.clear();
             fresh.clear();
             repeat.clear();
             Notification.show(getTranslation("account.password.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException problem) {
-            passwordErrors.show(getTranslation("form.problems"), problem.getMessage());
         }
     }
 
@@ -147,7 +166,7 @@ public class AccountView extends VerticalLayout {
 
     private Div signInsPanel() {
         Grid<SignInRecord> grid = new Grid<>();
-        grid.addColumn(r -> TIME.format(r.at().atZone(clock.getZone()))).setHeader(getTranslation("account.signins.when")).setAutoWidth(true);
+        grid.addColumn(r -> TIME.withLocale(Formats.locale()).format(r.at().atZone(clock.getZone()))).setHeader(getTranslation("account.signins.when")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("account.signins." + r.outcome().name())).setHeader(getTranslation("account.signins.outcome"));
         grid.addColumn(r -> r.clientAddress() == null ? "—" : r.clientAddress()).setHeader(getTranslation("account.signins.from"));
         grid.setItems(accounts.recentSignIns(10));
@@ -159,5 +178,10 @@ public class AccountView extends VerticalLayout {
         Div panel = new Div(new H3(getTranslation("account.signins.title")), note, grid);
         panel.addClassName("panel");
         return panel;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.account"));
     }
 }

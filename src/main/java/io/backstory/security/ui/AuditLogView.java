@@ -16,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -46,10 +46,9 @@ import java.util.Locale;
  * itself a row in the log.
  */
 @Route("audit")
-@PageTitle("Audit log · Backstory")
 @Menu(order = 23, icon = "CLIPBOARD_TEXT", title = "nav.audit")
 @RolesAllowed("ADMIN")
-public class AuditLogView extends VerticalLayout {
+public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
 
@@ -118,7 +117,7 @@ public class AuditLogView extends VerticalLayout {
         Paragraph intro = new Paragraph(getTranslation("audit.intro"));
         intro.addClassName("muted");
 
-        grid.addColumn(e -> TIME.format(e.occurredAt().atZone(clock.getZone()))).setHeader(getTranslation("audit.col.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> TIME.withLocale(Formats.locale()).format(e.occurredAt().atZone(clock.getZone()))).setHeader(getTranslation("audit.col.when")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.col.person")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.col.action")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::record)
@@ -153,7 +152,7 @@ public class AuditLogView extends VerticalLayout {
             page = trail.search(filter(), Math.max(0, requestedOffset));
             offset = page.offset();
             grid.setItems(page.entries());
-            NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+            NumberFormat n = NumberFormat.getIntegerInstance(Formats.locale());
             position.setText(page.total() == 0 ? getTranslation("audit.none")
                     : getTranslation("audit.position", n.format(offset + 1), n.format(offset + page.entries().size()), n.format(page.total())));
             previous.setEnabled(offset > 0);
@@ -180,5 +179,10 @@ public class AuditLogView extends VerticalLayout {
         } catch (IllegalArgumentException unknown) {
             return action;
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.auditLog"));
     }
 }

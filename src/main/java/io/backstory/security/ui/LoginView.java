@@ -6,18 +6,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Backstory")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
     private final LoginI18n i18n;
@@ -52,11 +51,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         if (parameters.getOrDefault("error", List.of()).contains("throttled")) {
-            LoginI18n throttled = LoginI18n.createDefault();
-            throttled.setForm(i18n.getForm());
-            throttled.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
-            throttled.getErrorMessage().setMessage(getTranslation("login.throttled.message", waitSeconds(parameters.get("wait"))));
-            login.setI18n(throttled);
+            LoginI18n.ErrorMessage message = new LoginI18n.ErrorMessage();
+            message.setTitle(getTranslation("login.throttled.title"));
+            message.setMessage(getTranslation("login.throttled.message", waitSeconds(parameters.get("wait"))));
+            i18n.setErrorMessage(message);
+            login.setI18n(i18n);
         }
         login.setError(parameters.containsKey("error"));
     }
@@ -67,5 +66,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return Long.parseLong(values.getFirst());
         }
         return 60;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.login"));
     }
 }

@@ -19,12 +19,13 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.backstory.base.ui.Formats;
 import io.backstory.security.AccountStatus;
 import io.backstory.security.NewAccountCommand;
 import io.backstory.security.PersonRow;
@@ -47,10 +48,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Every action is checked again by the services.
  */
 @Route("people")
-@PageTitle("People · Backstory")
 @Menu(order = 20, icon = "USER_CARD", title = "nav.people")
 @RolesAllowed("ADMIN")
-public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
+public class PeopleView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -87,7 +87,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(p -> p.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("people.col.roles")).setFlexGrow(1);
         grid.addComponentColumn(p -> status(p.status())).setHeader(getTranslation("people.col.status")).setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(p -> p.lastSignInAt() == null ? "—" : TIME.format(p.lastSignInAt().atZone(clock.getZone())))
+        grid.addColumn(p -> p.lastSignInAt() == null ? "—" : TIME.withLocale(Formats.locale()).format(p.lastSignInAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("people.col.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.secondFactor() ? getTranslation("people.mfa.on") : "—")
                 .setHeader(getTranslation("people.col.mfa")).setAutoWidth(true).setFlexGrow(0);
@@ -147,15 +147,12 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         dialog.setWidth("min(44rem, 95vw)");
         form.addCloseListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
-                SetupLink link = accounts.createAccount(new NewAccountCommand(form.username.getValue(), form.displayName.getValue(),
-                        form.email.getValue(), form.chosenRoles()));
+            form.errors.save(getTranslation("save.what.person"), () -> accounts.createAccount(new NewAccountCommand(
+                    form.username.getValue(), form.displayName.getValue(), form.email.getValue(), form.chosenRoles()))).ifPresent(link -> {
                 dialog.close();
                 refresh();
                 showLink(link, "people.link.created");
-            } catch (IllegalArgumentException problem) {
-                form.showError(problem.getMessage());
-            }
+            });
         });
         dialog.open();
         form.username.focus();
@@ -169,14 +166,13 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         dialog.setWidth("min(46rem, 95vw)");
         form.addCloseListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
+            if (form.errors.run(getTranslation("save.what.person"), () -> {
                 accounts.changeDetails(person.id(), form.displayName.getValue(), form.email.getValue());
                 accounts.changeRoles(person.id(), form.chosenRoles());
+            })) {
                 dialog.close();
                 refresh();
                 notice(getTranslation("people.saved", form.displayName.getValue()));
-            } catch (IllegalArgumentException problem) {
-                form.showError(problem.getMessage());
             }
         });
 
@@ -215,13 +211,10 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
         button.addClickListener(click -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation(labelKey), getTranslation(textKey, person.displayName()),
                     getTranslation(labelKey), ok -> {
-                        try {
-                            run.run();
+                        if (form.errors.run(getTranslation("save.what.person"), run)) {
                             dialog.close();
                             refresh();
                             notice(getTranslation("people.done", getTranslation(labelKey), person.displayName()));
-                        } catch (IllegalArgumentException problem) {
-                            form.showError(problem.getMessage());
                         }
                     });
             confirm.setCancelable(true);
@@ -247,7 +240,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
             notice(getTranslation("people.link.copied"));
         });
         Paragraph text = new Paragraph(getTranslation("people.link.text", link.displayName(), link.username(),
-                TIME.format(link.expiresAt().atZone(clock.getZone()))));
+                TIME.withLocale(Formats.locale()).format(link.expiresAt().atZone(clock.getZone()))));
         Paragraph once = new Paragraph(getTranslation("people.link.once"));
         once.addClassName("muted");
         Button done = new Button(getTranslation("people.link.done"), e -> linkDialog.close());
@@ -269,5 +262,10 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver {
 
     private static void notice(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.people"));
     }
 }

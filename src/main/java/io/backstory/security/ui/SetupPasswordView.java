@@ -8,9 +8,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.backstory.base.ui.ErrorSummary;
@@ -23,9 +23,8 @@ import io.backstory.security.UserAccountService;
  * single-use link the admin handed over. Unknown, used and expired links get the same calm page.
  */
 @Route(value = "welcome/:token", autoLayout = false)
-@PageTitle("Choose your password · Backstory")
 @AnonymousAllowed
-public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
+public class SetupPasswordView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final UserAccountService accounts;
     final PasswordField password = new PasswordField();
@@ -80,14 +79,16 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
             errors.show(getTranslation("form.problems"), getTranslation("setup.mismatch"));
             return;
         }
-        try {
-            String username = accounts.completeSetup(token, password.getValue());
+        errors.save(getTranslation("save.what.password"), () -> accounts.completeSetup(token, password.getValue())).ifPresent(username -> {
             card.removeAll();
             Anchor signIn = new Anchor("login", getTranslation("setup.signIn"));
             signIn.addClassName("primary-link");
             card.add(brand(), new H2(getTranslation("setup.done.title")), new Paragraph(getTranslation("setup.done.text", username)), signIn);
-        } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
-        }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.setupPassword"));
     }
 }

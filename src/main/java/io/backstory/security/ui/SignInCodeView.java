@@ -7,9 +7,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -19,9 +19,8 @@ import io.backstory.security.SignInFlow;
 
 /** The second step of signing in: the 6-digit code from the authenticator app, or a recovery code. */
 @Route(value = "sign-in/code", autoLayout = false)
-@PageTitle("Sign-in code · Backstory")
 @AnonymousAllowed
-public class SignInCodeView extends CardPage implements BeforeEnterObserver {
+public class SignInCodeView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SignInFlow flow;
     final TextField code = new TextField();
@@ -75,5 +74,10 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver {
         } catch (SignInFlow.SignInExpiredException expired) {
             UI.getCurrent().navigate("login");
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.signInCode"));
     }
 }

@@ -5,9 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -19,9 +19,8 @@ import java.util.List;
  * two-step sign-in, so they set it up now, save their recovery codes, and carry on into the app.
  */
 @Route(value = "sign-in/authenticator", autoLayout = false)
-@PageTitle("Set up two-step sign-in · Backstory")
 @AnonymousAllowed
-public class SignInEnrolView extends CardPage implements BeforeEnterObserver {
+public class SignInEnrolView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SignInFlow flow;
     AuthenticatorSetup setup;
@@ -60,5 +59,10 @@ public class SignInEnrolView extends CardPage implements BeforeEnterObserver {
         } catch (IllegalArgumentException wrong) {
             setup.showError(wrong.getMessage());
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.signInEnrol"));
     }
 }

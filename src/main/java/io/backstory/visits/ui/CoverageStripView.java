@@ -20,33 +20,49 @@ public class CoverageStripView extends Div {
         getElement().setAttribute("role", "table");
         getElement().setAttribute("aria-label", getTranslation("coverage.aria", strip.breadth(), columns));
 
-        add(cell("", "coverage-corner"));
-        strip.visits().forEach(v -> add(cell(Formats.shortDate(v.date()), "coverage-date")));
-        add(cell(getTranslation("coverage.visits"), "coverage-count-head"));
+        // An ARIA table needs rows: each row is a "display: contents" wrapper, so the CSS grid still lays out the cells.
+        Div head = row();
+        head.add(cell("", "coverage-corner", "columnheader"));
+        strip.visits().forEach(v -> head.add(cell(Formats.shortDate(v.date()), "coverage-date", "columnheader")));
+        head.add(cell(getTranslation("coverage.visits"), "coverage-count-head", "columnheader"));
+        add(head);
         for (Factor factor : Factor.values()) {
             String key = factor.name().toLowerCase(Locale.ROOT);
-            Div label = cell(getTranslation("factor." + key + ".short"), "coverage-factor");
+            Div row = row();
+            Div label = cell(getTranslation("factor." + key + ".short"), "coverage-factor", "rowheader");
             label.getElement().setAttribute("title", getTranslation(factor.labelKey()));
-            add(label);
+            row.add(label);
             long count = 0;
             for (CoverageStrip.Column visit : strip.visits()) {
                 boolean on = visit.factors().contains(factor);
-                Div c = cell("", "coverage-cell");
+                Div c = cell("", "coverage-cell", "cell");
+                Span said = new Span(getTranslation(on ? "coverage.cell.on" : "coverage.cell.off"));
+                said.addClassName("sr-only");
+                c.add(said);
                 if (on) {
                     c.addClassNames("on", "factor-bg-" + key);
                     count++;
                 }
                 c.getElement().setAttribute("title", getTranslation(factor.labelKey()) + " · "
                         + Formats.date(visit.date()) + (on ? " ✓" : ""));
-                add(c);
+                row.add(c);
             }
-            add(cell(String.valueOf(count), "coverage-count"));
+            row.add(cell(String.valueOf(count), "coverage-count", "cell"));
+            add(row);
         }
     }
 
-    private static Div cell(String text, String className) {
+    private static Div row() {
+        Div row = new Div();
+        row.addClassName("coverage-row");
+        row.getElement().setAttribute("role", "row");
+        return row;
+    }
+
+    private static Div cell(String text, String className, String role) {
         Div div = new Div(new Span(text));
         div.addClassName(className);
+        div.getElement().setAttribute("role", role);
         return div;
     }
 }

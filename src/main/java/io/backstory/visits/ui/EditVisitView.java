@@ -1,34 +1,32 @@
 package io.backstory.visits.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.RecordRoute;
+import java.util.OptionalLong;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.VisitCommand;
 import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.NoSuchElementException;
 
 /**
  * Corrects a saved visit. The form remembers the version it was opened at: if a colleague saved the visit in the
  * meantime, the save is refused with an explanation and the user's changes stay in the form.
  */
 @Route("visits/:visitId/edit")
-@PageTitle("Edit a visit · Backstory")
 @RolesAllowed({"THERAPIST", "ADMIN"})
-public class EditVisitView extends VerticalLayout implements BeforeEnterObserver {
+public class EditVisitView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final VisitService visits;
     private final EpisodeService episodes;
@@ -44,30 +42,33 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        OptionalLong id = RecordRoute.id(event, "visitId");
+        if (id.isEmpty()) {
+            return;
+        }
         try {
-            long visitId = event.getRouteParameters().getLong("visitId").orElseThrow();
+            long visitId = id.getAsLong();
             VisitSummary visit = visits.get(visitId);
             version = visit.version();
             EpisodeSummary episode = episodes.get(visit.episodeId());
             form = new VisitForm(new VisitCommand(visit.episodeId(), visit.visitDate(), visit.therapistId(), visit.minutes(),
                     visit.nprs(), visit.note(), visit.factors(), visit.interventionIds()), episodes.therapistsWith(visit.therapistId()), visits.catalogue());
             form.addSaveListener(e -> {
-                try {
-                    visits.update(visitId, version, e.command());
+                // a conflict (someone saved the visit meanwhile) is shown with a button to reload it
+                if (form.errors.run(getTranslation("save.what.visit"), () -> visits.update(visitId, version, e.command()))) {
                     Notification.show(getTranslation("visit.updated"), 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     UI.getCurrent().navigate("episodes/" + visit.episodeId());
-                } catch (ConcurrentEditException conflict) {
-                    form.showError(conflict.getMessage());
-                    Button reload = new Button(getTranslation("visit.reload"), click -> UI.getCurrent().getPage().reload());
-                    form.errors.add(reload);
-                } catch (IllegalArgumentException problem) {
-                    form.showError(problem.getMessage());
                 }
             });
             add(new H2(getTranslation("visit.edit.title", episode.patientName(), Formats.date(visit.visitDate()))), form);
-        } catch (RecordNotFoundException | NoSuchElementException e) {
-            add(new H2(getTranslation("notFound.visit")));
+        } catch (RecordNotFoundException e) {
+            RecordRoute.notFound(event);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.editVisit"));
     }
 }

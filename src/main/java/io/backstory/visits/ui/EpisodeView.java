@@ -19,14 +19,15 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.RecordRoute;
 import io.backstory.followups.FollowUpService;
 import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
@@ -49,16 +50,15 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The plan at a glance: who and when, the factors × visits strip, the measures, nudges, discharge and follow-ups. */
 @Route("episodes/:episodeId")
-@PageTitle("Episode of care · Backstory")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
+public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String DISMISSED = "backstory.dismissedNudges";
 
@@ -91,12 +91,15 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        OptionalLong id = RecordRoute.id(event, "episodeId");
+        if (id.isEmpty()) {
+            return;
+        }
         try {
-            episodeId = event.getRouteParameters().getLong("episodeId").orElseThrow();
+            episodeId = id.getAsLong();
             render();
-        } catch (RecordNotFoundException | NoSuchElementException e) {
-            removeAll();
-            add(new H2(getTranslation("notFound.episode")));
+        } catch (RecordNotFoundException e) {
+            RecordRoute.notFound(event);
         }
     }
 
@@ -335,16 +338,17 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     void discharge() {
-        dischargeErrors.clear();
-        try {
-            EpisodeSummary done = care.discharge(episodeId, dischargeDate.getValue(), dischargeReason.getValue(),
-                    dischargeMeasures.entries());
+        dischargeErrors.save(getTranslation("save.what.discharge"), () -> care.discharge(episodeId, dischargeDate.getValue(),
+                dischargeReason.getValue(), dischargeMeasures.entries())).ifPresent(done -> {
             dischargeDialog.close();
             Notification.show(getTranslation("discharge.saved", done.patientName(), followUps.forEpisode(episodeId).size()),
                     5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
-        } catch (IllegalArgumentException e) {
-            dischargeErrors.show(getTranslation("form.problems"), e.getMessage());
-        }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.episode"));
     }
 }

@@ -6,24 +6,23 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.RecordRoute;
+import java.util.OptionalLong;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.VisitService;
-import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.NoSuchElementException;
 
 /** Logs a visit of an episode, prefilled with today, the therapist and the previous visit's plan. */
 @Route("visits/new/:episodeId")
-@PageTitle("Log a visit · Backstory")
 @RolesAllowed({"THERAPIST", "ADMIN"})
-public class LogVisitView extends VerticalLayout implements BeforeEnterObserver {
+public class LogVisitView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final VisitService visits;
     private final EpisodeService episodes;
@@ -38,8 +37,12 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        OptionalLong id = RecordRoute.id(event, "episodeId");
+        if (id.isEmpty()) {
+            return;
+        }
         try {
-            long episodeId = event.getRouteParameters().getLong("episodeId").orElseThrow();
+            long episodeId = id.getAsLong();
             EpisodeSummary episode = episodes.get(episodeId);
             H2 title = new H2(getTranslation("visit.log.title", episode.patientName()));
             int done = visits.list(episodeId).size();
@@ -48,18 +51,20 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver 
             context.addClassName("muted");
             form = new VisitForm(visits.prefill(episodeId), episodes.therapists(), visits.catalogue());
             form.addSaveListener(e -> {
-                try {
-                    VisitSummary saved = visits.log(e.command());
+                form.errors.save(getTranslation("save.what.visit"), () -> visits.log(e.command())).ifPresent(saved -> {
                     Notification.show(getTranslation("visit.saved", episode.patientName(), saved.factors().size()),
                             4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     UI.getCurrent().navigate("episodes/" + episodeId);
-                } catch (IllegalArgumentException problem) {
-                    form.showError(problem.getMessage());
-                }
+                });
             });
             add(title, context, form);
-        } catch (RecordNotFoundException | NoSuchElementException e) {
-            add(new H2(getTranslation("notFound.episode")));
+        } catch (RecordNotFoundException e) {
+            RecordRoute.notFound(event);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.logVisit"));
     }
 }

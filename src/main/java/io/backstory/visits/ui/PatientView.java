@@ -19,14 +19,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.RecordRoute;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary.LocationSummary;
 import io.backstory.measures.Instrument;
@@ -42,12 +43,12 @@ import io.backstory.visits.EpisodeCareService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** One patient: their episodes of care and, when none is open, the intake of a new one with baseline measures. */
 @Route("patients/:patientId")
-@PageTitle("Patient · Backstory")
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
-public class PatientView extends VerticalLayout implements BeforeEnterObserver {
+public class PatientView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PatientService patients;
     private final EpisodeService episodes;
@@ -77,12 +78,15 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        OptionalLong id = RecordRoute.id(event, "patientId");
+        if (id.isEmpty()) {
+            return;
+        }
         try {
-            patientId = event.getRouteParameters().getLong("patientId").orElseThrow();
+            patientId = id.getAsLong();
             render(patients.get(patientId), episodes.listForPatient(patientId));
-        } catch (RecordNotFoundException | java.util.NoSuchElementException e) {
-            removeAll();
-            add(new H2(getTranslation("notFound.patient")));
+        } catch (RecordNotFoundException e) {
+            RecordRoute.notFound(event);
         }
     }
 
@@ -172,19 +176,22 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     void save() {
-        errors.clear();
-        try {
+        errors.save(getTranslation("save.what.episode"), () -> {
             if (therapist.getValue() == null || location.getValue() == null) {
                 throw new IllegalArgumentException(getTranslation("intake.therapistLocation.required"));
             }
             EpisodeCommand command = new EpisodeCommand(patientId, therapist.getValue().id(), location.getValue().id(),
                     startDate.getValue(), chronicity.getValue(), priorEpisodes.getValue() == null ? -1 : priorEpisodes.getValue());
-            EpisodeSummary episode = care.openWithBaseline(command, baseline.entries());
+            return care.openWithBaseline(command, baseline.entries());
+        }).ifPresent(episode -> {
             Notification.show(getTranslation("intake.saved", episode.patientName()), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             UI.getCurrent().navigate("episodes/" + episode.id());
-        } catch (IllegalArgumentException e) {
-            errors.show(getTranslation("form.problems"), e.getMessage());
-        }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation("title.patient"));
     }
 }

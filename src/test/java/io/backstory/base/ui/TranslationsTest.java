@@ -1,0 +1,95 @@
+package io.backstory.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Issue 16: English and Spanish carry the same keys, and every literal key the code asks for exists in both. */
+class TranslationsTest {
+
+    private static final Path BUNDLES = Path.of("src/main/resources/vaadin-i18n");
+    private static final Pattern LITERAL_KEY = Pattern.compile("getTranslation\\(\\s*\"([^\"]+)\"\\s*(\\+)?");
+
+    @Test
+    void shouldHaveTheSameKeysInEnglishAndSpanish() throws IOException {
+        Set<String> english = load("translations.properties").stringPropertyNames();
+        Set<String> spanish = load("translations_es.properties").stringPropertyNames();
+        assertThat(difference(english, spanish)).as("keys in English without Spanish").isEmpty();
+        assertThat(difference(spanish, english)).as("keys in Spanish without English").isEmpty();
+    }
+
+    @Test
+    void shouldTranslateEveryLiteralKeyTheCodeAsksFor() throws IOException {
+        Set<String> english = load("translations.properties").stringPropertyNames();
+        Set<String> spanish = load("translations_es.properties").stringPropertyNames();
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = LITERAL_KEY.matcher(Files.readString(source));
+                while (m.find()) {
+                    // "prefix." + name: at least one key must start with the prefix.
+                    used.add(m.group(2) == null ? m.group(1) : m.group(1) + "*");
+                }
+            }
+        }
+        english = withPrefixes(english);
+        spanish = withPrefixes(spanish);
+        assertThat(used).as("getTranslation keys found in the sources").hasSizeGreaterThan(100);
+        assertThat(difference(used, english)).as("keys used in code but missing in translations.properties").isEmpty();
+        assertThat(difference(used, spanish)).as("keys used in code but missing in translations_es.properties").isEmpty();
+    }
+
+    @Test
+    void shouldTranslateTheMenuTitles() throws IOException {
+        Set<String> spanish = load("translations_es.properties").stringPropertyNames();
+        Pattern menu = Pattern.compile("@Menu\\([^)]*title\\s*=\\s*\"([^\"]+)\"");
+        Set<String> titles = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = menu.matcher(Files.readString(source));
+                while (m.find()) {
+                    titles.add(m.group(1));
+                }
+            }
+        }
+        assertThat(difference(titles, spanish)).as("@Menu title keys missing in Spanish").isEmpty();
+    }
+
+    private static Set<String> withPrefixes(Set<String> keys) {
+        Set<String> all = new TreeSet<>(keys);
+        for (String key : keys) {
+            for (int i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) {
+                all.add(key.substring(0, i + 1) + "*");
+            }
+            for (int i = 1; i <= key.length(); i++) {
+                all.add(key.substring(0, i) + "*");
+            }
+        }
+        return all;
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,113 @@
+package io.backstory.followups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backstory.ClinicalFixture;
+import io.backstory.TestSecurity;
+import io.backstory.analytics.Chronicity;
+import io.backstory.analytics.Sex;
+import io.backstory.patients.DischargeReason;
+import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientCommand;
+import io.backstory.patients.PatientService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public page over HTTP, as a patient's phone gets it: no session, strict CSP, answers kept on a mistake. */
+@CheckInTest
+class CheckInPageTests {
+
+    @LocalServerPort int port;
+    @Autowired TestSecurity security;
+    @Autowired ClinicalFixture fixture;
+    @Autowired PatientService patients;
+    @Autowired EpisodeService episodes;
+    @Autowired CheckInOutbox outbox;
+    @Autowired CheckInTestConfig.MutableClock clock;
+    @Autowired SmtpSink smtp;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void reset() {
+        security.signOut();
+        clock.reset();
+    }
+
+    private String linkPath() {
+        security.signInAs("therapist");
+        String email = "page-" + System.nanoTime() + "@example.test";
+        var patient = patients.create(new PatientCommand("Marta", "Hiddensurname", LocalDate.of(1980, 1, 1), Sex.F, null, email, true));
+        LocalDate today = LocalDate.now(clock);
+        EpisodeSummary episode = fixture.episode(patient, today.minusDays(30), Chronicity.ACUTE);
+        episodes.discharge(episode.id(), today, DischargeReason.GOALS_MET);
+        security.signOut();
+        clock.advance(Duration.ofDays(today.plusMonths(1).toEpochDay() - today.toEpochDay()).plusHours(1));
+        outbox.runOnce();
+        String link = smtp.to(email).getFirst().link();
+        return URI.create(link).getPath();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldServeThePatientPageWithoutLoginSessionOrThirdPartyContent() throws Exception {
+        HttpResponse<String> page = get(linkPath());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(CheckInPageController.CONTENT_SECURITY_POLICY);
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(page.body()).contains("Marta").doesNotContain("Hiddensurname").doesNotContain("<script")
+                .contains("<label for=\"onset\">").contains("<label for=\"worst\">").contains("<legend>")
+                .doesNotContainPattern("(src|href)=\"https?://");
+        assertThat(get("/check-in.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldKeepWhatWasEnteredAndNameTheFieldWhenAnAnswerIsMissing() throws Exception {
+        String path = linkPath();
+        HttpResponse<String> refused = post(path, "returned=yes&worst=6&lasted=yes");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("When did it come back: please give a date between")
+                .contains("<option value=\"6\" selected>").contains("id=\"returned-yes\" name=\"returned\" value=\"yes\" checked");
+        assertThat(get(path).body()).as("nothing was recorded").contains("Send my answers");
+    }
+
+    @Test
+    void shouldThankThePatientOnceAndSayAlreadyAnsweredAfterwards() throws Exception {
+        String path = linkPath();
+        HttpResponse<String> thanks = post(path, "returned=no");
+        assertThat(thanks.statusCode()).isEqualTo(200);
+        assertThat(thanks.body()).contains("Thank you, Marta");
+
+        assertThat(get(path).body()).contains("Already answered").doesNotContain("Send my answers");
+        assertThat(post(path, "returned=no").body()).contains("Already answered");
+    }
+
+    @Test
+    void shouldAnswerAWrongTokenWithOneCalmPage() throws Exception {
+        HttpResponse<String> wrong = get("/check-in/" + "A".repeat(43));
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(wrong.body()).contains("This link cannot be used").doesNotContain("Exception");
+        assertThat(get("/check-in/short").body()).isEqualTo(wrong.body());
+    }
+}
