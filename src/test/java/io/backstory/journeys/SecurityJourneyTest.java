@@ -118,8 +118,6 @@ class SecurityJourneyTest {
 
     /** A throttled sign-in tells the person how long to wait, in words, on the login page. */
     @Test
-    @org.junit.jupiter.api.Disabled("Known gap (issue 9): the login form does not show the throttle's message yet; the redirect "
-            + "to /login?error=throttled&wait=N is covered by LoginThrottleTests")
     void shouldTellAThrottledPersonHowLongToWait() throws Exception {
         try (Browser browser = new Browser(port)) {
             browser.open("/login?error=throttled&wait=42");
