@@ -62,12 +62,8 @@ class ReportDataset {
         this.jdbc = jdbc;
     }
 
-    /**
-     * @param painFreeDays the clinic's recovery gap (DESIGN §2, default 30)
-     */
-    List<EpisodeRow> load(long clinicId, ReportFilter filter, int painFreeDays) {
-        StringBuilder sql = new StringBuilder(SQL);
-        List<Object> params = new ArrayList<>(List.of(clinicId));
+    /** The owner's filter as conditions on {@code report_episode e}: one place for the dataset and the channel counts. */
+    private static void appendFilter(ReportFilter filter, StringBuilder sql, List<Object> params) {
         if (filter.dischargedFrom() != null) {
             sql.append(" and e.discharge_date >= ?");
             params.add(Date.valueOf(filter.dischargedFrom()));
@@ -92,6 +88,15 @@ class ReportDataset {
             sql.append(" and lower(e.startback) = ?");
             params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * @param painFreeDays the clinic's recovery gap (DESIGN §2, default 30)
+     */
+    List<EpisodeRow> load(long clinicId, ReportFilter filter, int painFreeDays) {
+        StringBuilder sql = new StringBuilder(SQL);
+        List<Object> params = new ArrayList<>(List.of(clinicId));
+        appendFilter(filter, sql, params);
         sql.append(" order by e.episode_id");
         Map<Long, String> therapists = codes("user_account", "T", clinicId);
         Map<Long, String> locations = codes("location", "L", clinicId);
@@ -245,30 +250,7 @@ class ReportDataset {
                  where e.clinic_id = ? and f.due_date <= ?
                 """);
         List<Object> params = new ArrayList<>(List.of(isolatedMax, clinicId, Date.valueOf(today)));
-        if (filter.dischargedFrom() != null) {
-            sql.append(" and e.discharge_date >= ?");
-            params.add(Date.valueOf(filter.dischargedFrom()));
-        }
-        if (filter.dischargedTo() != null) {
-            sql.append(" and e.discharge_date <= ?");
-            params.add(Date.valueOf(filter.dischargedTo()));
-        }
-        if (filter.locationId() != null) {
-            sql.append(" and e.location_id = ?");
-            params.add(filter.locationId());
-        }
-        if (filter.therapistId() != null) {
-            sql.append(" and e.therapist_id = ?");
-            params.add(filter.therapistId());
-        }
-        if (filter.chronicity() != null) {
-            sql.append(" and e.chronicity = ?");
-            params.add(filter.chronicity().name());
-        }
-        if (filter.startBack() != null) {
-            sql.append(" and lower(e.startback) = ?");
-            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
-        }
+        appendFilter(filter, sql, params);
         sql.append(" group by 1, 2");
         Map<String, int[]> counts = new java.util.LinkedHashMap<>();
         counts.put("ISOLATED", new int[4]);
