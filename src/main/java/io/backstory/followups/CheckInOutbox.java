@@ -47,7 +47,7 @@ public class CheckInOutbox {
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
 
     private static final String DUE_INVITATIONS = """
-            select f.clinic_id, f.id, p.email, p.first_name, c.name
+            select f.clinic_id, f.id, p.email, p.first_name, c.name, p.language
             from follow_up f
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
@@ -61,7 +61,7 @@ public class CheckInOutbox {
             """;
 
     private static final String DUE_REMINDERS = """
-            select f.clinic_id, f.id, p.email, p.first_name, c.name
+            select f.clinic_id, f.id, p.email, p.first_name, c.name, p.language
             from outbox_message i
             join follow_up f on f.id = i.follow_up_id and f.clinic_id = i.clinic_id
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
@@ -157,7 +157,7 @@ public class CheckInOutbox {
     private void insert(Recipient r, String kind, Instant now) {
         String token = links.create(r.clinicId(), r.followUpId(), now);
         String link = settings.baseUrl() + "/check-in/" + token;
-        CheckInTexts texts = CheckInTexts.of(Locale.ENGLISH);
+        CheckInTexts texts = CheckInTexts.of(r.language() == null ? Locale.ENGLISH : Locale.of(r.language()));
         String subject = texts.get(kind.equals("INVITATION") ? "checkin.mail.subject" : "checkin.mail.reminderSubject", r.clinicName());
         String body = texts.get("checkin.mail.body", r.firstName(), r.clinicName(), link, link + "/opt-out", CheckInLinks.VALIDITY.toDays());
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -293,9 +293,12 @@ public class CheckInOutbox {
                 .params(clinicId, failedOnly).query(Long.class).single().intValue();
     }
 
-    private record Recipient(long clinicId, long followUpId, String email, String firstName, String clinicName) {
+    /** @param language the patient's language for messages (issue 16); null writes English */
+    private record Recipient(long clinicId, long followUpId, String email, String firstName, String clinicName,
+                             @Nullable String language) {
         static Recipient read(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-            return new Recipient(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+            return new Recipient(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6));
         }
     }
 
