@@ -1,5 +1,7 @@
 package io.backstory.importexport;
 
+import io.backstory.base.ClinicalNote;
+import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -232,9 +234,9 @@ final class ImportEngine {
         ImportKind k = ImportKind.VISITS;
         Long episode = reference(k, r, "episode_id", ImportKind.EPISODES, true);
         LocalDate date = date(k, r, "visit_date", true);
-        Integer minutes = integer(k, r, "minutes", 5, 240, true);
+        Integer minutes = integer(k, r, "minutes", VisitCommand.MIN_MINUTES, VisitCommand.MAX_MINUTES, true);
         Integer nprs = integer(k, r, "nprs", 0, 10, false);
-        String note = text(k, r, "note", 2000, false);
+        String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
         Set<String> factors = new HashSet<>();
         String codes = r.get("codes");
         if (!codes.isEmpty()) {
@@ -295,7 +297,7 @@ final class ImportEngine {
         }
         Boolean painFree = bool(k, r, "pain_free");
         Integer nprs = integer(k, r, "current_nprs", 0, 10, false);
-        String note = text(k, r, "note", 2000, false);
+        String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
         if (months != null && !checkInMonths.add(r.get("episode_id") + "\u0000" + months)) {
             problem(k, r.line(), "months_after", "episode " + r.get("episode_id") + " already has a " + months + "-month check-in");
         }
