@@ -44,16 +44,19 @@ public class CheckInLinkService {
     private final io.backstory.clinic.ClinicService clinics;
     private final PatientService patients;
     private final AuditLog auditLog;
+    private final CheckInOutbox outbox;
     private final Clock clock;
 
     CheckInLinkService(JdbcClient jdbc, FollowUpRepository followUps, FollowUpService followUpService,
-                       io.backstory.clinic.ClinicService clinics, PatientService patients, AuditLog auditLog, Clock clock) {
+                       io.backstory.clinic.ClinicService clinics, PatientService patients, AuditLog auditLog, CheckInOutbox outbox,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.followUps = followUps;
         this.followUpService = followUpService;
         this.clinics = clinics;
         this.patients = patients;
         this.auditLog = auditLog;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -99,6 +102,11 @@ public class CheckInLinkService {
         }
         Link link = found.get();
         patients.withdrawConsentByLink(link.clinicId(), link.patientId());
+        int cancelled = outbox.cancelForPatient(link.clinicId(), link.patientId());
+        if (cancelled > 0) {
+            auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.UPDATE, "outbox_message", "patient:" + link.patientId(),
+                    cancelled + " queued check-in message(s) cancelled at opt-out");
+        }
         return page(link);
     }
 

@@ -22,6 +22,7 @@ import io.backstory.analytics.Sex;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientCommand;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -58,12 +59,12 @@ public class PatientForm extends FormLayout {
     private final Binder<Draft> binder = new Binder<>();
     private final Draft draft = new Draft();
 
-    public PatientForm() {
+    public PatientForm(Clock clock) {
         addClassName("patient-form");
         firstName.setLabel(getTranslation("patient.firstName"));
         lastName.setLabel(getTranslation("patient.lastName"));
         dateOfBirth.setLabel(getTranslation("patient.dateOfBirth"));
-        dateOfBirth.setMax(LocalDate.now());
+        dateOfBirth.setMax(LocalDate.now(clock));
         Formats.iso(dateOfBirth);
         sex.setLabel(getTranslation("patient.sex"));
         sex.setItems(Sex.values());
@@ -85,7 +86,7 @@ public class PatientForm extends FormLayout {
                 .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, 80))
                 .bind(d -> d.lastName, (d, v) -> d.lastName = v);
         binder.forField(dateOfBirth).asRequired(getTranslation("patient.dateOfBirth.required"))
-                .withValidator(d -> !d.isAfter(LocalDate.now()), getTranslation("patient.dateOfBirth.future"))
+                .withValidator(d -> !d.isAfter(LocalDate.now(clock)), getTranslation("patient.dateOfBirth.future"))
                 .bind(d -> d.dateOfBirth, (d, v) -> d.dateOfBirth = v);
         binder.forField(sex).asRequired(getTranslation("patient.sex.required")).bind(d -> d.sex, (d, v) -> d.sex = v);
         binder.forField(phone).bind(d -> d.phone, (d, v) -> d.phone = v);
