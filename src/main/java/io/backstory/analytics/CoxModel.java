@@ -33,6 +33,10 @@ public final class CoxModel {
 
     /** {@code coxph.control()$toler.chol}: .Machine$double.eps^0.75. */
     static final double TOLER_CHOL = Math.pow(Math.ulp(1.0), 0.75);
+    /** {@code coxph.control()$iter.max}. */
+    private static final int DEFAULT_MAX_ITERATIONS = 20;
+    /** {@code coxph.control()$eps}: relative change of the log partial likelihood that ends Newton-Raphson. */
+    private static final double DEFAULT_EPSILON = 1e-9;
 
     private final double[] weights;
     private final boolean robust;
@@ -63,7 +67,7 @@ public final class CoxModel {
 
     /** Unweighted, unstratified, model-based variance, no PH test, iter.max = 20, eps = 1e-9. */
     public static CoxModel withDefaults() {
-        return new CoxModel(null, false, null, null, null, 20, 1e-9);
+        return new CoxModel(null, false, null, null, null, DEFAULT_MAX_ITERATIONS, DEFAULT_EPSILON);
     }
 
     /**

@@ -204,18 +204,16 @@ public final class RecurrenceAnalysis {
             }
         }
         int therapists = therapistKnown ? therapistCodes.size() : 0;
-        List<String> notChecked = new ArrayList<>();
+        List<Wording> notChecked = new ArrayList<>();
         if (!therapistKnown) {
-            notChecked.add(dataset.hasColumn(AnalysisDataset.THERAPIST_ID)
-                    ? "Some episodes have no therapist code, so the primary model could not compare patients of the same therapist."
-                    : "The data have no therapist_id column, so the primary model could not compare patients of the same therapist.");
+            notChecked.add(Wording.of(dataset.hasColumn(AnalysisDataset.THERAPIST_ID)
+                    ? "verdict.notChecked.someTherapists" : "verdict.notChecked.noTherapistColumn"));
         }
         if (!dataset.hasColumn(AnalysisDataset.LOCATION_ID)) {
-            notChecked.add("The data have no location_id column, so differences between locations could not be looked at.");
+            notChecked.add(Wording.of("verdict.notChecked.noLocationColumn"));
         }
         if (!dataset.hasColumn(AnalysisDataset.RECOVERED)) {
-            notChecked.add("The data have no recovered column, so patients whose pain never resolved could not be told "
-                    + "from those who stayed well (persistent pain not checked).");
+            notChecked.add(Wording.of("verdict.notChecked.noRecoveredColumn"));
         }
         // Models that read the same covariates in the same row order share one working design (DesignCache; ~100 MB
         // and 60-90 ms each at a million rows): first those in input order (the plain model and IPCW's censoring and
@@ -363,8 +361,8 @@ public final class RecurrenceAnalysis {
                 primary.names().size(), exposure.ratio(), exposure.lower(), exposure.upper(),
                 iptw == null ? Double.NaN : iptw.hr(), followUpCompleteness, minExpectedCell(binN, binEvents), sparse,
                 logistic.separation(), converged, evidence), rareOutcome);
-        verdict = new VerdictResult(verdict.code(), verdict.sentence(), verdict.reasons(),
-                concat(notChecked, verdict.warnings()));
+        verdict = new VerdictResult(verdict.code(), verdict.wording(), verdict.reasonWordings(),
+                concat(notChecked, verdict.warningWordings()));
         warnings.addAll(notFitted);
         warnings.addAll(cox.warnings());
         if (primaryResult != cox) {
@@ -409,8 +407,8 @@ public final class RecurrenceAnalysis {
         return fit == null ? null : fit.terms().stream().filter(t -> t.name().equals("multifactor")).findFirst().orElse(null);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static List<Wording> concat(List<Wording> a, List<Wording> b) {
+        List<Wording> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }
