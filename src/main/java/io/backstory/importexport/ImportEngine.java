@@ -1,5 +1,7 @@
 package io.backstory.importexport;
 
+import io.backstory.base.ClinicalNote;
+import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -431,9 +433,9 @@ final class ImportEngine {
         ImportKind k = ImportKind.VISITS;
         Long episode = null; // resolved with the batch
         LocalDate date = date(k, r, "visit_date", true);
-        Integer minutes = integer(k, r, "minutes", 5, 240, true);
+        Integer minutes = integer(k, r, "minutes", VisitCommand.MIN_MINUTES, VisitCommand.MAX_MINUTES, true);
         Integer nprs = integer(k, r, "nprs", 0, 10, false);
-        String note = text(k, r, "note", 2000, false);
+        String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
         Set<String> factors = new HashSet<>();
         String codes = r.get("codes");
         if (!codes.isEmpty()) {
@@ -494,7 +496,7 @@ final class ImportEngine {
         }
         Boolean painFree = bool(k, r, "pain_free");
         Integer nprs = integer(k, r, "current_nprs", 0, 10, false);
-        String note = text(k, r, "note", 2000, false);
+        String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
         Boolean reached = status.equals("PENDING") ? null : status.equals("COMPLETED");
         String outcome = Boolean.TRUE.equals(painFree) && status.equals("COMPLETED") ? "NO_RECURRENCE" : null;
         return new Object[] {episode, months, due == null ? null : Date.valueOf(due), status,
