@@ -22,7 +22,7 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..", "javax.annotation..", "org.apache.commons.math3..", "org.apache.commons.csv..",
                         "org.jspecify..", "io.backstory.analytics..")
-                .because("the analytics engine is pure Java: testable and benchmarkable without Spring, Vaadin or JPA (STYLE.md rule 3)")
+                .because("the analytics engine is pure Java: testable and benchmarkable without Spring, Vaadin or JPA (docs/style.md rule 3)")
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }
@@ -31,7 +31,7 @@ class ArchitectureTest {
     void shouldKeepViewsAwayFromRepositories() {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
-                .because("views call services, never repositories (STYLE.md rule 1)")
+                .because("views call services, never repositories (docs/style.md rule 1)")
                 .check(CLASSES);
     }
 
@@ -39,7 +39,7 @@ class ArchitectureTest {
     void shouldKeepViewsAwayFromEntities() {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
-                .because("services hand records to views, not entities (STYLE.md rule 2)")
+                .because("services hand records to views, not entities (docs/style.md rule 2)")
                 .check(CLASSES);
     }
 

@@ -144,10 +144,6 @@ final class AnalysisColumns {
                 && e.baselineOdi() != null && e.fabqPa() != null && e.startBack() != null && e.priorEpisodes() != null;
     }
 
-    int completeCases() {
-        return rowIndex.length;
-    }
-
     /** The complete cases' {@link #BALANCE_NAMES} columns, derived from the dummy-coded covariates. */
     double[][] balanceColumns() {
         int m = rowIndex.length;

@@ -159,7 +159,7 @@ public final class LogRank {
             }
         }
         double chisq = quadraticForm(v, u);
-        return new LogRankResult(chisq, df, ChiSquareTail.upper(chisq, df), observed, expected, levels);
+        return new LogRankResult(chisq, df, Tails.chiSquareUpper(chisq, df), observed, expected, levels);
     }
 
     private static double quadraticForm(double[][] v, double[] u) {

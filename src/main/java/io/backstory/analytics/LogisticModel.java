@@ -25,6 +25,16 @@ public final class LogisticModel {
      * along it, the signature of (quasi-)complete separation (Albert &amp; Anderson 1984).
      */
     private static final double DIVERGING_STEP = 0.1;
+    /** {@code glm.control()$maxit}. */
+    private static final int DEFAULT_MAX_ITERATIONS = 25;
+    /** {@code glm.control()$epsilon}: relative change of the deviance that ends the IRLS iterations. */
+    private static final double DEFAULT_EPSILON = 1e-8;
+    /**
+     * Relative pivot below which the working information matrix counts as singular in its Cholesky
+     * factor: far below glm.fit's QR tolerance (min(1e-7, epsilon / 1000)), because the columns are
+     * standardised first and only exact collinearity (already removed by WorkingDesign) should stop it.
+     */
+    private static final double CHOLESKY_TOLERANCE = 1e-14;
 
     private final int maxIterations;
     private final double epsilon;
@@ -36,7 +46,7 @@ public final class LogisticModel {
 
     /** {@code glm.control()} defaults: maxit = 25, epsilon = 1e-8. */
     public static LogisticModel withDefaults() {
-        return new LogisticModel(25, 1e-8);
+        return new LogisticModel(DEFAULT_MAX_ITERATIONS, DEFAULT_EPSILON);
     }
 
     public LogisticModel withMaxIterations(int iterations) {
@@ -163,7 +173,7 @@ public final class LogisticModel {
                 rhs = weightedCrossProduct(design, eta, y, info);
             }
             System.arraycopy(beta, 0, previous, 0, q);
-            beta = SymmetricSystem.factor(info, 1e-14).solve(rhs);
+            beta = SymmetricSystem.factor(info, CHOLESKY_TOLERANCE).solve(rhs);
             dev = linearPredictorAndDeviance(design, beta, y, eta);
             if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < epsilon) {
                 converged = true;
@@ -192,7 +202,7 @@ public final class LogisticModel {
                     + "; their coefficients and standard errors are not valid estimates");
         }
 
-        double[][] covWorking = SymmetricSystem.factor(info, 1e-14).inverse();
+        double[][] covWorking = SymmetricSystem.factor(info, CHOLESKY_TOLERANCE).inverse();
         // back to the original columns: beta_k = b_k s_k, intercept = b_0 - sum b_k s_k m_k
         double[][] t = new double[q][q];
         t[0][0] = 1;

@@ -61,6 +61,6 @@ public final class TrendTest {
         if (!Double.isFinite(chisq)) {
             return new TrendResult(Double.NaN, Double.NaN);
         }
-        return new TrendResult(chisq, ChiSquareTail.upper(chisq, 1));
+        return new TrendResult(chisq, Tails.chiSquareUpper(chisq, 1));
     }
 }

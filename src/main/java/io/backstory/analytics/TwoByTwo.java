@@ -50,7 +50,7 @@ public final class TwoByTwo {
         double seRd = Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
 
         double chisq = pearson(a, b, c, d);
-        double chisqP = ChiSquareTail.upper(chisq, 1);
+        double chisqP = Tails.chiSquareUpper(chisq, 1);
 
         double fisherP = FisherExact.twoSided(eventsMulti, nMulti - eventsMulti, eventsIsolated, nIsolated - eventsIsolated);
 

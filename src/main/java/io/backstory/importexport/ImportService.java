@@ -48,6 +48,11 @@ import org.springframework.util.unit.DataSize;
 @Service
 public class ImportService {
 
+    /** {@code import_job.message} is {@code varchar(2000)} (V13_1__import.sql): longer messages are cut to fit. */
+    static final int MESSAGE_LENGTH = 2000;
+    /** {@code import_problem.rule} is {@code varchar(600)} (V13_1__import.sql). */
+    static final int RULE_LENGTH = 600;
+
     /** DESIGN §10's defaults for a clinic's code table; the clinic edits them (Import, map codes). */
     static final List<CodeRow> DEFAULT_CODES = List.of(
             new CodeRow("97112", "MOVEMENT", "Neuromuscular re-education"),
@@ -270,15 +275,15 @@ public class ImportService {
     void check(long clinicId, long jobId) {
         try {
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                tx.setRollbackOnly(); // a dry run writes nothing, whatever happens
-                return new ImportEngine(jdbc, settings(clinicId, jobId), false, done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
+                tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
+                return new ImportEngine(jdbc, settings(clinicId, jobId), done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
             });
             separately.executeWithoutResult(tx -> {
                 jdbc.update("delete from import_problem where clinic_id = ? and job_id = ?", clinicId, jobId);
                 List<Object[]> rows = new ArrayList<>();
                 int seq = 0;
                 for (ImportProblem p : outcome.problems()) {
-                    rows.add(new Object[] {clinicId, jobId, ++seq, p.file(), p.line(), p.column(), truncate(p.rule(), 600)});
+                    rows.add(new Object[] {clinicId, jobId, ++seq, p.file(), p.line(), p.column(), truncate(p.rule(), RULE_LENGTH)});
                 }
                 jdbc.batchUpdate("insert into import_problem (clinic_id, job_id, seq, file_name, line, column_name, rule) values (?, ?, ?, ?, ?, ?, ?)", rows);
                 String message = outcome.ok() ? summary(outcome, "Dry run: no problems. Would add ")
@@ -287,7 +292,7 @@ public class ImportService {
                           + ": nothing was imported.";
                 jdbc.update("update import_job set status = ?, rows_total = ?, rows_done = ?, message = ?, updated_at = current_timestamp "
                         + "where clinic_id = ? and id = ?", outcome.ok() ? "CHECKED" : "INVALID", outcome.rows(), outcome.rows(),
-                        truncate(message, 2000), clinicId, jobId);
+                        truncate(message, MESSAGE_LENGTH), clinicId, jobId);
                 auditLog.record(AuditLog.Action.READ, "import_job", jobId, "dry run: " + outcome.problemCount() + " problems");
             });
         } catch (RuntimeException e) {
@@ -300,7 +305,7 @@ public class ImportService {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                ImportEngine.Outcome o = new ImportEngine(jdbc, settings(clinicId, jobId), true, done -> progress(clinicId, jobId, done))
+                ImportEngine.Outcome o = new ImportEngine(jdbc, settings(clinicId, jobId), done -> progress(clinicId, jobId, done))
                         .run(paths(jobId, clinicId));
                 if (!o.ok()) {
                     throw new IllegalStateException(o.problemCount() + " problems (the files changed since the dry run?): "
@@ -309,7 +314,7 @@ public class ImportService {
                 reportEpisodes.rebuild(clinicId);
                 auditLog.record(AuditLog.Action.CREATE, "import_job", jobId, summary(o, "imported "));
                 jdbc.update("update import_job set status = 'DONE', rows_done = rows_total, message = ?, updated_at = current_timestamp "
-                        + "where clinic_id = ? and id = ?", truncate(summary(o, "Imported "), 2000), clinicId, jobId);
+                        + "where clinic_id = ? and id = ?", truncate(summary(o, "Imported "), MESSAGE_LENGTH), clinicId, jobId);
                 return o;
             });
         } catch (RuntimeException e) {
@@ -319,7 +324,7 @@ public class ImportService {
 
     private void fail(long clinicId, long jobId, String message) {
         separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'FAILED', message = ?, updated_at = current_timestamp "
-                + "where clinic_id = ? and id = ?", truncate(message, 2000), clinicId, jobId));
+                + "where clinic_id = ? and id = ?", truncate(message, MESSAGE_LENGTH), clinicId, jobId));
     }
 
     private void progress(long clinicId, long jobId, long done) {

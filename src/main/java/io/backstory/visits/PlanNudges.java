@@ -2,10 +2,8 @@ package io.backstory.visits;
 
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.StartBackRisk;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Nudges shown on the episode page when the plan looks narrow for the patient's profile (DESIGN §5). At most one
@@ -22,16 +20,13 @@ public final class PlanNudges {
     /** ... judged only after 3 visits, when a plan has had the chance to broaden. */
     static final int NARROW_AFTER_VISITS = 3;
 
-    // English defaults, MessageFormat patterns keyed like the future bundle entries.
+    // Message keys of the translations file; a Factor argument stands for its translated label.
     static final String BELIEFS_FABQ = "nudge.beliefs.fabq";
     static final String BELIEFS_TSK = "nudge.beliefs.tsk11";
     static final String BELIEFS_STARTBACK = "nudge.beliefs.startback";
     static final String RECOVERY_CHRONIC = "nudge.recovery.chronic";
     static final String NARROW_NONE = "nudge.narrowPlan.none";
     static final String NARROW_ONE = "nudge.narrowPlan.one";
-
-    private static final String BELIEFS_ADVICE =
-            " and beliefs have not been addressed yet: consider pain neuroscience education or graded exposure.";
 
     private PlanNudges() {
     }
@@ -50,43 +45,28 @@ public final class PlanNudges {
         List<Nudge> nudges = new ArrayList<>();
         if (!input.addressed().contains(Factor.BELIEFS)) {
             if (input.fabqPa() != null && input.fabqPa() > FABQ_PA_HIGH_ABOVE) {
-                nudges.add(nudge("beliefs", Factor.BELIEFS, BELIEFS_FABQ,
-                        "Fear-avoidance is high (FABQ-PA {0})" + BELIEFS_ADVICE, input.fabqPa()));
+                nudges.add(nudge("beliefs", Factor.BELIEFS, BELIEFS_FABQ, input.fabqPa()));
             } else if (input.tsk11() != null && input.tsk11() >= TSK11_HIGH_AT_LEAST) {
-                nudges.add(nudge("beliefs", Factor.BELIEFS, BELIEFS_TSK,
-                        "Fear of movement is high (TSK-11 {0})" + BELIEFS_ADVICE, input.tsk11()));
+                nudges.add(nudge("beliefs", Factor.BELIEFS, BELIEFS_TSK, input.tsk11()));
             } else if (input.startBackRisk() == StartBackRisk.HIGH) {
-                nudges.add(nudge("beliefs", Factor.BELIEFS, BELIEFS_STARTBACK,
-                        "STarT Back risk is high" + BELIEFS_ADVICE));
+                nudges.add(nudge("beliefs", Factor.BELIEFS, BELIEFS_STARTBACK));
             }
         }
         if (input.chronicity() == Chronicity.CHRONIC && !input.addressed().contains(Factor.RECOVERY)) {
-            nudges.add(nudge("recovery", Factor.RECOVERY, RECOVERY_CHRONIC,
-                    "Pain has lasted more than 12 weeks and recovery capacity has not been addressed yet: "
-                            + "consider a walking programme, aerobic conditioning or activity pacing."));
+            nudges.add(nudge("recovery", Factor.RECOVERY, RECOVERY_CHRONIC));
         }
         if (input.visitCount() >= NARROW_AFTER_VISITS && input.breadth() <= ISOLATED_BREADTH_AT_MOST) {
             if (input.addressed().isEmpty()) {
-                nudges.add(nudge("narrow-plan", null, NARROW_NONE,
-                        "None of the five factors has been addressed in {0} visits: consider an active plan "
-                                + "that covers two or more of them.", input.visitCount()));
+                nudges.add(nudge("narrow-plan", null, NARROW_NONE, input.visitCount()));
             } else {
                 Factor only = input.addressed().iterator().next();
-                nudges.add(nudge("narrow-plan", null, NARROW_ONE,
-                        "Only one factor ({0}) has been addressed in {1} visits: consider broadening the plan "
-                                + "to two or more factors.",
-                        only, input.visitCount()));
+                nudges.add(nudge("narrow-plan", null, NARROW_ONE, only, input.visitCount()));
             }
         }
         return List.copyOf(nudges);
     }
 
-    private static Nudge nudge(String key, Factor missing, String messageKey, String englishPattern, Object... args) {
-        Object[] english = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            english[i] = args[i] instanceof Factor factor ? factor.label() : args[i];
-        }
-        String message = new MessageFormat(englishPattern, Locale.ENGLISH).format(english);
-        return new Nudge(key, missing, messageKey, List.of(args), message);
+    private static Nudge nudge(String key, Factor missing, String messageKey, Object... args) {
+        return new Nudge(key, missing, messageKey, List.of(args));
     }
 }

@@ -1,6 +1,7 @@
 package io.backstory.visits;
 
 import io.backstory.base.AbstractEntity;
+import io.backstory.base.ClinicalNote;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -40,7 +41,7 @@ class Visit extends AbstractEntity {
 
     private @Nullable Integer nprs;
 
-    @Column(length = 2000)
+    @Column(length = ClinicalNote.MAX_LENGTH)
     private @Nullable String note;
 
     // The link tables carry clinic_id too (tenant distribution column), hence embeddables rather than plain values.

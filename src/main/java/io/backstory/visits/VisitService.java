@@ -1,6 +1,7 @@
 package io.backstory.visits;
 
 import io.backstory.analytics.StartBackRisk;
+import io.backstory.base.ClinicalNote;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.measures.Instrument;
@@ -181,14 +182,14 @@ public class VisitService {
                 && (u.active() || keepsTherapist))) {
             problems.add("Therapist: choose an active therapist of this clinic (deactivated accounts take no new visits)");
         }
-        if (c.minutes() < 5 || c.minutes() > 240) {
-            problems.add("Minutes: between 5 and 240");
+        if (c.minutes() < VisitCommand.MIN_MINUTES || c.minutes() > VisitCommand.MAX_MINUTES) {
+            problems.add("Minutes: between " + VisitCommand.MIN_MINUTES + " and " + VisitCommand.MAX_MINUTES);
         }
         if (c.nprs() != null && (c.nprs() < 0 || c.nprs() > 10)) {
             problems.add("Pain today (NPRS): between 0 and 10");
         }
-        if (c.note() != null && c.note().length() > 2000) {
-            problems.add("Note: at most 2000 characters");
+        if (c.note() != null && c.note().length() > ClinicalNote.MAX_LENGTH) {
+            problems.add(ClinicalNote.tooLong());
         }
         Map<Long, InterventionSummary> catalogue = catalogue().stream()
                 .collect(Collectors.toMap(InterventionSummary::id, Function.identity()));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * ./mvnw -Pbench -o surefire:test -Dtest=AnalysisBenchmark      (the bench profile runs the JVM with -Xmx1g)
  * bench/run-analysis-benchmark.sh                                (this, then R on the same files, side by side)
  * </pre>
- * Not a test: it prints figures and asserts only that the heap limit really applied (STYLE.md).
+ * Not a test: it prints figures and asserts only that the heap limit really applied (docs/style.md).
  */
 @Tag("bench")
 class AnalysisBenchmark {

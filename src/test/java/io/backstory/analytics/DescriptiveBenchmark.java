@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prints wall-clock figures for one million synthetic episodes; run with {@code mvn -Pbench test}. Not part of
- * the default build: tests assert behaviour, benchmarks report time (STYLE.md).
+ * the default build: tests assert behaviour, benchmarks report time (docs/style.md).
  */
 @Tag("bench")
 class DescriptiveBenchmark {

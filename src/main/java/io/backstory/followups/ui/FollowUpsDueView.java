@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.backstory.base.ClinicalNote;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.followups.CheckInAnswer;
@@ -31,6 +32,7 @@ import io.backstory.followups.RecurrenceDecision;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 
 /** The post-discharge check-ins to make, the most overdue first; recording one takes a few seconds. */
 @Route("follow-ups")
@@ -39,6 +41,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle {
 
     private final FollowUpService followUps;
+    private final Clock clock;
     final Grid<FollowUpDue> grid = new Grid<>();
     final Span count = new Span();
     Dialog dialog;
@@ -53,8 +56,9 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
     ErrorSummary errors;
     Button record;
 
-    public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser) {
+    public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser, Clock clock) {
         this.followUps = followUps;
+        this.clock = clock;
         addClassName("follow-ups-view");
         setSizeFull();
         boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
@@ -128,7 +132,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
         onset = new DatePicker(getTranslation("checkIn.onset"));
         Formats.iso(onset);
         onset.setMin(due.dischargeDate());
-        onset.setMax(java.time.LocalDate.now());
+        onset.setMax(java.time.LocalDate.now(clock));
         worst = new IntegerField(getTranslation("checkIn.worst"));
         worst.setMin(0);
         worst.setMax(10);
@@ -140,7 +144,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
         returned.addClassName("check-in-returned");
         note = new TextArea(getTranslation("checkIn.note"));
         note.setWidthFull();
-        note.setMaxLength(2000);
+        note.setMaxLength(ClinicalNote.MAX_LENGTH);
         errors = new ErrorSummary();
 
         Runnable toggle = () -> {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -21,6 +22,7 @@ import io.backstory.analytics.Sex;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientCommand;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +38,10 @@ public class PatientForm extends FormLayout {
         String phone = "";
         String email = "";
         boolean consent = true;
+        String language = "";
 
         PatientCommand toCommand() {
-            return new PatientCommand(firstName, lastName, dateOfBirth, sex, phone, email, consent);
+            return new PatientCommand(firstName, lastName, dateOfBirth, sex, phone, email, consent, language);
         }
     }
 
@@ -49,18 +52,19 @@ public class PatientForm extends FormLayout {
     final TextField phone = new TextField();
     final EmailField email = new EmailField();
     final Checkbox consent = new Checkbox();
+    final Select<String> language = new Select<>();
     final Button save = new Button();
     final Button cancel = new Button();
     final ErrorSummary errors = new ErrorSummary();
     private final Binder<Draft> binder = new Binder<>();
     private final Draft draft = new Draft();
 
-    public PatientForm() {
+    public PatientForm(Clock clock) {
         addClassName("patient-form");
         firstName.setLabel(getTranslation("patient.firstName"));
         lastName.setLabel(getTranslation("patient.lastName"));
         dateOfBirth.setLabel(getTranslation("patient.dateOfBirth"));
-        dateOfBirth.setMax(LocalDate.now());
+        dateOfBirth.setMax(LocalDate.now(clock));
         Formats.iso(dateOfBirth);
         sex.setLabel(getTranslation("patient.sex"));
         sex.setItems(Sex.values());
@@ -68,6 +72,11 @@ public class PatientForm extends FormLayout {
         phone.setLabel(getTranslation("patient.phone"));
         email.setLabel(getTranslation("patient.email"));
         consent.setLabel(getTranslation("patient.consent"));
+        // Issue 16: check-in emails and the check-in page speak the patient's language; empty: none recorded.
+        language.setLabel(getTranslation("patient.language"));
+        language.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), PatientCommand.LANGUAGES.stream()).toList());
+        language.setItemLabelGenerator(tag -> getTranslation(tag.isEmpty() ? "patient.language.none" : "language." + tag));
+        language.setHelperText(getTranslation("patient.language.help"));
         firstName.setAutofocus(true);
 
         binder.forField(firstName).asRequired(getTranslation("patient.firstName.required"))
@@ -77,13 +86,14 @@ public class PatientForm extends FormLayout {
                 .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, 80))
                 .bind(d -> d.lastName, (d, v) -> d.lastName = v);
         binder.forField(dateOfBirth).asRequired(getTranslation("patient.dateOfBirth.required"))
-                .withValidator(d -> !d.isAfter(LocalDate.now()), getTranslation("patient.dateOfBirth.future"))
+                .withValidator(d -> !d.isAfter(LocalDate.now(clock)), getTranslation("patient.dateOfBirth.future"))
                 .bind(d -> d.dateOfBirth, (d, v) -> d.dateOfBirth = v);
         binder.forField(sex).asRequired(getTranslation("patient.sex.required")).bind(d -> d.sex, (d, v) -> d.sex = v);
         binder.forField(phone).bind(d -> d.phone, (d, v) -> d.phone = v);
         binder.forField(email).withValidator(new EmailValidator(getTranslation("patient.email.invalid"), true))
                 .bind(d -> d.email, (d, v) -> d.email = v);
         binder.forField(consent).bind(d -> d.consent, (d, v) -> d.consent = v);
+        binder.forField(language).bind(d -> d.language, (d, v) -> d.language = v == null ? "" : v);
         binder.setBean(draft);
 
         save.setText(getTranslation("patient.save"));
@@ -94,7 +104,7 @@ public class PatientForm extends FormLayout {
         cancel.addClickListener(e -> fireEvent(new CloseEvent(this)));
 
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        add(firstName, lastName, dateOfBirth, sex, phone, email, consent);
+        add(firstName, lastName, dateOfBirth, sex, phone, email, language, consent);
         setColspan(consent, 2);
         add(errors, buttons);
         setColspan(errors, 2);

@@ -25,6 +25,7 @@ import io.backstory.patients.PatientService;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 
 /** The clinic's patients: a lazy, searchable list and the new-patient form. */
 @Route("patients")
@@ -36,11 +37,13 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<PatientRow> grid = new Grid<>();
     final Button newPatient = new Button();
     private final PatientService patients;
+    private final Clock clock;
     Dialog dialog;
     PatientForm form;
 
-    public PatientsView(PatientService patients, CurrentUser currentUser) {
+    public PatientsView(PatientService patients, CurrentUser currentUser, Clock clock) {
         this.patients = patients;
+        this.clock = clock;
         addClassName("patients-view");
         setSizeFull();
 
@@ -100,7 +103,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openForm() {
-        form = new PatientForm();
+        form = new PatientForm(clock);
         dialog = new Dialog(form);
         dialog.setHeaderTitle(getTranslation("patients.new"));
         dialog.setWidth("min(40rem, 95vw)");

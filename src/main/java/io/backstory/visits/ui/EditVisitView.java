@@ -5,20 +5,21 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.RecordRoute;
-import java.util.OptionalLong;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.VisitCommand;
 import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.OptionalLong;
 
 /**
  * Corrects a saved visit. The form remembers the version it was opened at: if a colleague saved the visit in the
@@ -30,11 +31,13 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
 
     private final VisitService visits;
     private final EpisodeService episodes;
+    private final Clock clock;
     VisitForm form;
     long version;
 
-    public EditVisitView(VisitService visits, EpisodeService episodes) {
+    public EditVisitView(VisitService visits, EpisodeService episodes, Clock clock) {
         this.visits = visits;
+        this.clock = clock;
         this.episodes = episodes;
         addClassName("edit-visit-view");
     }
@@ -52,7 +55,7 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
             version = visit.version();
             EpisodeSummary episode = episodes.get(visit.episodeId());
             form = new VisitForm(new VisitCommand(visit.episodeId(), visit.visitDate(), visit.therapistId(), visit.minutes(),
-                    visit.nprs(), visit.note(), visit.factors(), visit.interventionIds()), episodes.therapistsWith(visit.therapistId()), visits.catalogue());
+                    visit.nprs(), visit.note(), visit.factors(), visit.interventionIds()), episodes.therapistsWith(visit.therapistId()), visits.catalogue(), clock);
             form.addSaveListener(e -> {
                 // a conflict (someone saved the visit meanwhile) is shown with a button to reload it
                 if (form.errors.run(getTranslation("save.what.visit"), () -> visits.update(visitId, version, e.command()))) {

@@ -6,18 +6,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.RecordRoute;
-import java.util.OptionalLong;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.VisitService;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.OptionalLong;
 
 /** Logs a visit of an episode, prefilled with today, the therapist and the previous visit's plan. */
 @Route("visits/new/:episodeId")
@@ -26,10 +27,12 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver,
 
     private final VisitService visits;
     private final EpisodeService episodes;
+    private final Clock clock;
     VisitForm form;
 
-    public LogVisitView(VisitService visits, EpisodeService episodes) {
+    public LogVisitView(VisitService visits, EpisodeService episodes, Clock clock) {
         this.visits = visits;
+        this.clock = clock;
         this.episodes = episodes;
         addClassName("log-visit-view");
     }
@@ -49,7 +52,7 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver,
             Paragraph context = new Paragraph(getTranslation(done == 0 ? "visit.log.context.first" : "visit.log.context",
                     Formats.date(episode.startDate()), done));
             context.addClassName("muted");
-            form = new VisitForm(visits.prefill(episodeId), episodes.therapists(), visits.catalogue());
+            form = new VisitForm(visits.prefill(episodeId), episodes.therapists(), visits.catalogue(), clock);
             form.addSaveListener(e -> {
                 form.errors.save(getTranslation("save.what.visit"), () -> visits.log(e.command())).ifPresent(saved -> {
                     Notification.show(getTranslation("visit.saved", episode.patientName(), saved.factors().size()),

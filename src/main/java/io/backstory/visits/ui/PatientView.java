@@ -19,9 +19,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
@@ -41,6 +41,7 @@ import io.backstory.security.Role;
 import io.backstory.security.UserSummary;
 import io.backstory.visits.EpisodeCareService;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
@@ -54,6 +55,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     private final EpisodeService episodes;
     private final EpisodeCareService care;
     private final ClinicService clinics;
+    private final Clock clock;
     private final CurrentUser currentUser;
 
     final Select<UserSummary> therapist = new Select<>();
@@ -67,8 +69,9 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     private long patientId;
 
     public PatientView(PatientService patients, EpisodeService episodes, EpisodeCareService care, ClinicService clinics,
-                       CurrentUser currentUser) {
+                       CurrentUser currentUser, Clock clock) {
         this.patients = patients;
+        this.clock = clock;
         this.episodes = episodes;
         this.care = care;
         this.clinics = clinics;
@@ -94,7 +97,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
         removeAll();
         H2 name = new H2(patient.fullName());
         Paragraph facts = new Paragraph(getTranslation("patient.facts", Formats.date(patient.dateOfBirth()),
-                patient.ageOn(LocalDate.now()), getTranslation("sex." + patient.sex().name()),
+                patient.ageOn(LocalDate.now(clock)), getTranslation("sex." + patient.sex().name()),
                 patient.phone() == null ? "—" : patient.phone()));
         facts.addClassName("muted");
         add(name, facts);
@@ -145,8 +148,8 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
         locations.stream().findFirst().ifPresent(location::setValue);
         startDate.setLabel(getTranslation("intake.startDate"));
         Formats.iso(startDate);
-        startDate.setValue(LocalDate.now());
-        startDate.setMax(LocalDate.now());
+        startDate.setValue(LocalDate.now(clock));
+        startDate.setMax(LocalDate.now(clock));
         chronicity.setLabel(getTranslation("intake.chronicity"));
         chronicity.setItems(Chronicity.values());
         chronicity.setItemLabelGenerator(c -> getTranslation("chronicity." + c.name()));

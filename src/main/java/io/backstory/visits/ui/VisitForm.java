@@ -16,12 +16,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
+import io.backstory.base.ClinicalNote;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.security.UserSummary;
 import io.backstory.visits.Factor;
 import io.backstory.visits.InterventionSummary;
 import io.backstory.visits.VisitCommand;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -55,7 +57,7 @@ public class VisitForm extends Div {
     private final Set<InterventionSummary> chosen = new LinkedHashSet<>();
     private boolean updating;
 
-    public VisitForm(VisitCommand draft, List<UserSummary> therapists, List<InterventionSummary> catalogue) {
+    public VisitForm(VisitCommand draft, List<UserSummary> therapists, List<InterventionSummary> catalogue, Clock clock) {
         this.episodeId = draft.episodeId();
         this.catalogue = catalogue.stream()
                 .sorted(Comparator.comparing((InterventionSummary i) -> i.factor() == null ? 9 : i.factor().ordinal())
@@ -64,7 +66,7 @@ public class VisitForm extends Div {
 
         visitDate.setLabel(getTranslation("visit.date"));
         Formats.iso(visitDate);
-        visitDate.setMax(LocalDate.now());
+        visitDate.setMax(LocalDate.now(clock));
         therapist.setLabel(getTranslation("visit.therapist"));
         therapist.setItems(therapists);
         therapist.setItemLabelGenerator(UserSummary::displayName);
@@ -116,12 +118,12 @@ public class VisitForm extends Div {
         nprs.setStepButtonsVisible(true);
         nprs.setHelperText(getTranslation("visit.nprs.help"));
         minutes.setLabel(getTranslation("visit.minutes"));
-        minutes.setMin(5);
-        minutes.setMax(240);
+        minutes.setMin(VisitCommand.MIN_MINUTES);
+        minutes.setMax(VisitCommand.MAX_MINUTES);
         minutes.setStep(5);
         minutes.setStepButtonsVisible(true);
         note.setLabel(getTranslation("visit.note"));
-        note.setMaxLength(2000);
+        note.setMaxLength(ClinicalNote.MAX_LENGTH);
         note.setWidthFull();
         HorizontalLayout numbers = new HorizontalLayout(nprs, minutes);
         numbers.setWrap(true);
@@ -183,10 +185,6 @@ public class VisitForm extends Div {
 
     public void showError(String message) {
         errors.show(getTranslation("form.problems"), message);
-    }
-
-    public void clearError() {
-        errors.clear();
     }
 
     public static final class SaveEvent extends ComponentEvent<VisitForm> {

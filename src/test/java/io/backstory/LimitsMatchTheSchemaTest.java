@@ -1,0 +1,53 @@
+package io.backstory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backstory.base.ClinicalNote;
+import io.backstory.visits.VisitCommand;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A limit is one constant in the code (docs/style.md rule 8) and a column or CHECK in a released migration, which is
+ * never edited afterwards: this test keeps the two in step, on the schema the migrations actually build.
+ */
+class LimitsMatchTheSchemaTest {
+
+    private static final String URL = "jdbc:h2:mem:limits;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+
+    @BeforeAll
+    static void migrate() {
+        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"visit, note", "follow_up, note"})
+    void shouldSizeTheNoteColumnsByTheNoteLimit(String table, String column) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select character_maximum_length from information_schema.columns "
+                     + "where table_name = '" + table + "' and column_name = '" + column + "'")) {
+            assertThat(r.next()).as(table + "." + column).isTrue();
+            assertThat(r.getInt(1)).isEqualTo(ClinicalNote.MAX_LENGTH);
+        }
+    }
+
+    @Test
+    void shouldCheckVisitMinutesWithTheServicesRange() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select cc.check_clause from information_schema.check_constraints cc "
+                     + "join information_schema.table_constraints tc on tc.constraint_name = cc.constraint_name "
+                     + "where tc.table_name = 'visit' and lower(cc.check_clause) like '%minutes%'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1).toLowerCase())
+                    .contains("between " + VisitCommand.MIN_MINUTES + " and " + VisitCommand.MAX_MINUTES);
+        }
+    }
+}
