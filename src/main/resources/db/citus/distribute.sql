@@ -32,6 +32,8 @@ select create_distributed_table('visit_intervention', 'clinic_id', colocate_with
 select create_distributed_table('follow_up', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('check_in_link', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('outbox_message', 'clinic_id', colocate_with => 'location');
+-- wrong check-in link tokens (issue 12): all rows have clinic_id 0 (no clinic), so they sit on one shard
+select create_distributed_table('check_in_attempt', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('measure', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('recurrence', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('report_episode', 'clinic_id', colocate_with => 'location');

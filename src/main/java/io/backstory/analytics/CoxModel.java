@@ -45,9 +45,16 @@ public final class CoxModel {
     private final PhTransform phTest;
     private final int maxIterations;
     private final double epsilon;
+    /** Working designs shared with other fits of the same analysis ({@code null}: each fit builds its own). */
+    private final DesignCache designs;
 
     private CoxModel(double[] weights, boolean robust, Codes strata, Codes clusters, PhTransform phTest,
                      int maxIterations, double epsilon) {
+        this(weights, robust, strata, clusters, phTest, maxIterations, epsilon, null);
+    }
+
+    private CoxModel(double[] weights, boolean robust, Codes strata, Codes clusters, PhTransform phTest,
+                     int maxIterations, double epsilon, DesignCache designs) {
         this.weights = weights;
         this.robust = robust;
         this.strata = strata;
@@ -55,6 +62,7 @@ public final class CoxModel {
         this.phTest = phTest;
         this.maxIterations = maxIterations;
         this.epsilon = epsilon;
+        this.designs = designs;
     }
 
     /** Unweighted, unstratified, model-based variance, no PH test, iter.max = 20, eps = 1e-9. */
@@ -74,7 +82,8 @@ public final class CoxModel {
                 }
             }
         }
-        return new CoxModel(w == null ? null : w.clone(), robust, strata, clusters, phTest, maxIterations, epsilon);
+        return new CoxModel(w == null ? null : w.clone(), robust, strata, clusters, phTest, maxIterations, epsilon,
+                designs);
     }
 
     /**
@@ -83,7 +92,7 @@ public final class CoxModel {
      * (R: {@code id = id}). Turning it off also ignores clusters, as R does.
      */
     public CoxModel withRobustVariance(boolean robustVariance) {
-        return new CoxModel(weights, robustVariance, strata, clusters, phTest, maxIterations, epsilon);
+        return new CoxModel(weights, robustVariance, strata, clusters, phTest, maxIterations, epsilon, designs);
     }
 
     /**
@@ -93,13 +102,13 @@ public final class CoxModel {
      */
     public CoxModel withStrata(int[] stratum) {
         return new CoxModel(weights, robust, stratum == null ? null : Codes.of(stratum.clone(), "strata"), clusters,
-                phTest, maxIterations, epsilon);
+                phTest, maxIterations, epsilon, designs);
     }
 
     /** As {@link #withStrata(int[])} with text labels (e.g. therapist codes {@code T3}). */
     public CoxModel withStrata(String[] stratum) {
         return new CoxModel(weights, robust, stratum == null ? null : Codes.of(stratum, "strata"), clusters,
-                phTest, maxIterations, epsilon);
+                phTest, maxIterations, epsilon, designs);
     }
 
     /**
@@ -108,13 +117,13 @@ public final class CoxModel {
      */
     public CoxModel withClusters(int[] cluster) {
         return new CoxModel(weights, cluster != null || robust, strata,
-                cluster == null ? null : Codes.of(cluster.clone(), "clusters"), phTest, maxIterations, epsilon);
+                cluster == null ? null : Codes.of(cluster.clone(), "clusters"), phTest, maxIterations, epsilon, designs);
     }
 
     /** As {@link #withClusters(int[])} with text labels. */
     public CoxModel withClusters(String[] cluster) {
         return new CoxModel(weights, cluster != null || robust, strata,
-                cluster == null ? null : Codes.of(cluster, "clusters"), phTest, maxIterations, epsilon);
+                cluster == null ? null : Codes.of(cluster, "clusters"), phTest, maxIterations, epsilon, designs);
     }
 
     /**
@@ -122,21 +131,29 @@ public final class CoxModel {
      * transform {@link PhTransform#KM}); {@code null}: no test. The result is {@link CoxResult#phTest()}.
      */
     public CoxModel withProportionalHazardsTest(PhTransform transform) {
-        return new CoxModel(weights, robust, strata, clusters, transform, maxIterations, epsilon);
+        return new CoxModel(weights, robust, strata, clusters, transform, maxIterations, epsilon, designs);
     }
 
     public CoxModel withMaxIterations(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, was " + iterations);
         }
-        return new CoxModel(weights, robust, strata, clusters, phTest, iterations, epsilon);
+        return new CoxModel(weights, robust, strata, clusters, phTest, iterations, epsilon, designs);
     }
 
     public CoxModel withEpsilon(double eps) {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, was " + eps);
         }
-        return new CoxModel(weights, robust, strata, clusters, phTest, maxIterations, eps);
+        return new CoxModel(weights, robust, strata, clusters, phTest, maxIterations, eps, designs);
+    }
+
+    /**
+     * Reuse working designs with the other fits of one analysis that read the same columns in the same row order
+     * (the fit is the same; only the copy is saved). Configurations derived from this one keep the cache.
+     */
+    CoxModel withDesignCache(DesignCache cache) {
+        return new CoxModel(weights, robust, strata, clusters, phTest, maxIterations, epsilon, cache);
     }
 
     double[] weights() {
@@ -240,7 +257,14 @@ public final class CoxModel {
         EventGroups groups = EventGroups.of(start, stop, event, stratumCode, strata == null ? 1 : strata.count(), w);
         // with a row map the weights belong to intervals, not design rows: centre unweighted (any centring
         // gives the same fit; it only keeps the cross-products well conditioned)
-        WorkingDesign design = WorkingDesign.build(columns, names, n, order, row == null ? weights : null, false);
+        double[] centring = row == null ? weights : null;
+        Object rowOrder = order == null ? null : strata;
+        WorkingDesign shared = designs == null ? null : designs.find(columns, names, rowOrder, centring);
+        WorkingDesign design = shared != null ? shared : WorkingDesign.build(columns, names, n, order, centring, false);
+        if (designs != null && shared == null) {
+            designs.keep(columns, names, rowOrder, centring, design);
+            shared = design;
+        }
         order = null;
         int p = design.covariates();
         CoxLikelihood lik = new CoxLikelihood(design.x, p, n, row, event, w, groups);
@@ -256,7 +280,8 @@ public final class CoxModel {
         }
         boolean[] drop = design.redundant(lik.imat, WorkingDesign.COLLINEAR_TOLERANCE * eventWeight);
         if (drop != null) {
-            design = design.without(drop);
+            // dropping compacts the rows in place: never in a design other fits read
+            design = (design == shared ? design.copy() : design).without(drop);
             p = design.covariates();
             if (p == 0) {
                 throw new IllegalArgumentException(

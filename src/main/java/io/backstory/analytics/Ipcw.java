@@ -56,11 +56,18 @@ public final class Ipcw {
     private final double horizon;
     private final boolean stabilised;
     private final double[] splitTimes;
+    /** Working designs shared with the analysis's other Cox fits ({@code null}: none). */
+    private final DesignCache designs;
 
     private Ipcw(double horizon, boolean stabilised, double[] splitTimes) {
+        this(horizon, stabilised, splitTimes, null);
+    }
+
+    private Ipcw(double horizon, boolean stabilised, double[] splitTimes, DesignCache designs) {
         this.horizon = horizon;
         this.stabilised = stabilised;
         this.splitTimes = splitTimes;
+        this.designs = designs;
     }
 
     /** Stabilised, split at every day someone was lost, no horizon (every censoring is a loss). */
@@ -73,11 +80,11 @@ public final class Ipcw {
         if (!(days > 0)) {
             throw new IllegalArgumentException("horizon: must be > 0 days, was " + days);
         }
-        return new Ipcw(days, stabilised, splitTimes);
+        return new Ipcw(days, stabilised, splitTimes, designs);
     }
 
     public Ipcw withStabilisation(boolean stabilise) {
-        return new Ipcw(horizon, stabilise, splitTimes);
+        return new Ipcw(horizon, stabilise, splitTimes, designs);
     }
 
     /**
@@ -87,14 +94,26 @@ public final class Ipcw {
      */
     public Ipcw withSplitTimes(double[] times) {
         if (times == null) {
-            return new Ipcw(horizon, stabilised, null);
+            return new Ipcw(horizon, stabilised, null, designs);
         }
         for (int i = 0; i < times.length; i++) {
             if (!(times[i] > 0) || !Double.isFinite(times[i])) {
                 throw new IllegalArgumentException("splitTimes[" + i + "] must be finite and > 0, was " + times[i]);
             }
         }
-        return new Ipcw(horizon, stabilised, Arrays.stream(times).sorted().distinct().toArray());
+        return new Ipcw(horizon, stabilised, Arrays.stream(times).sorted().distinct().toArray(), designs);
+    }
+
+    /**
+     * Share working designs with the analysis's other Cox fits: the censoring model (group + covariates) and the
+     * outcome model read the primary model's design (see {@link DesignCache}); the fits are unchanged.
+     */
+    Ipcw withDesignCache(DesignCache cache) {
+        return new Ipcw(horizon, stabilised, splitTimes, cache);
+    }
+
+    private CoxModel cox() {
+        return designs == null ? CoxModel.withDefaults() : CoxModel.withDefaults().withDesignCache(designs);
     }
 
     /**
@@ -146,14 +165,14 @@ public final class Ipcw {
             names[0] = "multifactor";
             System.arraycopy(covariateColumns, 0, columns, 1, covariateColumns.length);
             System.arraycopy(covariateNames, 0, names, 1, covariateNames.length);
-            censoring = CoxModel.withDefaults().fit(t, lost, columns, names);
+            censoring = cox().fit(t, lost, columns, names);
             for (String w : censoring.warnings()) {
                 warnings.add("censoring model: " + w);
             }
             lpFull = linearPredictor(censoring, columns, names);
             full = BaselineHazard.efron(t, lost, lpFull);
             if (stabilised) {
-                numerator = CoxModel.withDefaults().fit(t, lost, new double[][] {group}, new String[] {"multifactor"});
+                numerator = cox().fit(t, lost, new double[][] {group}, new String[] {"multifactor"});
                 lpGroup = linearPredictor(numerator, new double[][] {group}, new String[] {"multifactor"});
                 reduced = BaselineHazard.efron(t, lost, lpGroup);
             }
@@ -198,7 +217,7 @@ public final class Ipcw {
                           String[] covariateNames, double[][] modelColumns, String[] modelNames) {
         IpcwResult w = weights(time, event, multi, covariateColumns, covariateNames);
         CountingProcessRows r = w.rows();
-        CoxResult outcome = CoxModel.withDefaults().withWeights(r.weight()).withRobustVariance(true)
+        CoxResult outcome = cox().withWeights(r.weight()).withRobustVariance(true)
                 .fit(r.start(), r.stop(), r.event(), r.row(), modelColumns, modelNames);
         List<String> warnings = new ArrayList<>(w.warnings());
         for (String m : outcome.warnings()) {

@@ -204,33 +204,72 @@ public final class RecurrenceAnalysis {
             }
         }
         int therapists = therapistKnown ? therapistCodes.size() : 0;
-        List<String> notChecked = new ArrayList<>();
+        List<Wording> notChecked = new ArrayList<>();
         if (!therapistKnown) {
-            notChecked.add(dataset.hasColumn(AnalysisDataset.THERAPIST_ID)
-                    ? "Some episodes have no therapist code, so the primary model could not compare patients of the same therapist."
-                    : "The data have no therapist_id column, so the primary model could not compare patients of the same therapist.");
+            notChecked.add(Wording.of(dataset.hasColumn(AnalysisDataset.THERAPIST_ID)
+                    ? "verdict.notChecked.someTherapists" : "verdict.notChecked.noTherapistColumn"));
         }
         if (!dataset.hasColumn(AnalysisDataset.LOCATION_ID)) {
-            notChecked.add("The data have no location_id column, so differences between locations could not be looked at.");
+            notChecked.add(Wording.of("verdict.notChecked.noLocationColumn"));
         }
         if (!dataset.hasColumn(AnalysisDataset.RECOVERED)) {
-            notChecked.add("The data have no recovered column, so patients whose pain never resolved could not be told "
-                    + "from those who stayed well (persistent pain not checked).");
+            notChecked.add(Wording.of("verdict.notChecked.noRecoveredColumn"));
         }
+        // Models that read the same covariates in the same row order share one working design (DesignCache; ~100 MB
+        // and 60-90 ms each at a million rows): first those in input order (the plain model and IPCW's censoring and
+        // outcome models), then those in therapist order (the stratified primary and the composite model). Each
+        // group runs together so that only one shared design sits in the heap; the fits themselves are unchanged.
+        // Failures of the moved fits are reported in the order the report lists them (their own warning lists).
+        DesignCache designs = new DesignCache();
         CoxModel plainModel = CoxModel.withDefaults();
-        CoxModel primaryModel = therapists >= 2 ? plainModel.withStrata(therapist).withClusters(therapist) : plainModel;
+        boolean stratified = therapists >= 2;
+        CoxModel primaryModel = stratified ? plainModel.withStrata(therapist).withClusters(therapist) : plainModel;
+        CoxModel inputOrder = plainModel.withDesignCache(designs);
+        CoxModel primaryShared = primaryModel.withDesignCache(designs);
         CoxResult cox;
         CoxResult primaryFit;
-        if (therapists >= 2) {
-            cox = fitCox("Cox model (primary)", notFitted, primary, () -> plainModel.fit(primary.time(), primary.event(),
+        if (stratified) {
+            cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.fit(primary.time(), primary.event(),
                     primary.columns(), primaryNames));
-            primaryFit = fitOrNull(() -> primaryModel.withProportionalHazardsTest(PhTransform.KM)
+        } else {
+            cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.withProportionalHazardsTest(PhTransform.KM)
+                    .fit(primary.time(), primary.event(), primary.columns(), primaryNames));
+        }
+
+        // Loss to follow-up (item 5), IPCW part: on the complete cases, in input order (shares the plain design).
+        DesignMatrix propensity = data.design(false, false, false);
+        String[] covariateNames = propensity.names().toArray(String[]::new);
+        double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
+        List<String> ipcwFailure = new ArrayList<>(1);
+        IpcwResult ipcw = fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
+                .withSplitTimes(cuts.length == 0 ? null : cuts).withDesignCache(designs)
+                .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
+                        primary.columns(), primaryNames), "IPCW", ipcwFailure);
+
+        // Persistent pain (item 7): non-recovery by group, and the composite "never recovered or recurred", fitted
+        // with the primary model (stratified: on its design; without therapists: on the plain design above).
+        PersistentPainResult persistentPain = null;
+        PersistentPain.Composite compositeOutcome = null;
+        if (dataset.hasColumn(AnalysisDataset.RECOVERED)) {
+            persistentPain = PersistentPain.compare(multi, data.recovered);
+            Boolean[] recoveredComplete = new Boolean[m];
+            for (int k = 0; k < m; k++) {
+                recoveredComplete[k] = data.recovered[data.rowIndex[k]];
+            }
+            compositeOutcome = PersistentPain.composite(primary.time(), primary.event(), recoveredComplete, recoveryDays);
+        }
+        PersistentPain.Composite c = compositeOutcome;
+        List<String> compositeFailure = new ArrayList<>(1);
+        if (stratified) {
+            designs.clear();  // the input-order design is done with; the stratified one replaces it
+            primaryFit = fitOrNull(() -> primaryShared.withProportionalHazardsTest(PhTransform.KM)
                     .fit(primary.time(), primary.event(), primary.columns(), primaryNames), "stratified Cox model", warnings);
         } else {
-            cox = fitCox("Cox model (primary)", notFitted, primary, () -> plainModel.withProportionalHazardsTest(PhTransform.KM)
-                    .fit(primary.time(), primary.event(), primary.columns(), primaryNames));
             primaryFit = cox;
         }
+        CoxResult composite = c == null ? null : fitOrNull(() -> primaryShared.fit(c.time(), c.event(), primary.columns(),
+                primaryNames), "composite-outcome Cox model", compositeFailure);
+        designs.clear();
         if (primaryFit == null) {
             primaryFit = cox;
         }
@@ -254,20 +293,14 @@ public final class RecurrenceAnalysis {
         horizonDesign = null;
 
         // Truncated IPTW with robust CI, SMDs before/after and ESS (item 4).
-        DesignMatrix propensity = data.design(false, false, false);
-        String[] covariateNames = propensity.names().toArray(String[]::new);
         PropensityWeightingResult iptw = fitOrNull(() -> PropensityWeighting.withDefaults().fit(propensity.time(),
                 propensity.event(), propensity.multifactor(), propensity.columns(), covariateNames,
                 data.balanceColumns(), AnalysisColumns.BALANCE_NAMES), "propensity weighting", warnings);
 
-        // Loss to follow-up (item 5): completeness and reverse KM by group on every episode, IPCW on the complete cases.
+        // Loss to follow-up (item 5): completeness and reverse KM by group on every episode (IPCW above).
         LossToFollowUpResult loss = fitOrNull(() -> LossToFollowUp.atHorizon(horizonDays).analyze(time, event, multi),
                 "loss to follow-up", warnings);
-        double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
-        IpcwResult ipcw = fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
-                .withSplitTimes(cuts.length == 0 ? null : cuts)
-                .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
-                        primary.columns(), primaryNames), "IPCW", warnings);
+        warnings.addAll(ipcwFailure);
 
         // Proportional hazards (item 6): only when it fails, the piecewise HR and the horizon risk difference.
         PhTestResult ph = primaryResult.phTest();
@@ -289,21 +322,7 @@ public final class RecurrenceAnalysis {
                     .estimate(propensity.time(), propensity.event(), propensity.multifactor(), propensity.columns(),
                             covariateNames), "horizon risk difference", warnings);
         }
-
-        // Persistent pain (item 7): non-recovery by group, and the composite "never recovered or recurred".
-        PersistentPainResult persistentPain = null;
-        CoxResult composite = null;
-        if (dataset.hasColumn(AnalysisDataset.RECOVERED)) {
-            persistentPain = PersistentPain.compare(multi, data.recovered);
-            Boolean[] recoveredComplete = new Boolean[m];
-            for (int k = 0; k < m; k++) {
-                recoveredComplete[k] = data.recovered[data.rowIndex[k]];
-            }
-            PersistentPain.Composite c = PersistentPain.composite(primary.time(), primary.event(), recoveredComplete,
-                    recoveryDays);
-            composite = fitOrNull(() -> primaryModel.fit(c.time(), c.event(), primary.columns(), primaryNames),
-                    "composite-outcome Cox model", warnings);
-        }
+        warnings.addAll(compositeFailure);
 
         ModelTerm exposure = exposureTerm(primaryResult);
         double overallRate = (double) (binEvents[0] + binEvents[1]) / Math.max(1, binN[0] + binN[1]);
@@ -342,8 +361,8 @@ public final class RecurrenceAnalysis {
                 primary.names().size(), exposure.ratio(), exposure.lower(), exposure.upper(),
                 iptw == null ? Double.NaN : iptw.hr(), followUpCompleteness, minExpectedCell(binN, binEvents), sparse,
                 logistic.separation(), converged, evidence), rareOutcome);
-        verdict = new VerdictResult(verdict.code(), verdict.sentence(), verdict.reasons(),
-                concat(notChecked, verdict.warnings()));
+        verdict = new VerdictResult(verdict.code(), verdict.wording(), verdict.reasonWordings(),
+                concat(notChecked, verdict.warningWordings()));
         warnings.addAll(notFitted);
         warnings.addAll(cox.warnings());
         if (primaryResult != cox) {
@@ -388,8 +407,8 @@ public final class RecurrenceAnalysis {
         return fit == null ? null : fit.terms().stream().filter(t -> t.name().equals("multifactor")).findFirst().orElse(null);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static List<Wording> concat(List<Wording> a, List<Wording> b) {
+        List<Wording> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }

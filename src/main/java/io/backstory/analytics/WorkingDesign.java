@@ -108,6 +108,12 @@ final class WorkingDesign {
                 names.clone());
     }
 
+    /** An independent copy (its own row array), for a fit that drops columns from a design others share. */
+    WorkingDesign copy() {
+        return new WorkingDesign(n, stride, intercept, x.clone(), kept, means, scales, dropped, warnings, constant,
+                names);
+    }
+
     /**
      * Which covariates are constant or collinear with earlier ones, judged on {@code cross}, a
      * (weighted) cross-product or information matrix over this design's columns (intercept first).

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +25,17 @@ public class CheckInLinkService {
     public enum State { OPEN, ANSWERED, INVALID }
 
     /** The page model of a link; names are empty for an invalid link. */
-    public record LinkPage(State state, String clinicName, String firstName, LocalDate dischargeDate, int minDurationHours) {
+    /** @param language the patient's language (issue 16), null when the patient has none: the browser's then */
+    public record LinkPage(State state, String clinicName, String firstName, LocalDate dischargeDate, int minDurationHours,
+                           @Nullable String language) {
         static LinkPage invalid() {
-            return new LinkPage(State.INVALID, "", "", LocalDate.EPOCH, 24);
+            return new LinkPage(State.INVALID, "", "", LocalDate.EPOCH, 24, null);
         }
     }
 
     private record Link(long id, long clinicId, long followUpId, long patientId, OffsetDateTime expiresAt, boolean used,
-                        boolean pending, String firstName, String clinicName, LocalDate dischargeDate) {
+                        boolean pending, String firstName, String clinicName, LocalDate dischargeDate,
+                        @Nullable String language) {
     }
 
     private final JdbcClient jdbc;
@@ -40,16 +44,19 @@ public class CheckInLinkService {
     private final io.backstory.clinic.ClinicService clinics;
     private final PatientService patients;
     private final AuditLog auditLog;
+    private final CheckInOutbox outbox;
     private final Clock clock;
 
     CheckInLinkService(JdbcClient jdbc, FollowUpRepository followUps, FollowUpService followUpService,
-                       io.backstory.clinic.ClinicService clinics, PatientService patients, AuditLog auditLog, Clock clock) {
+                       io.backstory.clinic.ClinicService clinics, PatientService patients, AuditLog auditLog, CheckInOutbox outbox,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.followUps = followUps;
         this.followUpService = followUpService;
         this.clinics = clinics;
         this.patients = patients;
         this.auditLog = auditLog;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -82,7 +89,8 @@ public class CheckInLinkService {
                 episodeId -> auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.CREATE, "recurrence", "episode:" + episodeId, "reported by link"));
         jdbc.sql("update check_in_link set used_at = ? where clinic_id = ? and id = ?")
                 .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), link.clinicId(), link.id()).update();
-        return new LinkPage(State.ANSWERED, page.clinicName(), page.firstName(), page.dischargeDate(), page.minDurationHours());
+        return new LinkPage(State.ANSWERED, page.clinicName(), page.firstName(), page.dischargeDate(), page.minDurationHours(),
+                page.language());
     }
 
     /** The patient withdraws consent to check-in messages; works while the link is valid, answered or not. */
@@ -94,13 +102,18 @@ public class CheckInLinkService {
         }
         Link link = found.get();
         patients.withdrawConsentByLink(link.clinicId(), link.patientId());
+        int cancelled = outbox.cancelForPatient(link.clinicId(), link.patientId());
+        if (cancelled > 0) {
+            auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.UPDATE, "outbox_message", "patient:" + link.patientId(),
+                    cancelled + " queued check-in message(s) cancelled at opt-out");
+        }
         return page(link);
     }
 
     private LinkPage page(Link l) {
         int hours = clinics.settings(l.clinicId()).minDurationHours();
         State state = l.used() || !l.pending() ? State.ANSWERED : State.OPEN;
-        return new LinkPage(state, l.clinicName(), l.firstName(), l.dischargeDate(), hours);
+        return new LinkPage(state, l.clinicName(), l.firstName(), l.dischargeDate(), hours, l.language());
     }
 
     private Optional<Link> find(String token, boolean lock) {
@@ -115,7 +128,7 @@ public class CheckInLinkService {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return jdbc.sql("""
                         select l.id, l.clinic_id, l.follow_up_id, p.id, l.expires_at, l.used_at, f.status, p.first_name,
-                               c.name, e.discharge_date
+                               c.name, e.discharge_date, p.language
                         from check_in_link l
                         join follow_up f on f.id = l.follow_up_id and f.clinic_id = l.clinic_id
                         join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
@@ -125,7 +138,7 @@ public class CheckInLinkService {
                 .param(CheckInLinks.hash(token))
                 .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null, FollowUpStatus.PENDING.name().equals(rs.getString(7)),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class)))
+                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11)))
                 .optional()
                 .filter(l -> l.expiresAt().isAfter(now));
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public class CheckInOutbox {
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
 
     private static final String DUE_INVITATIONS = """
-            select f.clinic_id, f.id, p.email, p.first_name, c.name
+            select f.clinic_id, f.id, p.email, p.first_name, c.name, p.language
             from follow_up f
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
@@ -61,7 +62,7 @@ public class CheckInOutbox {
             """;
 
     private static final String DUE_REMINDERS = """
-            select f.clinic_id, f.id, p.email, p.first_name, c.name
+            select f.clinic_id, f.id, p.email, p.first_name, c.name, p.language
             from outbox_message i
             join follow_up f on f.id = i.follow_up_id and f.clinic_id = i.clinic_id
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
@@ -157,7 +158,7 @@ public class CheckInOutbox {
     private void insert(Recipient r, String kind, Instant now) {
         String token = links.create(r.clinicId(), r.followUpId(), now);
         String link = settings.baseUrl() + "/check-in/" + token;
-        CheckInTexts texts = CheckInTexts.of(Locale.ENGLISH);
+        CheckInTexts texts = CheckInTexts.of(r.language() == null ? Locale.ENGLISH : Locale.of(r.language()));
         String subject = texts.get(kind.equals("INVITATION") ? "checkin.mail.subject" : "checkin.mail.reminderSubject", r.clinicName());
         String body = texts.get("checkin.mail.body", r.firstName(), r.clinicName(), link, link + "/opt-out", CheckInLinks.VALIDITY.toDays());
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -175,7 +176,7 @@ public class CheckInOutbox {
     public int deliverDue() {
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        List<Claimed> claimed = tx.execute(s -> {
+        ClaimedBatch batch = tx.execute(s -> {
             List<Claimed> rows = jdbc.sql("""
                             select clinic_id, id, recipient, subject, body, attempts from outbox_message
                             where status = 'PENDING' and next_attempt_at <= ?
@@ -185,20 +186,32 @@ public class CheckInOutbox {
                     .params(at, settings.batch())
                     .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6) + 1)).list();
+            Map<Long, String> unwanted = unwanted(rows);
             OffsetDateTime leaseEnd = OffsetDateTime.ofInstant(now.plus(CLAIM_LEASE), ZoneOffset.UTC);
+            List<Claimed> toSend = new ArrayList<>();
             for (Claimed c : rows) {
-                jdbc.sql("update outbox_message set attempts = attempts + 1, next_attempt_at = ? where clinic_id = ? and id = ?")
-                        .params(leaseEnd, c.clinicId(), c.id()).update();
+                String reason = unwanted.get(c.id());
+                if (reason != null) {
+                    cancel(c, at, reason);
+                } else {
+                    jdbc.sql("update outbox_message set attempts = attempts + 1, next_attempt_at = ? where clinic_id = ? and id = ?")
+                            .params(leaseEnd, c.clinicId(), c.id()).update();
+                    toSend.add(c);
+                }
             }
-            return rows;
+            return new ClaimedBatch(rows.size(), toSend);
         });
-        if (claimed == null || claimed.isEmpty()) {
+        if (batch == null || batch.claimed() == 0) {
             return 0;
+        }
+        List<Claimed> claimed = batch.toSend();
+        if (claimed.isEmpty()) {
+            return batch.claimed();
         }
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             tx.executeWithoutResult(s -> claimed.forEach(c -> settle(c, OutboxStatus.HELD, at, null)));
-            return claimed.size();
+            return batch.claimed();
         }
         Map<SimpleMailMessage, Claimed> messages = new IdentityHashMap<>();
         for (Claimed c : claimed) {
@@ -230,7 +243,59 @@ public class CheckInOutbox {
                 retryOrFail(c, settledAt, error);
             }
         }));
-        return claimed.size();
+        return batch.claimed();
+    }
+
+    /**
+     * The send-time check: of the claimed messages, those that must not go out any more, with why. The patient may
+     * have opted out (or lost their email address) since the message was queued, by any path, or the check-in been
+     * completed by another channel; opting out by link also cancels at once ({@link #cancelForPatient}), this
+     * catches whatever was claimed or queued around it.
+     */
+    private Map<Long, String> unwanted(List<Claimed> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> reasons = new HashMap<>();
+        jdbc.sql("""
+                        select o.id, p.consent_follow_up, p.email, f.status
+                        from outbox_message o
+                        join follow_up f on f.id = o.follow_up_id and f.clinic_id = o.clinic_id
+                        join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
+                        join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
+                        where o.id in (:ids)
+                          and (p.consent_follow_up = false or p.email is null or f.status <> 'PENDING')""")
+                .param("ids", rows.stream().map(Claimed::id).toList())
+                .query(rs -> {
+                    reasons.put(rs.getLong(1), !rs.getBoolean(2) ? OPTED_OUT : rs.getString(3) == null ? NO_EMAIL : COMPLETED);
+                });
+        return reasons;
+    }
+
+    static final String OPTED_OUT = "Not sent: the patient opted out of check-in messages";
+    private static final String NO_EMAIL = "Not sent: the patient has no email address any more";
+    private static final String COMPLETED = "Not sent: the check-in was already completed";
+
+    private void cancel(Claimed c, OffsetDateTime at, String reason) {
+        jdbc.sql("update outbox_message set status = 'CANCELED', body = null, link = null, last_error = ?, next_attempt_at = ? "
+                + "where clinic_id = ? and id = ?").params(reason, at, c.clinicId(), c.id()).update();
+    }
+
+    /**
+     * The patient opted out (DESIGN §9): every message of theirs not yet handed to the SMTP server is cancelled, in
+     * the opt-out's transaction. A message another node is sending at this very moment still goes (and is recorded
+     * as SENT); the send-time check in {@link #deliverDue()} stops everything claimed afterwards.
+     */
+    int cancelForPatient(long clinicId, long patientId) {
+        return jdbc.sql("""
+                        update outbox_message set status = 'CANCELED', body = null, link = null, last_error = :reason,
+                                                  next_attempt_at = :now
+                        where clinic_id = :clinic and status in ('PENDING', 'HELD')
+                          and follow_up_id in (select f.id from follow_up f
+                                               join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
+                                               where f.clinic_id = :clinic and e.patient_id = :patient)""")
+                .param("reason", OPTED_OUT).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("clinic", clinicId).param("patient", patientId).update();
     }
 
     private void settle(Claimed c, OutboxStatus status, OffsetDateTime at, @Nullable String error) {
@@ -239,7 +304,8 @@ public class CheckInOutbox {
             jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, body = null, link = null, last_error = null "
                     + "where clinic_id = ? and id = ?").params(at, c.clinicId(), c.id()).update();
         } else {
-            jdbc.sql("update outbox_message set status = ?, sent_at = ?, last_error = ? where clinic_id = ? and id = ?")
+            // only while still pending: a message cancelled by an opt-out in between stays cancelled
+            jdbc.sql("update outbox_message set status = ?, sent_at = ?, last_error = ? where clinic_id = ? and id = ? and status = 'PENDING'")
                     .params(status.name(), status == OutboxStatus.HELD ? null : at, error, c.clinicId(), c.id()).update();
         }
     }
@@ -251,7 +317,7 @@ public class CheckInOutbox {
             log.warn("Check-in message {} failed for good after {} attempts: {}", c.id(), c.attempt(), message);
             settle(c, OutboxStatus.FAILED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), message);
         } else {
-            jdbc.sql("update outbox_message set next_attempt_at = ?, last_error = ? where clinic_id = ? and id = ?")
+            jdbc.sql("update outbox_message set next_attempt_at = ?, last_error = ? where clinic_id = ? and id = ? and status = 'PENDING'")
                     .params(OffsetDateTime.ofInstant(now.plus(backOff(c.attempt())), ZoneOffset.UTC), message, c.clinicId(), c.id())
                     .update();
         }
@@ -293,12 +359,19 @@ public class CheckInOutbox {
                 .params(clinicId, failedOnly).query(Long.class).single().intValue();
     }
 
-    private record Recipient(long clinicId, long followUpId, String email, String firstName, String clinicName) {
+    /** @param language the patient's language for messages (issue 16); null writes English */
+    private record Recipient(long clinicId, long followUpId, String email, String firstName, String clinicName,
+                             @Nullable String language) {
         static Recipient read(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-            return new Recipient(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+            return new Recipient(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6));
         }
     }
 
     private record Claimed(long clinicId, long id, String recipient, String subject, String body, int attempt) {
+    }
+
+    /** How many rows one claim took, and those of them still to be sent. */
+    private record ClaimedBatch(int claimed, List<Claimed> toSend) {
     }
 }

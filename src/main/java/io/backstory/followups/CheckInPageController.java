@@ -50,6 +50,7 @@ class CheckInPageController {
             return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
         }
         CheckInLinkService.LinkPage page = links.open(token);
+        t = t.forPatient(page.language());
         return render(t, token, page, Map.of(), List.of(), request, response);
     }
 
@@ -63,6 +64,7 @@ class CheckInPageController {
             return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
         }
         CheckInLinkService.LinkPage page = links.open(token);
+        t = t.forPatient(page.language());
         if (page.state() != CheckInLinkService.State.OPEN) {
             return render(t, token, page, form, List.of(), request, response);
         }
@@ -96,6 +98,7 @@ class CheckInPageController {
             return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
         }
         CheckInLinkService.LinkPage page = links.open(token);
+        t = t.forPatient(page.language());
         if (page.state() == CheckInLinkService.State.INVALID) {
             return render(t, token, page, Map.of(), List.of(), request, response);
         }
@@ -113,6 +116,7 @@ class CheckInPageController {
             return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
         }
         CheckInLinkService.LinkPage page = links.optOut(token);
+        t = t.forPatient(page.language());
         if (page.state() == CheckInLinkService.State.INVALID) {
             return render(t, token, page, Map.of(), List.of(), request, response);
         }
@@ -240,7 +244,10 @@ class CheckInPageController {
         return HtmlUtils.htmlEscape(s, "UTF-8");
     }
 
-    /** Strict CSP, no referrer (the token is in the URL), never cached; language from the browser. */
+    /**
+     * Strict CSP, no referrer (the token is in the URL), never cached; language from the browser until the link is
+     * known, then the patient's own when the clinic recorded one ({@link CheckInTexts#forPatient}).
+     */
     private static CheckInTexts texts(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -23,6 +23,11 @@ final class CheckInTexts {
         return new CheckInTexts(locale);
     }
 
+    /** The patient's language (issue 16) when the clinic recorded one; else these texts (the browser's language). */
+    CheckInTexts forPatient(@org.jspecify.annotations.Nullable String language) {
+        return language == null || language.isBlank() ? this : of(Locale.of(language));
+    }
+
     Locale locale() {
         return locale;
     }

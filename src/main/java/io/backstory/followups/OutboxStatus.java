@@ -9,5 +9,7 @@ public enum OutboxStatus {
     /** Demo mode (no SMTP server configured): kept, with its link, for the Outbox view; nothing leaves the machine. */
     HELD,
     /** Every attempt failed; an admin sees it in the Outbox view and the check-in goes back to the staff worklist. */
-    FAILED
+    FAILED,
+    /** Not sent and never will be: the patient opted out, or the check-in was completed, before it went (the reason is in last_error). */
+    CANCELED
 }

@@ -7,10 +7,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,25 +21,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Reads an import's files in order (patients, episodes, visits, measures, check-ins, recurrences), checks
- * every row and, when writing, inserts the new rows in JDBC batches. One pass does both so the dry run and
- * the commit apply exactly the same rules; the caller runs a commit inside one transaction, so a problem
- * found while writing rolls everything back.
+ * every row and inserts the valid ones, a batch of {@value #BATCH} rows at a time (COPY on PostgreSQL,
+ * {@link ImportWriter}). The dry run runs exactly this in a transaction it rolls back, so both apply the same
+ * rules, the database's constraints included; the commit runs it in one transaction, so a problem found while
+ * writing rolls everything back.
  *
- * <p>Rows whose external id was imported before are skipped ("already imported"), which makes re-running an
- * import add nothing. In memory it keeps only the external ids of the clinic's patients, episodes and
- * check-ins (to resolve references) and of the visits and measures of this import (to find duplicates).
+ * <p>Memory is bounded by the batch, not by the file or the clinic: external ids are looked up in
+ * {@code import_external_id} per batch (ids already imported, references to patients, episodes and
+ * check-ins), and every row of this import is registered there as it is read (a row with a problem with
+ * local id -1, so the rows that refer to it are not reported again). A row whose id another import brought
+ * is skipped ("already imported"), so re-running an import adds nothing; one this import registered is a
+ * duplicate.
  */
 final class ImportEngine {
 
     static final int MAX_PROBLEMS = 1_000;
-    private static final int BATCH = 1_000;
+    static final int BATCH = 10_000;
+    private static final long BAD = -1;
     private static final Set<String> FACTORS = Set.of("MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS");
     private static final Set<String> INSTRUMENTS = Set.of("NPRS", "ODI", "RMDQ", "PSFS", "FABQ", "TSK11", "PSEQ", "STARTBACK");
 
@@ -46,7 +51,7 @@ final class ImportEngine {
                     Map<String, Long> therapists, long defaultTherapist, Map<String, Long> locations, long defaultLocation) {
     }
 
-    /** What a run found and (when writing) did: rows added and skipped per file, and the problems. */
+    /** What a run found and did: rows added and skipped per file, and the problems. */
     record Outcome(Map<ImportKind, Integer> added, Map<ImportKind, Integer> skipped, List<ImportProblem> problems, int problemCount,
                    long rows) {
         boolean ok() {
@@ -54,35 +59,62 @@ final class ImportEngine {
         }
     }
 
+    /** A cell holding another file's id: resolved per batch into values[index]. */
+    private record Ref(String column, ImportKind target, int index, boolean required) {
+    }
+
+    /** The target table and its columns, in the order of a row's values. */
+    private record Table(String name, List<String> columns) {
+    }
+
+    private static List<Ref> refs(ImportKind kind) {
+        return switch (kind) {
+            case PATIENTS -> List.of();
+            case EPISODES -> List.of(new Ref("patient_id", ImportKind.PATIENTS, 0, true));
+            case VISITS, MEASURES, CHECKINS -> List.of(new Ref("episode_id", ImportKind.EPISODES, 0, true));
+            case RECURRENCES -> List.of(new Ref("episode_id", ImportKind.EPISODES, 0, true), new Ref("checkin_id", ImportKind.CHECKINS, 7, false),
+                    new Ref("new_episode_id", ImportKind.EPISODES, 8, false));
+        };
+    }
+
+    private static Table table(ImportKind kind) {
+        return switch (kind) {
+            case PATIENTS -> new Table("patient", List.of("first_name", "last_name", "date_of_birth", "sex", "phone", "email", "consent_follow_up"));
+            case EPISODES -> new Table("episode", List.of("patient_id", "therapist_id", "location_id", "start_date", "discharge_date",
+                    "discharge_reason", "chronicity", "prior_episodes"));
+            case VISITS -> new Table("visit", List.of("episode_id", "visit_date", "therapist_id", "minutes", "nprs", "note"));
+            case MEASURES -> new Table("measure", List.of("episode_id", "instrument", "timepoint", "recorded_on", "score", "category", "subscales"));
+            case CHECKINS -> new Table("follow_up", List.of("episode_id", "months_after", "due_date", "status", "completed_on", "reached",
+                    "pain_free", "current_nprs", "note", "outcome"));
+            case RECURRENCES -> new Table("recurrence", List.of("episode_id", "onset_date", "intensity", "lasted_24h", "activity_limiting",
+                    "care_sought", "source", "follow_up_id", "new_episode_id"));
+        };
+    }
+
     private final JdbcTemplate jdbc;
     private final Settings settings;
-    private final boolean write;
+    private final ImportWriter writer;
     private final LongConsumer progress;
     private final List<ImportProblem> problems = new ArrayList<>();
     private int problemCount;
     private long rows;
     private final Map<ImportKind, Integer> added = new EnumMap<>(ImportKind.class);
     private final Map<ImportKind, Integer> skipped = new EnumMap<>(ImportKind.class);
-    /** external id to local id (-1 while only checked, not written) */
-    private final Map<ImportKind, Map<String, Long>> known = new EnumMap<>(ImportKind.class);
-    private final Set<String> episodesWithRecurrence = new HashSet<>();
-    private final Set<String> checkInMonths = new HashSet<>();
-    private final Map<String, LocalDate> episodeStart = new HashMap<>();
+    /** problems of the row being read; kept until its batch is resolved (an already-imported row reports none) */
+    private List<ImportProblem> rowProblems = new ArrayList<>();
 
-    ImportEngine(JdbcTemplate jdbc, Settings settings, boolean write, LongConsumer progress) {
+    ImportEngine(JdbcTemplate jdbc, Settings settings, LongConsumer progress) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.write = write;
+        this.writer = ImportWriter.of(jdbc);
         this.progress = progress;
         for (ImportKind kind : ImportKind.values()) {
             added.put(kind, 0);
             skipped.put(kind, 0);
-            known.put(kind, new HashMap<>());
         }
     }
 
     Outcome run(Map<ImportKind, Path> files) {
-        loadKnown();
         for (ImportKind kind : ImportKind.values()) {
             Path file = files.get(kind);
             if (file != null) {
@@ -92,23 +124,35 @@ final class ImportEngine {
         return new Outcome(added, skipped, List.copyOf(problems), problemCount, rows);
     }
 
-    private void loadKnown() {
-        jdbc.query("select kind, external_id, local_id from import_external_id where clinic_id = ?", rs -> {
-            known.get(ImportKind.valueOf(rs.getString(1))).put(rs.getString(2), rs.getLong(3));
-        }, settings.clinicId());
+    private void problem(ImportKind kind, long line, @Nullable String column, String rule) {
+        rowProblems.add(new ImportProblem(kind.fileName(), line, column, rule));
     }
 
-    private void problem(ImportKind kind, long line, @Nullable String column, String rule) {
-        problemCount++;
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new ImportProblem(kind.fileName(), line, column, rule));
+    /** Counts problems, keeping the first {@value #MAX_PROBLEMS}. */
+    private void report(List<ImportProblem> found) {
+        for (ImportProblem p : found) {
+            problemCount++;
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(p);
+            }
         }
     }
 
+    private void reportRow() {
+        report(rowProblems);
+        rowProblems = new ArrayList<>();
+    }
+
+    /** A row read and checked on its own, waiting for its batch to be resolved against the database. */
+    private record Pending(long line, String id, Object @Nullable [] values, String[] refs, List<ImportProblem> problems) {
+    }
+
     private void read(ImportKind kind, Path file) {
-        Batch batch = new Batch(kind);
+        List<Pending> batch = new ArrayList<>(BATCH);
+        List<Ref> refs = refs(kind);
         try (CsvTable table = CsvTable.open(file)) {
             Map<String, Integer> columns = columns(kind, table.header());
+            reportRow();
             if (columns == null) {
                 return;
             }
@@ -118,24 +162,20 @@ final class ImportEngine {
                     progress.accept(rows);
                 }
                 String id = row.get(kind.idField());
-                if (id.isEmpty()) {
-                    problem(kind, row.line(), kind.idField(), "is required but missing");
+                if (id.isEmpty() || id.length() > 64) {
+                    problem(kind, row.line(), kind.idField(), id.isEmpty() ? "is required but missing"
+                            : "must be at most 64 characters, was " + id.length());
+                    reportRow();
                     return;
                 }
-                if (id.length() > 64) {
-                    problem(kind, row.line(), kind.idField(), "must be at most 64 characters, was " + id.length());
-                    return;
-                }
-                Map<String, Long> ids = known.get(kind);
-                if (ids.containsKey(id)) {
-                    if (batch.seen.contains(id)) {
-                        problem(kind, row.line(), kind.idField(), "duplicate id '" + id + "' (also on an earlier line of this file)");
-                    } else {
-                        skipped.merge(kind, 1, Integer::sum);
+                String[] ext = new String[refs.size()];
+                for (int i = 0; i < ext.length; i++) {
+                    Ref ref = refs.get(i);
+                    ext[i] = row.get(ref.column());
+                    if (ext[i].isEmpty() && ref.required()) {
+                        problem(kind, row.line(), ref.column(), "is required but missing");
                     }
-                    return;
                 }
-                int before = problemCount;
                 Object[] values = switch (kind) {
                     case PATIENTS -> patient(row);
                     case EPISODES -> episode(row);
@@ -144,21 +184,177 @@ final class ImportEngine {
                     case CHECKINS -> checkIn(row);
                     case RECURRENCES -> recurrence(row);
                 };
-                batch.seen.add(id);
-                ids.put(id, -1L);
-                if (problemCount == before && values != null) {
-                    added.merge(kind, 1, Integer::sum);
-                    if (write) {
-                        batch.add(id, values);
-                    }
+                // a row with a problem is never written: drop its values (a 1 MB cell must not stay in the batch)
+                batch.add(new Pending(row.line(), id, rowProblems.isEmpty() ? values : null, ext, rowProblems));
+                rowProblems = new ArrayList<>();
+                if (batch.size() == BATCH) {
+                    resolve(kind, batch);
+                    batch.clear();
                 }
-            }, wrong -> problem(kind, wrong.line(), null, "expected " + table.header().size() + " cells like the header, found "
-                    + wrong.cells().get("#cells")));
-            batch.flush();
+            }, wrong -> {
+                problem(kind, wrong.line(), null, "expected " + table.header().size() + " cells like the header, found "
+                        + wrong.cells().get("#cells"));
+                reportRow();
+            });
+            resolve(kind, batch);
         } catch (CsvTable.FileProblem e) {
+            resolve(kind, batch);
             problem(kind, e.line, null, e.getMessage());
         } catch (IOException e) {
+            resolve(kind, batch);
             problem(kind, 0, null, "could not be read: " + e.getMessage());
+        }
+        reportRow();
+    }
+
+    /** External id to {local id, job id} of the clinic's registered rows of one kind among {@code ids}. */
+    private Map<String, long[]> registered(ImportKind kind, Collection<String> ids) {
+        Map<String, long[]> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("select external_id, local_id, job_id from import_external_id "
+                        + "where clinic_id = ? and kind = ? and external_id = any (?)");
+                ps.setLong(1, settings.clinicId());
+                ps.setString(2, kind.name());
+                ps.setArray(3, con.createArrayOf("varchar", ids.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            });
+        }
+        return found;
+    }
+
+    /** The first column of {@code sql} (parameters: the clinic, an array of episode ids) as a set. */
+    private Set<String> existing(String sql, Collection<Long> episodes) {
+        Set<String> found = new HashSet<>();
+        if (!episodes.isEmpty()) {
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement(sql);
+                ps.setLong(1, settings.clinicId());
+                ps.setArray(2, con.createArrayOf("bigint", episodes.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                found.add(rs.getString(1));
+            });
+        }
+        return found;
+    }
+
+    /** Checks a batch against the database (ids seen before, references, one-per-episode rules), then writes it. */
+    private void resolve(ImportKind kind, List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Ref> refs = refs(kind);
+        Map<String, long[]> before = registered(kind, batch.stream().map(Pending::id).collect(Collectors.toSet()));
+        List<Map<String, long[]>> targets = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            int slot = i;
+            targets.add(registered(refs.get(i).target(), batch.stream().map(p -> p.refs()[slot]).filter(v -> !v.isEmpty())
+                    .collect(Collectors.toSet())));
+        }
+        // pass 1: ids and references
+        Set<String> seen = new HashSet<>();
+        List<Pending> candidates = new ArrayList<>(batch.size());
+        List<Boolean> blocked = new ArrayList<>(batch.size());
+        Set<Long> episodes = new HashSet<>();
+        for (Pending p : batch) {
+            long[] earlier = before.get(p.id());
+            if (earlier != null || !seen.add(p.id())) {
+                if (earlier == null || earlier[1] == settings.jobId()) {
+                    report(List.of(new ImportProblem(kind.fileName(), p.line(), kind.idField(),
+                            "duplicate id '" + p.id() + "' (also on an earlier line of this file)")));
+                } else {
+                    skipped.merge(kind, 1, Integer::sum);
+                }
+                continue;
+            }
+            boolean stop = false;
+            for (int i = 0; i < refs.size(); i++) {
+                Ref ref = refs.get(i);
+                String v = p.refs()[i];
+                long[] target = v.isEmpty() ? null : targets.get(i).get(v);
+                if (v.isEmpty()) {
+                    continue;
+                } else if (target == null) {
+                    p.problems().add(new ImportProblem(kind.fileName(), p.line(), ref.column(), "no "
+                            + ref.target().idField().replace("_id", "") + " with id '" + v + "' in " + ref.target().fileName()
+                            + " or an earlier import"));
+                } else if (target[0] == BAD) {
+                    stop = true; // the row it refers to has a problem of its own, reported on its line
+                } else if (p.values() != null) {
+                    p.values()[ref.index()] = target[0];
+                    if (ref.index() == 0) {
+                        episodes.add(target[0]);
+                    }
+                }
+            }
+            candidates.add(p);
+            blocked.add(stop);
+        }
+        // pass 2: one check-in per episode and month, one recurrence per episode (in the database or in this batch)
+        Set<String> taken = switch (kind) {
+            case CHECKINS -> existing("select cast(episode_id as varchar) || '/' || cast(months_after as varchar) from follow_up where clinic_id = ? and episode_id = any (?)",
+                    episodes);
+            case RECURRENCES -> existing("select cast(episode_id as varchar) from recurrence where clinic_id = ? and episode_id = any (?)",
+                    episodes);
+            default -> Set.of();
+        };
+        List<Object[]> write = new ArrayList<>();
+        List<String> writeIds = new ArrayList<>();
+        List<Object[]> bad = new ArrayList<>();
+        for (int n = 0; n < candidates.size(); n++) {
+            Pending p = candidates.get(n);
+            Object[] v = p.values();
+            if (v != null && p.problems().isEmpty() && v[0] != null) {
+                if (kind == ImportKind.CHECKINS && !taken.add(v[0] + "/" + v[1])) {
+                    p.problems().add(new ImportProblem(kind.fileName(), p.line(), "months_after", "episode " + p.refs()[0]
+                            + " already has a " + v[1] + "-month check-in"));
+                } else if (kind == ImportKind.RECURRENCES && !taken.add(String.valueOf(v[0]))) {
+                    p.problems().add(new ImportProblem(kind.fileName(), p.line(), "episode_id", "episode " + p.refs()[0]
+                            + " already has a recurrence (one, the first, per episode)"));
+                }
+            }
+            report(p.problems());
+            if (p.problems().isEmpty()) {
+                added.merge(kind, 1, Integer::sum);
+            }
+            if (!p.problems().isEmpty() || blocked.get(n) || v == null) {
+                bad.add(new Object[] {settings.clinicId(), kind.name(), p.id(), BAD, settings.jobId()});
+            } else {
+                write.add(v);
+                writeIds.add(p.id());
+            }
+        }
+        write(kind, write, writeIds, bad);
+    }
+
+    /** Inserts the valid rows, their factors (visits) and every row's external id (-1 for a row not written). */
+    private void write(ImportKind kind, List<Object[]> values, List<String> ids, List<Object[]> bad) {
+        List<Object[]> external = new ArrayList<>(ids.size() + bad.size());
+        external.addAll(bad);
+        if (!values.isEmpty()) {
+            Table table = table(kind);
+            long[] local = writer.insert(table.name(), table.columns(), settings.clinicId(), values, table.columns().size());
+            List<Object[]> factors = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                external.add(new Object[] {settings.clinicId(), kind.name(), ids.get(i), local[i], settings.jobId()});
+                if (kind == ImportKind.VISITS) {
+                    String f = (String) values.get(i)[6];
+                    if (!f.isEmpty()) {
+                        for (String factor : f.split(",")) {
+                            factors.add(new Object[] {local[i], settings.clinicId(), factor});
+                        }
+                    }
+                }
+            }
+            if (!factors.isEmpty()) {
+                writer.insertPlain("visit_factor", List.of("visit_id", "clinic_id", "factor"), factors);
+            }
+        }
+        if (!external.isEmpty()) {
+            writer.insertPlain("import_external_id", List.of("clinic_id", "kind", "external_id", "local_id", "job_id"), external);
         }
     }
 
@@ -208,7 +404,7 @@ final class ImportEngine {
 
     private Object @Nullable [] episode(CsvTable.Row r) {
         ImportKind k = ImportKind.EPISODES;
-        Long patient = reference(k, r, "patient_id", ImportKind.PATIENTS, true);
+        Long patient = null; // resolved with the batch
         LocalDate start = date(k, r, "start_date", true);
         LocalDate discharge = date(k, r, "discharge_date", false);
         if (start != null && discharge != null && discharge.isBefore(start)) {
@@ -223,16 +419,13 @@ final class ImportEngine {
         }
         String chronicity = choice(k, r, "chronicity", Set.of("ACUTE", "SUBACUTE", "CHRONIC"), true);
         Integer prior = integer(k, r, "prior_episodes", 0, 50, false);
-        if (start != null) {
-            episodeStart.put(r.get("episode_id"), start);
-        }
         return new Object[] {patient, therapist(r), location(r), start == null ? null : Date.valueOf(start),
                 discharge == null ? null : Date.valueOf(discharge), reason, chronicity, prior == null ? 0 : prior};
     }
 
     private Object @Nullable [] visit(CsvTable.Row r) {
         ImportKind k = ImportKind.VISITS;
-        Long episode = reference(k, r, "episode_id", ImportKind.EPISODES, true);
+        Long episode = null; // resolved with the batch
         LocalDate date = date(k, r, "visit_date", true);
         Integer minutes = integer(k, r, "minutes", VisitCommand.MIN_MINUTES, VisitCommand.MAX_MINUTES, true);
         Integer nprs = integer(k, r, "nprs", 0, 10, false);
@@ -265,7 +458,7 @@ final class ImportEngine {
 
     private Object @Nullable [] measure(CsvTable.Row r) {
         ImportKind k = ImportKind.MEASURES;
-        Long episode = reference(k, r, "episode_id", ImportKind.EPISODES, true);
+        Long episode = null; // resolved with the batch
         String instrument = choice(k, r, "instrument", INSTRUMENTS, true);
         String timepoint = choice(k, r, "timepoint", Set.of("BASELINE", "VISIT", "DISCHARGE", "FOLLOW_UP"), true);
         LocalDate on = date(k, r, "recorded_on", true);
@@ -282,7 +475,7 @@ final class ImportEngine {
 
     private Object @Nullable [] checkIn(CsvTable.Row r) {
         ImportKind k = ImportKind.CHECKINS;
-        Long episode = reference(k, r, "episode_id", ImportKind.EPISODES, true);
+        Long episode = null; // resolved with the batch
         Integer months = integer(k, r, "months_after", 1, 60, true);
         LocalDate due = date(k, r, "due_date", true);
         LocalDate completed = date(k, r, "completed_on", false);
@@ -298,9 +491,6 @@ final class ImportEngine {
         Boolean painFree = bool(k, r, "pain_free");
         Integer nprs = integer(k, r, "current_nprs", 0, 10, false);
         String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
-        if (months != null && !checkInMonths.add(r.get("episode_id") + "\u0000" + months)) {
-            problem(k, r.line(), "months_after", "episode " + r.get("episode_id") + " already has a " + months + "-month check-in");
-        }
         Boolean reached = status.equals("PENDING") ? null : status.equals("COMPLETED");
         String outcome = Boolean.TRUE.equals(painFree) && status.equals("COMPLETED") ? "NO_RECURRENCE" : null;
         return new Object[] {episode, months, due == null ? null : Date.valueOf(due), status,
@@ -309,7 +499,7 @@ final class ImportEngine {
 
     private Object @Nullable [] recurrence(CsvTable.Row r) {
         ImportKind k = ImportKind.RECURRENCES;
-        Long episode = reference(k, r, "episode_id", ImportKind.EPISODES, true);
+        Long episode = null; // resolved with the batch
         LocalDate onset = date(k, r, "onset_date", true);
         Integer intensity = integer(k, r, "intensity", 0, 10, false);
         Boolean lasted = bool(k, r, "lasted_24h");
@@ -319,11 +509,8 @@ final class ImportEngine {
             problem(k, r.line(), "care_sought", "is required but missing (must be yes or no)");
         }
         String source = choice(k, r, "source", Set.of("FOLLOW_UP", "NEW_EPISODE"), true);
-        Long checkIn = reference(k, r, "checkin_id", ImportKind.CHECKINS, false);
-        Long newEpisode = reference(k, r, "new_episode_id", ImportKind.EPISODES, false);
-        if (!r.get("episode_id").isEmpty() && !episodesWithRecurrence.add(r.get("episode_id"))) {
-            problem(k, r.line(), "episode_id", "episode " + r.get("episode_id") + " already has a recurrence (one, the first, per episode)");
-        }
+        Long checkIn = null; // resolved with the batch, as episode_id and new_episode_id
+        Long newEpisode = null;
         return new Object[] {episode, onset == null ? null : Date.valueOf(onset), intensity, lasted, limiting,
                 careSought != null && careSought, source, checkIn, newEpisode};
     }
@@ -338,22 +525,6 @@ final class ImportEngine {
     private long location(CsvTable.Row r) {
         Long id = settings.locations().get(r.get("location").toLowerCase(Locale.ROOT));
         return id == null ? settings.defaultLocation() : id;
-    }
-
-    private @Nullable Long reference(ImportKind k, CsvTable.Row r, String column, ImportKind target, boolean required) {
-        String v = r.get(column);
-        if (v.isEmpty()) {
-            if (required) {
-                problem(k, r.line(), column, "is required but missing");
-            }
-            return null;
-        }
-        Long id = known.get(target).get(v);
-        if (id == null) {
-            problem(k, r.line(), column, "no " + target.idField().replace("_id", "") + " with id '" + v + "' in " + target.fileName()
-                    + " or an earlier import");
-        }
-        return id;
     }
 
     private String text(ImportKind k, CsvTable.Row r, String column, int max, boolean required) {
@@ -458,87 +629,5 @@ final class ImportEngine {
 
     private static @Nullable String blankToNull(@Nullable String v) {
         return v == null || v.isEmpty() ? null : v;
-    }
-
-    // --- writing ------------------------------------------------------------------------------------------
-
-    private final class Batch {
-        final ImportKind kind;
-        final Set<String> seen = new HashSet<>();
-        final List<String> ids = new ArrayList<>();
-        final List<Object[]> values = new ArrayList<>();
-
-        Batch(ImportKind kind) {
-            this.kind = kind;
-        }
-
-        void add(String id, Object[] row) {
-            ids.add(id);
-            values.add(row);
-            if (ids.size() == BATCH) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (ids.isEmpty()) {
-                return;
-            }
-            long clinic = settings.clinicId();
-            String sql = switch (kind) {
-                case PATIENTS -> "insert into patient (clinic_id, first_name, last_name, date_of_birth, sex, phone, email, consent_follow_up) "
-                        + "values (" + clinic + ", ?, ?, ?, ?, ?, ?, ?)";
-                case EPISODES -> "insert into episode (clinic_id, patient_id, therapist_id, location_id, start_date, discharge_date, "
-                        + "discharge_reason, chronicity, prior_episodes) values (" + clinic + ", ?, ?, ?, ?, ?, ?, ?, ?)";
-                case VISITS -> "insert into visit (clinic_id, episode_id, visit_date, therapist_id, minutes, nprs, note) values ("
-                        + clinic + ", ?, ?, ?, ?, ?, ?)";
-                case MEASURES -> "insert into measure (clinic_id, episode_id, instrument, timepoint, recorded_on, score, category, subscales) "
-                        + "values (" + clinic + ", ?, ?, ?, ?, ?, ?, ?)";
-                case CHECKINS -> "insert into follow_up (clinic_id, episode_id, months_after, due_date, status, completed_on, reached, "
-                        + "pain_free, current_nprs, note, outcome) values (" + clinic + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-                case RECURRENCES -> "insert into recurrence (clinic_id, episode_id, onset_date, intensity, lasted_24h, activity_limiting, "
-                        + "care_sought, source, follow_up_id, new_episode_id) values (" + clinic + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            };
-            int width = kind == ImportKind.VISITS ? 6 : values.getFirst().length;
-            // references were resolved when the row was read; rows of this batch can only refer to earlier batches
-            GeneratedKeyHolder keys = new GeneratedKeyHolder();
-            jdbc.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    Object[] row = values.get(i);
-                    for (int c = 0; c < width; c++) {
-                        ps.setObject(c + 1, row[c]);
-                    }
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return values.size();
-                }
-            }, keys);
-            List<Map<String, Object>> generated = keys.getKeyList();
-            Map<String, Long> ids0 = known.get(kind);
-            List<Object[]> external = new ArrayList<>(ids.size());
-            List<Object[]> factors = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                long local = ((Number) generated.get(i).values().iterator().next()).longValue();
-                ids0.put(ids.get(i), local);
-                external.add(new Object[] {clinic, kind.name(), ids.get(i), local, settings.jobId()});
-                if (kind == ImportKind.VISITS) {
-                    String f = (String) values.get(i)[6];
-                    if (!f.isEmpty()) {
-                        for (String factor : f.split(",")) {
-                            factors.add(new Object[] {local, clinic, factor});
-                        }
-                    }
-                }
-            }
-            jdbc.batchUpdate("insert into import_external_id (clinic_id, kind, external_id, local_id, job_id) values (?, ?, ?, ?, ?)", external);
-            if (!factors.isEmpty()) {
-                jdbc.batchUpdate("insert into visit_factor (visit_id, clinic_id, factor) values (?, ?, ?)", factors);
-            }
-            ids.clear();
-            values.clear();
-        }
     }
 }

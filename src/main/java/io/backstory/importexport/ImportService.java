@@ -275,8 +275,8 @@ public class ImportService {
     void check(long clinicId, long jobId) {
         try {
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                tx.setRollbackOnly(); // a dry run writes nothing, whatever happens
-                return new ImportEngine(jdbc, settings(clinicId, jobId), false, done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
+                tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
+                return new ImportEngine(jdbc, settings(clinicId, jobId), done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
             });
             separately.executeWithoutResult(tx -> {
                 jdbc.update("delete from import_problem where clinic_id = ? and job_id = ?", clinicId, jobId);
@@ -305,7 +305,7 @@ public class ImportService {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                ImportEngine.Outcome o = new ImportEngine(jdbc, settings(clinicId, jobId), true, done -> progress(clinicId, jobId, done))
+                ImportEngine.Outcome o = new ImportEngine(jdbc, settings(clinicId, jobId), done -> progress(clinicId, jobId, done))
                         .run(paths(jobId, clinicId));
                 if (!o.ok()) {
                     throw new IllegalStateException(o.problemCount() + " problems (the files changed since the dry run?): "

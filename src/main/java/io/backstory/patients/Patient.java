@@ -40,6 +40,10 @@ class Patient extends AbstractEntity {
     @Column(name = "consent_follow_up", nullable = false)
     private boolean consentFollowUp;
 
+    /** Issue 16: the language of check-in messages and page; null when none was recorded. */
+    @Column(length = 16)
+    private @Nullable String language;
+
     protected Patient() {
     }
 
@@ -55,6 +59,7 @@ class Patient extends AbstractEntity {
         phone = blankToNull(c.phone());
         email = blankToNull(c.email());
         consentFollowUp = c.consentToFollowUp();
+        language = blankToNull(c.language());
     }
 
     PatientSummary toSummary() {

@@ -180,6 +180,9 @@ public class PatientService {
         if (c.email() != null && !c.email().isBlank() && !c.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add("Email: must look like name@example.org");
         }
+        if (c.language() != null && !c.language().isBlank() && !PatientCommand.LANGUAGES.contains(c.language())) {
+            problems.add("Language: one of " + String.join(", ", PatientCommand.LANGUAGES));
+        }
         if (c.phone() != null && !c.phone().isBlank() && !c.phone().strip().matches("[+0-9 ()./-]{6,40}")) {
             problems.add("Phone: digits, spaces and + ( ) - . / only, 6 to 40 characters");
         }

@@ -1,7 +1,5 @@
 package io.backstory.reports;
 
-import static io.backstory.reports.ReportPdf.num;
-import static io.backstory.reports.ReportPdf.percent;
 
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.ModelTerm;
@@ -12,7 +10,6 @@ import io.backstory.reports.RecurrenceReport.TherapistPoint;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.openpdf.text.Element;
 import org.openpdf.text.Image;
@@ -62,22 +59,22 @@ final class PdfCharts {
         }
     }
 
-    static Image kmChart(PdfWriter writer, AnalysisReport a) {
+    static Image kmChart(PdfWriter writer, PdfWords w, AnalysisReport a) {
         float h = 200;
         Frame f = new Frame(40, 30, WIDTH - 40 - 110, h - 30 - 10, a.horizonDays(), 1);
         PdfTemplate t = writer.getDirectContent().createTemplate(WIDTH, h);
         BaseFont font = font();
         axes(t, f);
-        percentTicks(t, font, f, 0.25);
+        percentTicks(t, w, font, f, 0.25);
         double maxT = f.xMax();
         for (int d = 0; d <= maxT; d += Math.max(30, (int) (maxT / 6) / 30 * 30)) {
             label(t, font, Integer.toString(d), f.x(d), f.bottom() - 12, Element.ALIGN_CENTER);
         }
-        label(t, font, "days since discharge; y = share still free of recurrence", f.left() + f.width() / 2, 2, Element.ALIGN_CENTER);
+        label(t, font, w.get("pdf.chart.km.axis"), f.left() + f.width() / 2, 2, Element.ALIGN_CENTER);
         curve(t, a.kmIsolated(), ISOLATED, f);
         curve(t, a.kmMulti(), MULTI, f);
-        legend(t, font, ISOLATED, "Isolated plans", f.right() + 10, f.top() - 10);
-        legend(t, font, MULTI, "Multi-factor plans", f.right() + 10, f.top() - 26);
+        legend(t, font, ISOLATED, w.get("pdf.chart.isolated"), f.right() + 10, f.top() - 10);
+        legend(t, font, MULTI, w.get("report.group.multi"), f.right() + 10, f.top() - 26);
         return image(t);
     }
 
@@ -136,7 +133,7 @@ final class PdfCharts {
         t.stroke();
     }
 
-    static Image forestChart(PdfWriter writer, List<ModelTerm> terms) {
+    static Image forestChart(PdfWriter writer, PdfWords w, List<ModelTerm> terms) {
         float rowH = 14;
         float h = 30 + rowH * terms.size();
         float left = 150;
@@ -153,7 +150,7 @@ final class PdfCharts {
         t.stroke();
         for (double tick : new double[] {0.25, 0.5, 1, 2, 4}) {
             float x = left + (float) ((Math.log(tick) - lo) / (hi - lo) * pw);
-            label(t, font, num(tick), x, bottom - 12, Element.ALIGN_CENTER);
+            label(t, font, w.num(tick), x, bottom - 12, Element.ALIGN_CENTER);
             if (tick == 1) {
                 t.setLineDash(2, 2);
                 t.moveTo(x, bottom);
@@ -165,7 +162,7 @@ final class PdfCharts {
         for (int i = 0; i < terms.size(); i++) {
             ModelTerm term = terms.get(i);
             float y = h - 10 - rowH * i;
-            label(t, font, ReportPdf.termLabel(term.name()), left - 6, y - 3, Element.ALIGN_RIGHT);
+            label(t, font, ReportPdf.termLabel(w, term.name()), left - 6, y - 3, Element.ALIGN_RIGHT);
             if (!Double.isFinite(term.ratio())) {
                 continue;
             }
@@ -191,7 +188,7 @@ final class PdfCharts {
      * are filled, so the printout shows the flags without relying on colour alone. Requires a
      * non-empty funnel (there is none without a clinic rate).
      */
-    static Image funnelChart(PdfWriter writer, List<FunnelBand> funnel, List<TherapistPoint> therapists,
+    static Image funnelChart(PdfWriter writer, PdfWords w, List<FunnelBand> funnel, List<TherapistPoint> therapists,
                              double clinicRate, int horizonDays) {
         List<TherapistPoint> plotted = therapists.stream().filter(p -> p.evaluable() > 0 && Double.isFinite(p.rate())).toList();
         int smallestN = plotted.stream().mapToInt(TherapistPoint::evaluable).min().orElse(1);
@@ -211,13 +208,13 @@ final class PdfCharts {
         PdfTemplate t = writer.getDirectContent().createTemplate(WIDTH, h);
         BaseFont font = font();
         axes(t, f);
-        percentTicks(t, font, f, percentStep(f.yMax()));
+        percentTicks(t, w, font, f, percentStep(f.yMax()));
         int step = niceStep(f.xMax() / 6);
         for (int n = 0; n <= f.xMax(); n += step) {
             label(t, font, Integer.toString(n), f.x(n), f.bottom() - 10, Element.ALIGN_CENTER);
         }
-        label(t, font, "episodes followed to the horizon (per therapist)", f.left() + f.width() / 2, 2, Element.ALIGN_CENTER);
-        yTitle(t, font, "recurrence within " + horizonDays + " days", f);
+        label(t, font, w.get("pdf.chart.funnel.axis"), f.left() + f.width() / 2, 2, Element.ALIGN_CENTER);
+        yTitle(t, font, w.get("pdf.chart.recurrence", w.within(horizonDays)), f);
 
         t.saveState();
         t.rectangle(f.left(), f.bottom(), f.width(), f.height());
@@ -243,12 +240,12 @@ final class PdfCharts {
 
         float lx = f.right() + 10;
         float ly = f.top() - 6;
-        lineLegend(t, font, CENTRE, false, "Clinic rate (" + percent(clinicRate) + ")", lx, ly);
-        lineLegend(t, font, LIMIT_95, false, "95 % limits", lx, ly - 14);
-        lineLegend(t, font, LIMIT_998, true, "99.8 % limits", lx, ly - 28);
-        dotLegend(t, font, MULTI, false, "Within expected variation", lx, ly - 48);
-        dotLegend(t, font, OUTSIDE_95, true, "Outside 95 %", lx, ly - 62);
-        dotLegend(t, font, LIMIT_998, true, "Outside 99.8 %", lx, ly - 76);
+        lineLegend(t, font, CENTRE, false, w.get("pdf.chart.clinicRate", w.percent(clinicRate)), lx, ly);
+        lineLegend(t, font, LIMIT_95, false, w.get("pdf.chart.limits95"), lx, ly - 14);
+        lineLegend(t, font, LIMIT_998, true, w.get("pdf.chart.limits998"), lx, ly - 28);
+        dotLegend(t, font, MULTI, false, w.get("pdf.chart.expected"), lx, ly - 48);
+        dotLegend(t, font, OUTSIDE_95, true, w.get("pdf.chart.outside95"), lx, ly - 62);
+        dotLegend(t, font, LIMIT_998, true, w.get("pdf.chart.outside998"), lx, ly - 76);
         return image(t);
     }
 
@@ -256,7 +253,7 @@ final class PdfCharts {
      * Recurrence by plan breadth 0-5 with Wilson 95 % intervals. Breadths without an evaluable episode
      * get no bar (a 0 % bar would read as "no recurrences"), only their n = 0 underneath.
      */
-    static Image breadthChart(PdfWriter writer, List<BreadthRow> rows, int isolatedMaxBreadth, int horizonDays) {
+    static Image breadthChart(PdfWriter writer, PdfWords w, List<BreadthRow> rows, int isolatedMaxBreadth, int horizonDays) {
         double top = 0;
         for (BreadthRow r : rows) {
             if (r.rate().n() > 0) {
@@ -268,7 +265,7 @@ final class PdfCharts {
         PdfTemplate t = writer.getDirectContent().createTemplate(WIDTH, h);
         BaseFont font = font();
         axes(t, f);
-        percentTicks(t, font, f, percentStep(f.yMax()));
+        percentTicks(t, w, font, f, percentStep(f.yMax()));
         float slot = f.width() / rows.size();
         float half = slot * 0.25f;
         for (int i = 0; i < rows.size(); i++) {
@@ -287,15 +284,15 @@ final class PdfCharts {
             stroke(t, Color.DARK_GRAY, false, x, lo, x, hi);
             stroke(t, Color.DARK_GRAY, false, x - 3, lo, x + 3, lo);
             stroke(t, Color.DARK_GRAY, false, x - 3, hi, x + 3, hi);
-            label(t, font, percent(r.rate().rate()), x + half + 2, f.y(r.rate().rate()) - 3, Element.ALIGN_LEFT);
+            label(t, font, w.percent(r.rate().rate()), x + half + 2, f.y(r.rate().rate()) - 3, Element.ALIGN_LEFT);
         }
-        label(t, font, "plan breadth (factors addressed); n = episodes followed to the horizon", f.left() + f.width() / 2, 2,
+        label(t, font, w.get("pdf.chart.breadth.axis"), f.left() + f.width() / 2, 2,
                 Element.ALIGN_CENTER);
-        yTitle(t, font, "recurrence within " + horizonDays + " days", f);
+        yTitle(t, font, w.get("pdf.chart.recurrence", w.within(horizonDays)), f);
         float lx = f.right() + 10;
-        legend(t, font, ISOLATED, "Isolated plans (0-" + isolatedMaxBreadth + ")", lx, f.top() - 10);
-        legend(t, font, MULTI, "Multi-factor plans", lx, f.top() - 24);
-        lineLegend(t, font, Color.DARK_GRAY, false, "95 % CI (Wilson)", lx, f.top() - 38);
+        legend(t, font, ISOLATED, w.get("pdf.chart.isolatedRange", isolatedMaxBreadth), lx, f.top() - 10);
+        legend(t, font, MULTI, w.get("report.group.multi"), lx, f.top() - 24);
+        lineLegend(t, font, Color.DARK_GRAY, false, w.get("pdf.chart.wilson"), lx, f.top() - 38);
         return image(t);
     }
 
@@ -427,11 +424,11 @@ final class PdfCharts {
         t.stroke();
     }
 
-    private static void percentTicks(PdfTemplate t, BaseFont font, Frame f, double step) {
+    private static void percentTicks(PdfTemplate t, PdfWords w, BaseFont font, Frame f, double step) {
         // Whole steps counted as integers, so 0.1 + 0.1 + 0.1 rounding never drops the top tick.
         for (int i = 0; i * step <= f.yMax() + 1e-9; i++) {
             float y = f.y(i * step);
-            label(t, font, String.format(Locale.ENGLISH, "%.0f %%", i * step * 100), f.left() - 4, y - 3, Element.ALIGN_RIGHT);
+            label(t, font, String.format(w.locale(), "%.0f %%", i * step * 100), f.left() - 4, y - 3, Element.ALIGN_RIGHT);
         }
     }
 

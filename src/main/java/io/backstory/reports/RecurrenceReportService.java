@@ -160,13 +160,19 @@ public class RecurrenceReportService {
                 + "\"warnings\":[\"No model was fitted: no discharged episodes match the filter.\"]}";
     }
 
-    /** The report as a PDF document. */
+    /** The report as a PDF document, in English. */
     @Transactional
     public byte[] exportPdf(ReportFilter filter) {
+        return exportPdf(filter, java.util.Locale.ENGLISH);
+    }
+
+    /** The report as a PDF document in the reader's language (issue 16: the owner's language, as on the page). */
+    @Transactional
+    public byte[] exportPdf(ReportFilter filter, java.util.Locale locale) {
         BackstoryUser user = requireReader();
         audit.record(Action.EXPORT, AUDIT_ENTITY + ".pdf", user.clinicId());
         RecurrenceReport report = cachedOrCompute(user.clinicId(), filter);
-        return ReportPdf.render(clinics.currentClinic().name(), report, options());
+        return ReportPdf.render(clinics.currentClinic().name(), report, options(), locale);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
 import org.openpdf.text.FontFactory;
@@ -33,184 +32,203 @@ final class ReportPdf {
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
     private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
-    private static final ResourceBundle TERMS = ResourceBundle.getBundle("vaadin-i18n/translations", Locale.ENGLISH);
 
     private ReportPdf() {
     }
 
     static byte[] render(String clinicName, RecurrenceReport report, ReportOptions options) {
+        return render(clinicName, report, options, Locale.ENGLISH);
+    }
+
+    /** The report in the reader's language: every heading, sentence and number (issue 16). */
+    static byte[] render(String clinicName, RecurrenceReport report, ReportOptions options, Locale locale) {
+        PdfWords w = new PdfWords(locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         // Charts stay where they are added; by default OpenPDF lets the text after a chart that does
         // not fit jump ahead of it, which separates a chart from its heading and table.
         writer.setStrictImageSequence(true);
-        document.addTitle("Recurrence report - " + clinicName);
+        document.addTitle(w.get("pdf.title", clinicName));
         document.addCreator("Backstory");
         document.open();
-        document.add(new Paragraph("Recurrence report: " + clinicName, TITLE));
-        document.add(new Paragraph(describe(report, options), SMALL));
+        // The document's language, so a screen reader reads the PDF with the right voice.
+        writer.getExtraCatalog().put(org.openpdf.text.pdf.PdfName.LANG, new org.openpdf.text.pdf.PdfString(w.locale().toLanguageTag()));
+        document.add(new Paragraph(w.get("pdf.title", clinicName), TITLE));
+        document.add(new Paragraph(describe(report, options, w), SMALL));
         AnalysisReport a = report.analysis();
-        heading(document, "Do multi-factor plans go with fewer recurrences here?");
+        heading(document, w.get("report.verdict.question"));
         if (a == null) {
-            document.add(new Paragraph("No discharged episodes match this filter, so there is nothing to analyse.", BODY));
+            document.add(new Paragraph(w.get("pdf.noEpisodes"), BODY));
             document.close();
             return out.toByteArray();
         }
-        document.add(new Paragraph(TERMS.getString("report.verdict." + a.verdict().code().name()), HEADING));
-        document.add(new Paragraph(a.verdict().sentence(), BODY));
-        if (!a.verdict().reasons().isEmpty()) {
-            document.add(new Paragraph(TERMS.getString("report.verdict.reasons"), SMALL_BOLD));
-            for (String r : a.verdict().reasons()) {
+        document.add(new Paragraph(w.get("report.verdict." + a.verdict().code().name()), HEADING));
+        document.add(new Paragraph(a.verdict().sentence(w.locale()), BODY));
+        if (!a.verdict().reasonWordings().isEmpty()) {
+            document.add(new Paragraph(w.get("report.verdict.reasons"), SMALL_BOLD));
+            for (String r : a.verdict().reasons(w.locale())) {
                 document.add(new Paragraph("- " + r, BODY));
             }
         }
-        document.add(new Paragraph(TERMS.getString("report.verdict.checks"), SMALL_BOLD));
-        for (String line : VerdictFigures.lines(a, (key, params) -> java.text.MessageFormat.format(TERMS.getString(key), params))) {
+        document.add(new Paragraph(w.get("report.verdict.checks"), SMALL_BOLD));
+        for (String line : VerdictFigures.lines(a, w.locale(), w::get)) {
             document.add(new Paragraph("- " + line, SMALL));
         }
-        for (String w : a.verdict().warnings()) {
-            document.add(new Paragraph("Caveat: " + w, SMALL));
+        for (String caveat : a.verdict().warnings(w.locale())) {
+            document.add(new Paragraph(w.get("pdf.caveat", caveat), SMALL));
         }
-        for (String w : a.warnings()) {
-            document.add(new Paragraph("Note: " + w, SMALL));
+        for (String note : a.warnings()) {
+            document.add(new Paragraph(w.get("pdf.note", note), SMALL));
         }
 
-        heading(document, "Key figures");
+        heading(document, w.get("pdf.kpis"));
         RecurrenceReport.Kpis k = report.kpis();
-        PdfPTable kpis = table(new float[] {3, 2}, "Figure", "Value");
-        row(kpis, "Episodes still in care", Integer.toString(k.activeEpisodes()));
-        row(kpis, "Discharged episodes in the report", Integer.toString(k.dischargedInPeriod()));
-        row(kpis, "Follow-up completeness", percent(k.followUpCompleteness()));
-        row(kpis, "Recurrence within " + report.horizonDays() + " days (95 % CI)", rate(k.recurrence()));
+        PdfPTable kpis = table(new float[] {3, 2}, w.get("pdf.figure"), w.get("pdf.value"));
+        row(kpis, w.get("pdf.kpi.active"), count(w, k.activeEpisodes()));
+        row(kpis, w.get("pdf.kpi.discharged"), count(w, k.dischargedInPeriod()));
+        row(kpis, w.get("pdf.kpi.completeness"), w.percent(k.followUpCompleteness()));
+        row(kpis, w.get("pdf.kpi.recurrence", w.within(report.horizonDays())), w.rate(k.recurrence()));
         document.add(kpis);
 
-        heading(document, "Recurrence by plan (within " + a.horizonDays() + " days)");
-        PdfPTable rates = table(new float[] {3, 1, 1, 3}, "Plan", "Episodes", "Recurred", "Recurrence (95 % CI)");
-        rateRow(rates, "Isolated (" + a.isolatedMaxBreadth() + " factor" + (a.isolatedMaxBreadth() == 1 ? "" : "s") + " or fewer)", a.isolatedRate());
-        rateRow(rates, "Multi-factor", a.multiRate());
+        heading(document, w.get("pdf.byPlan", w.within(a.horizonDays())));
+        PdfPTable rates = table(new float[] {3, 1, 1, 3}, w.get("report.chart.plan"), w.get("pdf.episodes"),
+                w.get("table.recurred"), w.get("table.recurrenceCi"));
+        rateRow(rates, w, w.get("pdf.group.isolated", a.isolatedMaxBreadth()), a.isolatedRate());
+        rateRow(rates, w, w.get("report.group.multi"), a.multiRate());
         document.add(rates);
-        document.add(new Paragraph(String.format(Locale.ENGLISH,
-                "Risk ratio %s (95 %% CI %s to %s); Fisher exact p %s; trend across breadth 0-5 p %s; log-rank p %s.",
-                num(a.twoByTwo().rr()), num(a.twoByTwo().rrLower()), num(a.twoByTwo().rrUpper()), p(a.twoByTwo().fisherP()),
-                p(a.trend().p()), p(a.logRank().p())), SMALL));
+        document.add(new Paragraph(w.get("pdf.byPlan.tests", w.num(a.twoByTwo().rr()), w.num(a.twoByTwo().rrLower()),
+                w.num(a.twoByTwo().rrUpper()), w.p(a.twoByTwo().fisherP()), w.p(a.trend().p()), w.p(a.logRank().p())), SMALL));
 
-        PdfPTable breadth = table(new float[] {1, 1, 1, 3}, "Breadth", "Episodes", "Recurred", "Recurrence (95 % CI)");
+        PdfPTable breadth = table(new float[] {1, 1, 1, 3}, w.get("pdf.breadth"), w.get("pdf.episodes"),
+                w.get("table.recurred"), w.get("table.recurrenceCi"));
         for (RecurrenceReport.BreadthRow b : report.breadth()) {
             breadth.addCell(cell(Integer.toString(b.breadth())));
-            breadth.addCell(cell(Integer.toString(b.episodes())));
-            breadth.addCell(cell(Integer.toString(b.rate().events())));
-            breadth.addCell(cell(rate(b.rate())));
+            breadth.addCell(cell(count(w, b.episodes())));
+            breadth.addCell(cell(count(w, b.rate().events())));
+            breadth.addCell(cell(w.rate(b.rate())));
         }
-        document.add(PdfCharts.breadthChart(writer, report.breadth(), a.isolatedMaxBreadth(), a.horizonDays()));
+        document.add(PdfCharts.breadthChart(writer, w, report.breadth(), a.isolatedMaxBreadth(), a.horizonDays()));
         document.add(breadth);
 
-        chartSection(document, writer, "Time to recurrence (Kaplan-Meier, with 95 % bands)", PdfCharts.kmChart(writer, a));
-        chartSection(document, writer, "Adjusted hazard ratios (Cox model, Efron ties)", PdfCharts.forestChart(writer, a.cox().terms()));
-        PdfPTable cox = table(new float[] {3, 1, 2, 1}, "Term", "HR", "95 % CI", "p");
+        chartSection(document, writer, w.get("pdf.km"), PdfCharts.kmChart(writer, w, a));
+        chartSection(document, writer, w.get("pdf.cox"), PdfCharts.forestChart(writer, w, a.cox().terms()));
+        PdfPTable cox = table(new float[] {3, 1, 2, 1}, w.get("table.term"), w.get("pdf.hr"), w.get("table.ci"), "p");
         for (ModelTerm t : a.cox().terms()) {
-            cox.addCell(cell(termLabel(t.name())));
-            cox.addCell(cell(num(t.ratio())));
-            cox.addCell(cell(num(t.lower()) + " to " + num(t.upper())));
-            cox.addCell(cell(p(t.p())));
+            cox.addCell(cell(termLabel(w, t.name())));
+            cox.addCell(cell(w.num(t.ratio())));
+            cox.addCell(cell(w.range(t.lower(), t.upper())));
+            cox.addCell(cell(w.p(t.p())));
         }
         document.add(cox);
-        document.add(new Paragraph(String.format(Locale.ENGLISH,
-                "Propensity-weighted (IPTW) HR %s (95 %% CI %s to %s). E-value %s (CI %s). Smallest HR detectable with 80 %% power: %s.",
+        document.add(new Paragraph(w.get("pdf.iptw",
                 // no IPTW when it could not be fitted (one plan group): the figures then read as not available
-                num(a.iptw() == null ? Double.NaN : a.iptw().hr()), num(a.iptw() == null ? Double.NaN : a.iptw().lower()),
-                num(a.iptw() == null ? Double.NaN : a.iptw().upper()), num(a.eValue().point()), num(a.eValue().ci()),
-                num(a.minDetectableHr())), SMALL));
+                w.num(a.iptw() == null ? Double.NaN : a.iptw().hr()), w.num(a.iptw() == null ? Double.NaN : a.iptw().lower()),
+                w.num(a.iptw() == null ? Double.NaN : a.iptw().upper()), w.num(a.eValue().point()), w.num(a.eValue().ci()),
+                w.num(a.minDetectableHr())), SMALL));
 
-        heading(document, "Each factor on its own (adjusted, Benjamini-Hochberg p)");
-        PdfPTable factors = table(new float[] {2, 1, 2, 1, 1, 1}, "Factor", "HR", "95 % CI", "p", "BH p", "Omitted in");
+        heading(document, w.get("pdf.factors"));
+        PdfPTable factors = table(new float[] {2, 1, 2, 1, 1, 1}, w.get("table.factor"), w.get("pdf.hr"), w.get("table.ci"),
+                "p", w.get("pdf.pBh"), w.get("table.omittedIn"));
         for (int i = 0; i < a.factors().size(); i++) {
             FactorEffect f = a.factors().get(i);
-            factors.addCell(cell(termLabel(f.name())));
-            factors.addCell(cell(num(f.hr())));
-            factors.addCell(cell(num(f.lower()) + " to " + num(f.upper())));
-            factors.addCell(cell(p(f.p())));
-            factors.addCell(cell(p(f.pBh())));
-            factors.addCell(cell(i < report.omissions().size() ? percent(report.omissions().get(i).share()) : ""));
+            factors.addCell(cell(termLabel(w, f.name())));
+            factors.addCell(cell(w.num(f.hr())));
+            factors.addCell(cell(w.range(f.lower(), f.upper())));
+            factors.addCell(cell(w.p(f.p())));
+            factors.addCell(cell(w.p(f.pBh())));
+            factors.addCell(cell(i < report.omissions().size() ? w.percent(report.omissions().get(i).share()) : ""));
         }
         document.add(factors);
 
-        String therapistsHeading = "Therapists (funnel-plot view: within or outside the expected variation)";
+        String therapistsHeading = w.get("pdf.therapists");
         // No funnel without a clinic rate (no episode followed to the horizon): the table still lists everyone.
         if (report.funnel().isEmpty()) {
             heading(document, therapistsHeading);
         } else {
-            chartSection(document, writer, therapistsHeading, PdfCharts.funnelChart(writer, report.funnel(), report.therapists(),
+            chartSection(document, writer, therapistsHeading, PdfCharts.funnelChart(writer, w, report.funnel(), report.therapists(),
                     report.clinicRate(), report.horizonDays()));
         }
-        PdfPTable therapists = table(new float[] {3, 1, 1, 2, 2, 2}, "Therapist", "Episodes", "Recurred", "Recurrence",
-                "Avg. breadth", "Variation");
+        PdfPTable therapists = table(new float[] {3, 1, 1, 2, 2, 2}, w.get("table.therapist"), w.get("pdf.episodes"),
+                w.get("table.recurred"), w.get("table.recurrence"), w.get("table.avgBreadth"), w.get("table.variation"));
         for (RecurrenceReport.TherapistPoint t : report.therapists()) {
             therapists.addCell(cell(t.name()));
-            therapists.addCell(cell(Integer.toString(t.evaluable())));
-            therapists.addCell(cell(Integer.toString(t.events())));
-            therapists.addCell(cell(percent(t.rate())));
-            therapists.addCell(cell(num(t.averageBreadth())));
-            therapists.addCell(cell(t.outside998() ? "outside 99.8 %" : t.outside95() ? "outside 95 %" : "expected"));
+            therapists.addCell(cell(count(w, t.evaluable())));
+            therapists.addCell(cell(count(w, t.events())));
+            therapists.addCell(cell(w.percent(t.rate())));
+            therapists.addCell(cell(w.num(t.averageBreadth())));
+            therapists.addCell(cell(w.get(t.outside998() ? "pdf.outside998" : t.outside95() ? "pdf.outside95" : "pdf.expected")));
         }
         document.add(therapists);
 
         if (!report.followUpChannels().isEmpty()) {
-            heading(document, TERMS.getString("report.channels.title"));
-            PdfPTable channels = table(new float[] {2, 1, 1, 1, 1, 1, 1}, TERMS.getString("report.channels.group"),
-                    TERMS.getString("report.channels.due"), TERMS.getString("report.channels.email"),
-                    TERMS.getString("report.channels.call"), TERMS.getString("report.channels.newEpisode"),
-                    TERMS.getString("report.channels.missing"), TERMS.getString("report.channels.complete"));
+            heading(document, w.get("report.channels.title"));
+            PdfPTable channels = table(new float[] {2, 1, 1, 1, 1, 1, 1}, w.get("report.channels.group"),
+                    w.get("report.channels.due"), w.get("report.channels.email"),
+                    w.get("report.channels.call"), w.get("report.channels.newEpisode"),
+                    w.get("report.channels.missing"), w.get("report.channels.complete"));
             for (RecurrenceReport.ChannelRow r : report.followUpChannels()) {
-                row(channels, TERMS.getString("report.channels." + r.planGroup()), String.valueOf(r.due()), String.valueOf(r.email()),
-                        String.valueOf(r.call()), String.valueOf(r.newEpisode()), String.valueOf(r.missing()), percent(r.completeness()));
+                row(channels, w.get("report.channels." + r.planGroup()), count(w, r.due()), count(w, r.email()),
+                        count(w, r.call()), count(w, r.newEpisode()), count(w, r.missing()), w.percent(r.completeness()));
             }
             document.add(channels);
         }
 
         if (!a.warnings().isEmpty()) {
-            heading(document, "Data-quality notes");
-            for (String w : a.warnings()) {
-                document.add(new Paragraph("- " + w, SMALL));
+            heading(document, w.get("pdf.notes"));
+            for (String note : a.warnings()) {
+                document.add(new Paragraph("- " + note, SMALL));
             }
         }
-        document.add(new Paragraph("Reproduce these numbers: export the analysis dataset (CSV) and run "
-                + "java -jar backstory.jar analyze dataset.csv --horizon " + a.horizonDays() + " --isolated-max-breadth "
-                + a.isolatedMaxBreadth() + ".", SMALL));
+        document.add(new Paragraph(w.get("pdf.reproduce", "java -jar backstory.jar analyze dataset.csv --horizon "
+                + a.horizonDays() + " --isolated-max-breadth " + a.isolatedMaxBreadth()), SMALL));
         document.close();
         return out.toByteArray();
     }
 
-    private static String describe(RecurrenceReport report, ReportOptions options) {
-        ReportFilter f = report.filter();
-        List<String> parts = new ArrayList<>();
-        parts.add("Discharged " + (f.dischargedFrom() == null ? "from the start" : "from " + f.dischargedFrom())
-                + (f.dischargedTo() == null ? " to date" : " to " + f.dischargedTo()));
-        if (f.locationId() != null) {
-            parts.add("location " + options.locations().stream().filter(o -> o.id() == f.locationId()).map(ReportOptions.Option::name).findFirst().orElse("?"));
-        }
-        if (f.therapistId() != null) {
-            parts.add("therapist " + options.therapists().stream().filter(o -> o.id() == f.therapistId()).map(ReportOptions.Option::name).findFirst().orElse("?"));
-        }
-        if (f.chronicity() != null) {
-            parts.add(f.chronicity().name().toLowerCase(Locale.ROOT) + " pain");
-        }
-        if (f.startBack() != null) {
-            parts.add("STarT Back " + f.startBack().name().toLowerCase(Locale.ROOT) + " risk");
-        }
-        parts.add("horizon " + report.horizonDays() + " days");
-        parts.add("computed " + report.computedAt());
-        return String.join(" · ".replace("·", "-"), parts);
+    private static String count(PdfWords w, long n) {
+        return String.format(w.locale(), "%,d", n);
     }
 
-    /** "f_movement" -> "Movement", as the dashboard labels the factors. */
+    private static String describe(RecurrenceReport report, ReportOptions options, PdfWords w) {
+        ReportFilter f = report.filter();
+        List<String> parts = new ArrayList<>();
+        String from = f.dischargedFrom() == null ? w.get("pdf.filter.fromStart") : w.get("pdf.filter.from", date(w, f.dischargedFrom()));
+        String to = f.dischargedTo() == null ? w.get("pdf.filter.toDate") : w.get("pdf.filter.to", date(w, f.dischargedTo()));
+        parts.add(w.get("pdf.filter.discharged", from, to));
+        if (f.locationId() != null) {
+            parts.add(w.get("pdf.filter.location", options.locations().stream().filter(o -> o.id() == f.locationId())
+                    .map(ReportOptions.Option::name).findFirst().orElse("?")));
+        }
+        if (f.therapistId() != null) {
+            parts.add(w.get("pdf.filter.therapist", options.therapists().stream().filter(o -> o.id() == f.therapistId())
+                    .map(ReportOptions.Option::name).findFirst().orElse("?")));
+        }
+        if (f.chronicity() != null) {
+            parts.add(w.get("pdf.filter.chronicity." + f.chronicity().name()));
+        }
+        if (f.startBack() != null) {
+            parts.add(w.get("pdf.filter.startback." + f.startBack().name()));
+        }
+        parts.add(w.get("pdf.filter.horizon", report.horizonDays()));
+        parts.add(w.get("pdf.filter.computed", java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                java.time.format.FormatStyle.MEDIUM).withLocale(w.locale()).withZone(java.time.ZoneOffset.UTC)
+                .format(report.computedAt())));
+        return String.join(" - ", parts);
+    }
+
+    private static String date(PdfWords w, java.time.LocalDate d) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(w.locale()).format(d);
+    }
+
     /**
      * A model term in the dashboard's words ("Sex: male (vs female)", not "sex[M]"): the PDF reads the labels
      * the views use from the same translation file, so the two never disagree.
      */
-    static String termLabel(String term) {
+    static String termLabel(PdfWords w, String term) {
         String key = "term." + term;
-        return TERMS.containsKey(key) ? TERMS.getString(key) : term;
+        return w.has(key) ? w.get(key) : term;
     }
 
     /** A heading and its chart on one page: a heading alone at the foot of a page reads as a missing chart. */
@@ -249,27 +267,11 @@ final class ReportPdf {
         }
     }
 
-    private static void rateRow(PdfPTable table, String label, ProportionEstimate r) {
-        row(table, label, Integer.toString(r.n()), Integer.toString(r.events()), rate(r));
+    private static void rateRow(PdfPTable table, PdfWords w, String label, ProportionEstimate r) {
+        row(table, label, count(w, r.n()), count(w, r.events()), w.rate(r));
     }
 
     private static PdfPCell cell(String text) {
         return new PdfPCell(new Phrase(text, SMALL));
-    }
-
-    static String rate(ProportionEstimate r) {
-        return r.n() == 0 ? "n/a" : percent(r.rate()) + " (" + percent(r.lower()) + " to " + percent(r.upper()) + ")";
-    }
-
-    static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ENGLISH, "%.0f %%", v * 100) : "n/a";
-    }
-
-    static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ENGLISH, "%.2f", v) : "n/a";
-    }
-
-    static String p(double v) {
-        return !Double.isFinite(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Locale.ENGLISH, "%.3f", v);
     }
 }

@@ -133,6 +133,19 @@ public class SecondFactorService {
      */
     @Transactional
     boolean verify(BackstoryUser user, String code) {
+        return verify(user, code, true);
+    }
+
+    /**
+     * A current code from the authenticator only (±1 step, never one already used), for the report API: recovery
+     * codes are for a lost phone, and a script spending one per call would use them up unnoticed.
+     */
+    @Transactional
+    boolean verifyAuthenticatorCode(BackstoryUser user, String code) {
+        return verify(user, code, false);
+    }
+
+    private boolean verify(BackstoryUser user, String code, boolean recoveryCodes) {
         String typed = code == null ? "" : code.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         Optional<Factor> factor = jdbc.sql("select secret_cipher, last_used_step from mfa_factor where user_account_id = ? for update")
                 .param(user.userId()).query((rs, n) -> new Factor(rs.getString(1), rs.getLong(2))).optional();
@@ -147,7 +160,7 @@ public class SecondFactorService {
                 jdbc.sql("update mfa_factor set last_used_step = ? where user_account_id = ?").params(step.getAsLong(), user.userId()).update();
                 return true;
             }
-        } else if (useRecoveryCode(user.userId(), typed)) {
+        } else if (recoveryCodes && useRecoveryCode(user.userId(), typed)) {
             return true;
         }
         auditLog.insert(user.clinicId(), user.getUsername(), AuditLog.Action.MFA_FAILED, "user_account", String.valueOf(user.userId()));

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +26,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,13 +41,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
-    /** The REST API for reports: stateless HTTP Basic, 401 without credentials, never a login redirect. */
+    /**
+     * The REST API for reports: stateless HTTP Basic, 401 without credentials, never a login redirect. An account
+     * with a second factor also sends its current code ({@link ApiSecondFactorFilter}).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, SecondFactorService factors, LoginThrottle throttle,
+                                       ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(apiEntryPoint()))
+                .addFilterAfter(new ApiSecondFactorFilter(factors, throttle,
+                        strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 // Explicit, so no login-page redirect registered for the UI can answer an API client with a 302.
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint())
                         .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))

@@ -55,6 +55,67 @@ class VerdictTest {
                 with(clean.evidence(), what, value)));
     }
 
+    /**
+     * Issue 16: every kind of verdict, reason and warning reads in Spanish with Spanish numbers, and none of the
+     * English wording (pieces of three words or more between the placeholders of verdict.properties) is left in it.
+     */
+    @Test
+    void shouldWordEveryVerdictReasonAndWarningInSpanish() throws java.io.IOException {
+        java.util.Locale es = java.util.Locale.of("es");
+        VerdictEvidence clean = input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78).evidence();
+        VerdictEvidence unknown = new VerdictEvidence(false, 3, new VerdictEvidence.Interval(Double.NaN, Double.NaN, Double.NaN),
+                Double.NaN, clean.iptw(), List.of("age", "sex[F]", "startback[high]", "some_column"), clean.ipcw(), 0.70, 0.90, 0.4,
+                0.01, 0.02, new VerdictEvidence.Interval(-0.01, -0.05, 0.03));
+        List<VerdictResult> all = List.of(
+                Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78)),
+                Verdict.decide(input(990, 990, 693, 12, 1.30, 1.12, 1.50, 1.28)),
+                Verdict.decide(input(20, 990, 50, 12, 0.74, 0.63, 0.87, 0.78)),
+                Verdict.decide(input(990, 990, 693, 12, 0.97, 0.83, 1.13, 0.97)),
+                Verdict.decide(input(990, 990, 693, 12, 0.80, 0.68, 0.95, 0.80, 0.60, 3.2, List.of("Movement", "Beliefs"),
+                        true, false, unknown)),
+                supportsExcept("ipcw", new VerdictEvidence.Interval(1.2, 1.05, 1.37)),
+                supportsExcept("iptw", new VerdictEvidence.Interval(Double.NaN, Double.NaN, Double.NaN)),
+                supportsExcept("imbalanced", null),
+                supportsExcept("completenessMulti", Double.NaN),
+                supportsExcept("ph", Double.NaN),
+                supportsExcept("ph", 0.01),
+                supportsExcept("therapists", 1));
+        List<String> english = englishPieces();
+        assertThat(english).hasSizeGreaterThan(40);
+        for (VerdictResult v : all) {
+            List<String> texts = new java.util.ArrayList<>(v.reasons(es));
+            texts.add(v.sentence(es));
+            texts.addAll(v.warnings(es));
+            for (String text : texts) {
+                assertThat(english).as(text).noneMatch(text::contains);
+                assertThat(text).doesNotContain("{").doesNotContain("not estimable");
+            }
+        }
+        assertThat(all.get(0).sentence(es)).startsWith("En 1.980 episodios con alta, a los pacientes con planes "
+                + "multifactoriales les volvió el dolor lumbar con menos frecuencia: hazard ratio ajustado 0,74 (IC 95 % 0,63 a 0,87)");
+        assertThat(all.get(4).reasons(es)).anyMatch(r -> r.contains("edad, sexo (mujeres), riesgo STarT Back (alto), some_column"));
+        assertThat(all.get(4).warnings(es)).anyMatch(w -> w.contains("Movimiento, Creencias"))
+                .anyMatch(w -> w.contains("(3,2)"));
+        // the same verdict in English is unchanged by the translation
+        assertThat(all.get(0).sentence()).startsWith("Across 1,980 discharged episodes");
+    }
+
+    /** The fixed English wording of the verdict bundle, cut at its placeholders; pieces of three words or more. */
+    private static List<String> englishPieces() throws java.io.IOException {
+        java.util.Properties english = new java.util.Properties();
+        try (java.io.InputStream in = Verdict.class.getResourceAsStream("verdict.properties")) {
+            english.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return english.stringPropertyNames().stream().filter(k -> !k.startsWith("verdict.covariate.") && !k.startsWith("verdict.factor."))
+                .flatMap(k -> java.util.Arrays.stream(english.getProperty(k).split("\\{[^}]*}")))
+                .map(String::strip).filter(VerdictTest::threeWords).toList();
+    }
+
+    /** Three words or more ("; log-rank p" is one: punctuation and single letters are not words). */
+    static boolean threeWords(String piece) {
+        return java.util.Arrays.stream(piece.split("\\s+")).filter(w -> w.matches(".*\\p{L}{2,}.*")).count() >= 3;
+    }
+
     @Test
     void shouldSupportClaimWhenUpperLimitBelowOneAndIptwAgrees() {
         VerdictResult v = Verdict.decide(input(990, 990, 693, 12, 0.74, 0.63, 0.87, 0.78));

@@ -264,6 +264,73 @@ class CheckInOutboxTests {
         assertThat(statuses(d.email())).containsExactly("INVITATION:SENT");
     }
 
+    /**
+     * A reminder already queued (its first attempt failed, so it waits for a retry) when the patient opts out is
+     * cancelled at once and never sent, however long the job keeps running.
+     */
+    @Test
+    void shouldCancelAlreadyQueuedMessagesWhenThePatientOptsOut() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        clock.advance(Duration.ofDays(3));
+        smtp.failNext(1_000_000); // the SMTP server refuses for now: the reminder waits for its retry
+        run();
+        smtp.failNext(0);
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:PENDING");
+
+        security.signOut();
+        links.optOut(token(d));
+
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:CANCELED");
+        assertThat(jdbc.sql("select last_error from outbox_message where recipient = ? and kind = 'REMINDER_1'").param(d.email())
+                .query(String.class).single()).contains("opted out");
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = ? and kind = 'REMINDER_1' and (body is not null or link is not null)")
+                .param(d.email()).query(Long.class).single()).as("the cancelled message's link is not kept").isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'patient-link' and entity = 'outbox_message' and entity_id = ?")
+                .param("patient:" + d.patient().id()).query(Long.class).single()).isOne();
+
+        clock.advance(CheckInOutbox.backOff(1).plusSeconds(5));
+        run();
+        clock.advance(Duration.ofDays(5));
+        run();
+        assertThat(smtp.to(d.email())).as("only the invitation, sent before the opt-out").hasSize(1);
+        assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:CANCELED");
+    }
+
+    /**
+     * Consent is checked again when a message is sent, whatever withdrew it (here a change straight in the database,
+     * as an import or another node could make it between queueing and sending), and a check-in completed by a staff
+     * call in between is not chased either.
+     */
+    @Test
+    void shouldCheckConsentAndTheCheckInAgainWhenSending() {
+        Discharged optedOut = discharged(true, true);
+        Discharged called = discharged(true, true);
+        Discharged stillWanted = discharged(true, true);
+        toFirstCheckIn(optedOut);
+        security.signOut();
+        outbox.enqueueDue();
+        security.signInAs("therapist");
+        assertThat(statuses(optedOut.email())).containsExactly("INVITATION:PENDING");
+        assertThat(statuses(called.email())).containsExactly("INVITATION:PENDING");
+
+        jdbc.sql("update patient set consent_follow_up = false where id = ?").param(optedOut.patient().id()).update();
+        FollowUpSummary due = followUps.forEpisode(called.episode().id()).stream().filter(f -> f.monthsAfter() == 1).findFirst().orElseThrow();
+        followUps.recordCheckIn(due.id(), due.version(), CheckInAnswer.painFree(), null);
+        run();
+
+        assertThat(statuses(optedOut.email())).containsExactly("INVITATION:CANCELED");
+        assertThat(statuses(called.email())).containsExactly("INVITATION:CANCELED");
+        assertThat(statuses(stillWanted.email())).containsExactly("INVITATION:SENT");
+        assertThat(smtp.to(optedOut.email())).isEmpty();
+        assertThat(smtp.to(called.email())).isEmpty();
+        assertThat(jdbc.sql("select last_error from outbox_message where recipient = ?").param(called.email()).query(String.class).single())
+                .contains("already completed");
+        security.signInAs("admin");
+        assertThat(outbox.list(false, 0, 1000)).anyMatch(m -> m.recipient().equals(optedOut.email()) && m.status() == OutboxStatus.CANCELED);
+    }
+
     private String token(Discharged d) {
         String link = smtp.to(d.email()).getFirst().link();
         return link.substring(link.lastIndexOf('/') + 1);

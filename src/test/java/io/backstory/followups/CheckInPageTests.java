@@ -110,4 +110,27 @@ class CheckInPageTests {
         assertThat(wrong.body()).contains("This link cannot be used").doesNotContain("Exception");
         assertThat(get("/check-in/short").body()).isEqualTo(wrong.body());
     }
+
+    /**
+     * A client that used ten bad tokens is refused (429) even with a good link, whichever node it reaches: the count
+     * is in the database (CheckInThrottleTest plays two nodes). The client plays an address of its own through the
+     * trusted test proxy.
+     */
+    @Test
+    void shouldRefuseAClientAfterTenWrongTokensEvenWithAGoodLink() throws Exception {
+        String path = linkPath();
+        String address = "192.0.2." + (System.nanoTime() % 250 + 1);
+        for (int i = 0; i < CheckInThrottle.MAX_BAD; i++) {
+            assertThat(getFrom(address, "/check-in/" + (i + "B").repeat(43).substring(0, 43)).statusCode()).isEqualTo(404);
+        }
+        HttpResponse<String> refused = getFrom(address, path);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).doesNotContain("Marta");
+        assertThat(get(path).statusCode()).as("another client").isEqualTo(200);
+    }
+
+    private HttpResponse<String> getFrom(String address, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Forwarded-For", address).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

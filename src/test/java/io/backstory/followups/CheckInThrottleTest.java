@@ -3,22 +3,42 @@ package io.backstory.followups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * The wrong-token throttle counts in the database: bad tokens seen by one node block the client on another. The
+ * second node is a second throttle with nothing in common with the first but the database.
+ */
+@CheckInTest
 class CheckInThrottleTest {
 
+    @Autowired CheckInThrottle nodeA;
+    @Autowired JdbcClient jdbc;
+    @Autowired CheckInTestConfig.MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
-    void shouldBlockAClientAfterTenWrongTokensUntilTheWindowPasses() {
-        CheckInTestConfig.MutableClock clock = new CheckInTestConfig.MutableClock();
-        CheckInThrottle throttle = new CheckInThrottle(clock);
+    void shouldBlockAClientAfterTenWrongTokensOnAnyNodeUntilTheWindowPasses() {
+        CheckInThrottle nodeB = new CheckInThrottle(jdbc, clock);
+        String client = "203.0.113." + (System.nanoTime() % 200 + 20) + "-" + System.nanoTime();
         for (int i = 0; i < CheckInThrottle.MAX_BAD - 1; i++) {
-            throttle.recordBad("203.0.113.7");
+            (i % 2 == 0 ? nodeA : nodeB).recordBad(client);
         }
-        assertThat(throttle.blocked("203.0.113.7")).isFalse();
-        throttle.recordBad("203.0.113.7");
-        assertThat(throttle.blocked("203.0.113.7")).isTrue();
-        assertThat(throttle.blocked("198.51.100.1")).as("per client address").isFalse();
+        assertThat(nodeA.blocked(client)).isFalse();
+        assertThat(nodeB.blocked(client)).isFalse();
+        nodeB.recordBad(client);
+        assertThat(nodeA.blocked(client)).as("blocked on the node that saw only half the failures").isTrue();
+        assertThat(nodeB.blocked(client)).isTrue();
+        assertThat(nodeA.blocked("198.51.100.1-" + System.nanoTime())).as("per client address").isFalse();
         clock.advance(CheckInThrottle.WINDOW.plus(Duration.ofSeconds(1)));
-        assertThat(throttle.blocked("203.0.113.7")).isFalse();
+        assertThat(nodeA.blocked(client)).isFalse();
+        assertThat(nodeB.blocked(client)).isFalse();
     }
 }

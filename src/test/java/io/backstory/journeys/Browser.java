@@ -13,6 +13,8 @@ import java.util.List;
  * and without the background-networking flags Chromium floods the closed network with requests.
  */
 final class Browser implements AutoCloseable {
+    /** How long a web-first assertion waits by default (Playwright's own default is 5 s). */
+    static final double ASSERTION_TIMEOUT_MS = 20_000;
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -49,6 +51,10 @@ final class Browser implements AutoCloseable {
         options.setBypassCSP(bypassCsp);
         page = browser.newPage(options);
         page.setDefaultTimeout(30_000);
+        // Assertions wait longer than Playwright's 5 s default: the build machine has two cores shared by several
+        // JVMs and a Chromium, and a Vaadin round trip under that load can take several seconds. A real failure
+        // still fails, only later.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(Browser.ASSERTION_TIMEOUT_MS);
         // Every journey fails on a content-security-policy violation or an uncaught script error (issue 9 item 4):
         // a tightened policy that breaks the app, or injected markup that runs, shows up here.
         page.onConsoleMessage(m -> {

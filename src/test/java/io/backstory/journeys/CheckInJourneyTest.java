@@ -14,7 +14,6 @@ import io.backstory.followups.CheckInOutbox;
 import io.backstory.followups.CheckInTest;
 import io.backstory.followups.CheckInTestConfig;
 import io.backstory.followups.SmtpSink;
-import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientCommand;
@@ -29,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 12's closing journey: a consenting patient is discharged; the clock moves to the first check-in;
+ * Issue 12's closing journey: a therapist discharges a consenting patient in the discharge dialog; the clock moves to the first check-in;
  * the job emails the link (the in-process SMTP server gets it, the admin's Outbox lists it); the patient opens it in
  * a fresh browser with no session at phone width and reports pain back at 6/10 for two days after 40 pain-free days;
  * the recurrence shows on the episode and the email reply in the owner report; the link a second time says
@@ -61,8 +60,27 @@ class CheckInJourneyTest {
         PatientSummary patient = patients.create(new PatientCommand("Nora", "Linkwell", LocalDate.of(1966, 9, 14), Sex.F,
                 null, email, true));
         EpisodeSummary episode = fixture.episode(patient, today.minusDays(42), Chronicity.SUBACUTE);
-        // Discharged through the service (the discharge dialog is walked in Chromium by TherapistJourneyTest).
-        episodes.discharge(episode.id(), today, DischargeReason.GOALS_MET);
+        security.signOut();
+
+        // The therapist discharges the patient in the episode's discharge dialog.
+        try (Browser staff = new Browser(port)) {
+            Page page = staff.page;
+            staff.signIn("therapist", "backstory-demo");
+            assertThat(page.locator(".home-view")).isVisible();
+            staff.open("/episodes/" + episode.id());
+            page.locator(".episode-view vaadin-button.discharge").click();
+            page.getByLabel("Discharge date").fill(today.toString());
+            page.getByLabel("Discharge date").press("Enter");
+            page.getByLabel("NPRS Total").fill("1");
+            page.getByLabel("ODI Total %").fill("6");
+            staff.screenshot("check-in-discharge-dialog");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discharge and schedule follow-ups").setExact(true)).click();
+            assertThat(page.locator(".episode-view .pill").first()).containsText("Discharged");
+            assertThat(page.locator(".follow-up-row")).hasCount(4);
+            staff.screenshot("check-in-discharged-episode");
+        }
+        security.signInAs("therapist");
+        assertThat(episodes.get(episode.id()).dischargeDate()).isEqualTo(today);
         security.signOut();
 
         // The clock moves to the first (1-month) check-in; the job runs as db-scheduler would run it.

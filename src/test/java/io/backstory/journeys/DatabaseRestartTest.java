@@ -125,7 +125,7 @@ class DatabaseRestartTest {
             browser.open("/episodes/987654321");
             assertThat(page.locator(".not-found-view")).isVisible();
         } finally {
-            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(Browser.ASSERTION_TIMEOUT_MS);
         }
     }
 

@@ -32,8 +32,6 @@ class ImportJourneyTest {
     JdbcClient jdbc;
 
     @Test
-    @org.junit.jupiter.api.Disabled("not passing yet: Playwright finds no file input inside vaadin-upload (line 92) within 30 s; "
-            + "ImportServiceTests covers the same flow through the service")
     void shouldImportTheExampleFilesAfterFixingTwoBadRows() throws Exception {
         long clinicId = jdbc.sql("select clinic_id from user_account where username = 'owner'").query(Long.class).single();
         int reportBefore = jdbc.sql("select count(*) from report_episode where clinic_id = ?").param(clinicId).query(Integer.class).single();

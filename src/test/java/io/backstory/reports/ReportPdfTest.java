@@ -79,9 +79,10 @@ class ReportPdfTest {
         save(pdf, "report.pdf");
 
         String text = text(pdf);
-        assertThat(text).contains("Recurrence by plan (within 365 days)", "plan breadth (factors addressed)",
+        // a 365-day horizon is worded as on the dashboard
+        assertThat(text).contains("Recurrence by plan (within a year)", "plan breadth (factors addressed)",
                 "Therapists (funnel-plot view", "episodes followed to the horizon (per therapist)",
-                "recurrence within 365 days", "99.8 % limits", "Nina Newcomer");
+                "recurrence within a year", "99.8 % limits", "Nina Newcomer");
         // Model terms in the dashboard's words, not the analysis' column names.
         assertThat(text).contains("Sex: male (vs female)", "STarT Back high (vs low)", "Stress, fear & beliefs")
                 .doesNotContain("sex[M]", "baseline_nprs");
@@ -103,6 +104,27 @@ class ReportPdfTest {
             assertThat(text).contains(reason.replaceAll("\\s+", " "));
         }
         assertThat(text).doesNotContain("prevent");
+    }
+
+    @Test
+    void shouldWriteTheWholePdfInSpanishForASpanishReader() throws IOException {
+        java.util.Locale spanish = java.util.Locale.of("es");
+        byte[] pdf = ReportPdf.render("Riverside Physio", report, options(), spanish);
+        save(pdf, "report-es.pdf");
+
+        String text = text(pdf).replaceAll("\\s+", " ").replaceAll("(\\w)- (\\w)", "$1-$2");
+        io.backstory.analytics.VerdictResult verdict = report.analysis().verdict();
+        assertThat(text).contains("Todavía no está claro", "Por qué no hay una respuesta clara", "Cifras clave",
+                "Recurrencia por plan (en un año)", "Tiempo hasta la recurrencia", "Fisioterapeutas (gráfico de embudo",
+                "recurrencia en un año", "días desde el alta");
+        assertThat(text).contains(verdict.sentence(spanish).replaceAll("\\s+", " "));
+        for (String reason : verdict.reasons(spanish)) {
+            assertThat(text).contains(reason.replaceAll("\\s+", " "));
+        }
+        // decimal commas: the hazard ratio as the Spanish reader writes it
+        assertThat(text).contains(String.format(spanish, "%.2f", report.analysis().adjustedEffect().ratio()));
+        assertThat(EnglishVerdictText.pieces()).hasSizeGreaterThan(50).allSatisfy(english ->
+                assertThat(text).as("English left in the Spanish PDF").doesNotContain(english));
     }
 
     @Test

@@ -55,7 +55,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
                 case SENT -> "pill-success";
                 case FAILED -> "pill-error";
                 case PENDING -> "pill-warning";
-                case HELD -> "pill-contrast";
+                case HELD, CANCELED -> "pill-contrast";
             });
             return status;
         }).setHeader(getTranslation("outbox.status")).setAutoWidth(true).setFlexGrow(0);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -37,9 +38,10 @@ public class PatientForm extends FormLayout {
         String phone = "";
         String email = "";
         boolean consent = true;
+        String language = "";
 
         PatientCommand toCommand() {
-            return new PatientCommand(firstName, lastName, dateOfBirth, sex, phone, email, consent);
+            return new PatientCommand(firstName, lastName, dateOfBirth, sex, phone, email, consent, language);
         }
     }
 
@@ -50,6 +52,7 @@ public class PatientForm extends FormLayout {
     final TextField phone = new TextField();
     final EmailField email = new EmailField();
     final Checkbox consent = new Checkbox();
+    final Select<String> language = new Select<>();
     final Button save = new Button();
     final Button cancel = new Button();
     final ErrorSummary errors = new ErrorSummary();
@@ -69,6 +72,11 @@ public class PatientForm extends FormLayout {
         phone.setLabel(getTranslation("patient.phone"));
         email.setLabel(getTranslation("patient.email"));
         consent.setLabel(getTranslation("patient.consent"));
+        // Issue 16: check-in emails and the check-in page speak the patient's language; empty: none recorded.
+        language.setLabel(getTranslation("patient.language"));
+        language.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), PatientCommand.LANGUAGES.stream()).toList());
+        language.setItemLabelGenerator(tag -> getTranslation(tag.isEmpty() ? "patient.language.none" : "language." + tag));
+        language.setHelperText(getTranslation("patient.language.help"));
         firstName.setAutofocus(true);
 
         binder.forField(firstName).asRequired(getTranslation("patient.firstName.required"))
@@ -85,6 +93,7 @@ public class PatientForm extends FormLayout {
         binder.forField(email).withValidator(new EmailValidator(getTranslation("patient.email.invalid"), true))
                 .bind(d -> d.email, (d, v) -> d.email = v);
         binder.forField(consent).bind(d -> d.consent, (d, v) -> d.consent = v);
+        binder.forField(language).bind(d -> d.language, (d, v) -> d.language = v == null ? "" : v);
         binder.setBean(draft);
 
         save.setText(getTranslation("patient.save"));
@@ -95,7 +104,7 @@ public class PatientForm extends FormLayout {
         cancel.addClickListener(e -> fireEvent(new CloseEvent(this)));
 
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        add(firstName, lastName, dateOfBirth, sex, phone, email, consent);
+        add(firstName, lastName, dateOfBirth, sex, phone, email, language, consent);
         setColspan(consent, 2);
         add(errors, buttons);
         setColspan(errors, 2);

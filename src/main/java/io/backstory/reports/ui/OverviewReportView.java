@@ -94,14 +94,14 @@ public class OverviewReportView extends ReportView implements HasDynamicTitle {
         Paragraph plain = new Paragraph(getTranslation("report.verdict.plain", pair[0], horizon, pair[1]));
         plain.addClassName("verdict-plain");
         UnorderedList numbers = new UnorderedList();
-        VerdictFigures.lines(a, this::getTranslation).forEach(line -> numbers.add(new ListItem(line)));
+        VerdictFigures.lines(a, getLocale(), this::getTranslation).forEach(line -> numbers.add(new ListItem(line)));
         numbers.addClassName("verdict-numbers");
-        Paragraph sentence = new Paragraph(a.verdict().sentence());
+        Paragraph sentence = new Paragraph(a.verdict().sentence(getLocale()));
         sentence.addClassName("verdict-sentence");
         card.add(question, answer, plain, sentence);
-        if (!a.verdict().reasons().isEmpty()) {
+        if (!a.verdict().reasonWordings().isEmpty()) {
             UnorderedList reasons = new UnorderedList();
-            a.verdict().reasons().forEach(r -> reasons.add(new ListItem(r)));
+            a.verdict().reasons(getLocale()).forEach(r -> reasons.add(new ListItem(r)));
             reasons.addClassName("verdict-reasons");
             Span heading = new Span(getTranslation("report.verdict.reasons"));
             heading.addClassName("verdict-list-heading");
@@ -110,7 +110,7 @@ public class OverviewReportView extends ReportView implements HasDynamicTitle {
         Span checks = new Span(getTranslation("report.verdict.checks"));
         checks.addClassName("verdict-list-heading");
         card.add(checks, numbers);
-        List<String> notes = new ArrayList<>(a.verdict().warnings());
+        List<String> notes = new ArrayList<>(a.verdict().warnings(getLocale()));
         notes.addAll(a.warnings());
         if (!notes.isEmpty()) {
             UnorderedList caveats = new UnorderedList();

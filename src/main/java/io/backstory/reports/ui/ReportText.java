@@ -2,7 +2,6 @@ package io.backstory.reports.ui;
 
 import io.backstory.base.ui.Formats;
 import io.backstory.analytics.ProportionEstimate;
-import java.util.Locale;
 
 /** Numbers as a clinic owner reads them: percentages, "1 in 3", ratios with two decimals. */
 final class ReportText {
@@ -11,33 +10,34 @@ final class ReportText {
     }
 
     static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Formats.locale(), "%.0f %%", v * 100) : "n/a";
+        return Double.isFinite(v) ? String.format(Formats.locale(), "%.0f %%", v * 100) : na();
     }
 
     static String ratio(double v) {
-        return Double.isFinite(v) ? String.format(Formats.locale(), "%.2f", v) : "n/a";
+        return Double.isFinite(v) ? String.format(Formats.locale(), "%.2f", v) : na();
     }
 
     static String p(double v) {
-        return !Double.isFinite(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Formats.locale(), "%.3f", v);
+        return !Double.isFinite(v) ? na() : v < 0.001 ? "< " + String.format(Formats.locale(), "%.3f", 0.001)
+                : String.format(Formats.locale(), "%.3f", v);
     }
 
     static String rateWithCi(ProportionEstimate r) {
-        return r.n() == 0 ? "n/a" : percent(r.rate()) + " (95 % CI " + percent(r.lower()) + " to " + percent(r.upper()) + ")";
+        return r.n() == 0 ? na() : Charts.t("pdf.rateCi", percent(r.rate()), percent(r.lower()), percent(r.upper()));
     }
 
     /** "1 in 3" below one half, "6 in 10" above: the form patients and owners grasp at once. */
     static String oneIn(double rate) {
         if (!Double.isFinite(rate)) {
-            return "n/a";
+            return na();
         }
         if (rate <= 0) {
-            return "none";
+            return Charts.t("report.oneIn.none");
         }
         if (rate < 0.5) {
-            return "1 in " + Math.max(2, Math.round(1 / rate));
+            return Charts.t("report.oneIn", Long.toString(Math.max(2, Math.round(1 / rate))));
         }
-        return Math.round(rate * 10) + " in 10";
+        return tenths(rate);
     }
 
     /** Two rates in the same form, so "1 in 3" is never set against "5 in 10". */
@@ -49,11 +49,16 @@ final class ReportText {
     }
 
     private static String tenths(double rate) {
-        return Double.isFinite(rate) ? Math.round(rate * 10) + " in 10" : "n/a";
+        return Double.isFinite(rate) ? Charts.t("report.inTen", Long.toString(Math.round(rate * 10))) : na();
     }
 
-    /** "within a year" for 365 days, else "within N days". */
+    /** "within a year" for 365 days, else "within N days", in the reader's language. */
     static String within(int days) {
-        return days == 365 ? "within a year" : days == 730 ? "within two years" : "within " + days + " days";
+        return days == 365 ? Charts.t("report.within.year") : days == 730 ? Charts.t("report.within.twoYears")
+                : Charts.t("report.within.days", days);
+    }
+
+    private static String na() {
+        return Charts.t("pdf.na");
     }
 }

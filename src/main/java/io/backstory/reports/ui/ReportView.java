@@ -51,8 +51,10 @@ abstract class ReportView extends VerticalLayout {
         Paragraph intro = new Paragraph(getTranslation(introKey));
         intro.addClassName("muted");
         ReportFilterBar filters = new ReportFilterBar(reports.options(), ReportFilterBar.current(), f -> load());
+        // The download is written outside this UI's request: the reader's language is taken now.
+        java.util.Locale locale = getLocale();
         Div exports = new Div(
-                download("report.export.pdf", "recurrence-report.pdf", "application/pdf", () -> reports.exportPdf(filter)),
+                download("report.export.pdf", "recurrence-report.pdf", "application/pdf", () -> reports.exportPdf(filter, locale)),
                 download("report.export.csv", "analysis-dataset.csv", "text/csv", () -> {
                     StringWriter csv = new StringWriter();
                     reports.exportCsv(filter, csv);

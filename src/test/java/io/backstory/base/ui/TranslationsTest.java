@@ -29,6 +29,17 @@ class TranslationsTest {
         assertThat(difference(spanish, english)).as("keys in Spanish without English").isEmpty();
     }
 
+    /** The verdict's own bundle (analytics, read without Vaadin) is held to the same rule. */
+    @Test
+    void shouldHaveTheSameVerdictKeysInEnglishAndSpanish() throws IOException {
+        Path verdict = Path.of("src/main/resources/io/backstory/analytics");
+        Set<String> english = load(verdict.resolve("verdict.properties")).stringPropertyNames();
+        Set<String> spanish = load(verdict.resolve("verdict_es.properties")).stringPropertyNames();
+        assertThat(english).hasSizeGreaterThan(50);
+        assertThat(difference(english, spanish)).as("verdict keys in English without Spanish").isEmpty();
+        assertThat(difference(spanish, english)).as("verdict keys in Spanish without English").isEmpty();
+    }
+
     @Test
     void shouldTranslateEveryLiteralKeyTheCodeAsksFor() throws IOException {
         Set<String> english = load("translations.properties").stringPropertyNames();
@@ -86,8 +97,12 @@ class TranslationsTest {
     }
 
     private static Properties load(String name) throws IOException {
+        return load(BUNDLES.resolve(name));
+    }
+
+    private static Properties load(Path file) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;

@@ -64,6 +64,27 @@ class ReportViewsTest extends SpringBrowserlessTest {
                 "lost to follow-up (IPCW)", "Schoenfeld");
     }
 
+    /** Issue 16: a Spanish-speaking owner reads the whole verdict card in Spanish, no English verdict sentence left. */
+    @Test
+    @WithUserDetails("owner")
+    void shouldShowTheVerdictCardInSpanishToASpanishOwner() throws java.io.IOException {
+        Locale spanish = Locale.of("es");
+        RecurrenceReport report = reports.report(ReportFilter.all());
+        UI.getCurrent().setLocale(spanish);
+
+        navigate(OverviewReportView.class);
+
+        String card = $(com.vaadin.flow.component.html.Div.class).withClassName("verdict-card").single()
+                .getElement().getTextRecursively();
+        assertThat(card).contains(getTranslation("report.verdict." + report.analysis().verdict().code().name()),
+                report.analysis().verdict().sentence(spanish), "Las comprobaciones detrás de la respuesta");
+        report.analysis().verdict().reasons(spanish).forEach(reason -> assertThat(card).contains(reason));
+        report.analysis().verdict().warnings(spanish).forEach(warning -> assertThat(card).contains(warning));
+        assertThat(card).contains(String.format(spanish, "%.2f", report.analysis().adjustedEffect().ratio()));
+        assertThat(io.backstory.reports.EnglishVerdictText.pieces()).allSatisfy(english ->
+                assertThat(card).as("English left on the Spanish verdict card").doesNotContain(english));
+    }
+
     private String getTranslation(String key) {
         return UI.getCurrent().getTranslation(key);
     }

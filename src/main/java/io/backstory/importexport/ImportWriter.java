@@ -1,0 +1,181 @@
+package io.backstory.importexport;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * Writes one batch of an import's rows into a table. On PostgreSQL with COPY (PgJDBC's CopyManager): the ids
+ * are drawn from the table's identity sequence first, so the import knows each row's local id without
+ * {@code RETURNING} (COPY has none) and can write the external-id and factor rows the same way. Elsewhere
+ * (the embedded H2 demo and tests) with JDBC batches and generated keys. Both run on the caller's
+ * transaction's connection, so the commit stays all-or-nothing.
+ */
+abstract sealed class ImportWriter {
+
+    static ImportWriter of(JdbcTemplate jdbc) {
+        DataSource ds = jdbc.getDataSource();
+        Connection con = DataSourceUtils.getConnection(ds);
+        try {
+            return con.isWrapperFor(PGConnection.class) ? new Copy(jdbc) : new Batch(jdbc);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, ds);
+        }
+    }
+
+    final JdbcTemplate jdbc;
+
+    ImportWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts rows (the first {@code width} values of each, in {@code columns} order) for the clinic; their new ids in order. */
+    abstract long[] insert(String table, List<String> columns, long clinicId, List<Object[]> rows, int width);
+
+    /** Inserts rows whose values are exactly {@code columns} (no generated id). */
+    abstract void insertPlain(String table, List<String> columns, List<Object[]> rows);
+
+    /** JDBC batches with generated keys: any database. */
+    static final class Batch extends ImportWriter {
+        Batch(JdbcTemplate jdbc) {
+            super(jdbc);
+        }
+
+        @Override
+        long[] insert(String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
+            String sql = "insert into " + table + " (clinic_id, " + String.join(", ", columns) + ") values (" + clinicId
+                    + ", ?" + ", ?".repeat(columns.size() - 1) + ")";
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws SQLException {
+                    Object[] row = rows.get(i);
+                    for (int c = 0; c < width; c++) {
+                        ps.setObject(c + 1, row[c]);
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return rows.size();
+                }
+            }, keys);
+            List<Map<String, Object>> generated = keys.getKeyList();
+            long[] ids = new long[rows.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = ((Number) generated.get(i).values().iterator().next()).longValue();
+            }
+            return ids;
+        }
+
+        @Override
+        void insertPlain(String table, List<String> columns, List<Object[]> rows) {
+            jdbc.batchUpdate("insert into " + table + " (" + String.join(", ", columns) + ") values (?" + ", ?".repeat(columns.size() - 1) + ")",
+                    rows);
+        }
+    }
+
+    /** COPY ... FROM STDIN in PostgreSQL's text format, one COPY per batch, ids from the identity sequence. */
+    static final class Copy extends ImportWriter {
+        private final Map<String, String> sequences = new HashMap<>();
+
+        Copy(JdbcTemplate jdbc) {
+            super(jdbc);
+        }
+
+        @Override
+        long[] insert(String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
+            String sequence = sequences.computeIfAbsent(table,
+                    t -> jdbc.queryForObject("select pg_get_serial_sequence(?, 'id')", String.class, t));
+            // ids drawn like the column default would draw them; concurrent inserts elsewhere take other numbers
+            List<Long> drawn = jdbc.queryForList("select nextval(?::regclass) from generate_series(1, ?)", Long.class, sequence, rows.size());
+            long[] ids = new long[rows.size()];
+            List<Object[]> withIds = new ArrayList<>(rows.size());
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = drawn.get(i);
+                Object[] row = new Object[width + 2];
+                row[0] = ids[i];
+                row[1] = clinicId;
+                System.arraycopy(rows.get(i), 0, row, 2, width);
+                withIds.add(row);
+            }
+            List<String> all = new ArrayList<>(columns.size() + 2);
+            all.add("id");
+            all.add("clinic_id");
+            all.addAll(columns);
+            insertPlain(table, all, withIds);
+            return ids;
+        }
+
+        @Override
+        void insertPlain(String table, List<String> columns, List<Object[]> rows) {
+            StringBuilder text = new StringBuilder(rows.size() * 64);
+            for (Object[] row : rows) {
+                for (int c = 0; c < columns.size(); c++) {
+                    if (c > 0) {
+                        text.append('\t');
+                    }
+                    append(text, row[c]);
+                }
+                text.append('\n');
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            DataSource ds = jdbc.getDataSource();
+            Connection con = DataSourceUtils.getConnection(ds);
+            try {
+                CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
+                try {
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    copy.endCopy();
+                } finally {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+            } finally {
+                DataSourceUtils.releaseConnection(con, ds);
+            }
+        }
+
+        /** One value in COPY's text format: \N for null, backslash escapes for the separators. */
+        static void append(StringBuilder out, Object value) {
+            switch (value) {
+                case null -> out.append("\\N");
+                case Boolean b -> out.append(b ? 't' : 'f');
+                case java.math.BigDecimal d -> out.append(d.toPlainString());
+                case Number n -> out.append(n);
+                case java.sql.Date d -> out.append(d.toLocalDate());
+                default -> {
+                    String s = value.toString();
+                    for (int i = 0; i < s.length(); i++) {
+                        char ch = s.charAt(i);
+                        switch (ch) {
+                            case '\\' -> out.append("\\\\");
+                            case '\t' -> out.append("\\t");
+                            case '\n' -> out.append("\\n");
+                            case '\r' -> out.append("\\r");
+                            default -> out.append(ch);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
