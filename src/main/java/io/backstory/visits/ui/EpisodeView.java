@@ -47,6 +47,7 @@ import io.backstory.visits.Nudge;
 import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,8 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     private final FollowUpService followUps;
     private final EpisodeCareService care;
     private final CurrentUser currentUser;
+    /** The app's clock, as the services use it: the dialog's "today" and the service's "not in the future" agree. */
+    private final Clock clock;
     long episodeId;
     final Div nudges = new Div();
     Dialog dischargeDialog;
@@ -78,13 +81,14 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     Button confirmDischarge;
 
     public EpisodeView(EpisodeService episodes, VisitService visits, MeasureService measures, FollowUpService followUps,
-                       EpisodeCareService care, CurrentUser currentUser) {
+                       EpisodeCareService care, CurrentUser currentUser, Clock clock) {
         this.episodes = episodes;
         this.visits = visits;
         this.measures = measures;
         this.followUps = followUps;
         this.care = care;
         this.currentUser = currentUser;
+        this.clock = clock;
         addClassName("episode-view");
         nudges.addClassName("nudges");
     }
@@ -284,7 +288,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     private Component followUpList(List<FollowUpSummary> list) {
         Div rows = new Div();
         rows.addClassName("follow-up-list");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         for (FollowUpSummary f : list) {
             String state;
             String tone;
@@ -310,10 +314,11 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     void openDischarge(EpisodeSummary episode) {
-        dischargeDate = new DatePicker(getTranslation("discharge.date"), LocalDate.now());
+        LocalDate today = LocalDate.now(clock);
+        dischargeDate = new DatePicker(getTranslation("discharge.date"), today);
         Formats.iso(dischargeDate);
         dischargeDate.setMin(episode.startDate());
-        dischargeDate.setMax(LocalDate.now());
+        dischargeDate.setMax(today);
         dischargeReason = new Select<>();
         dischargeReason.setLabel(getTranslation("discharge.reason"));
         dischargeReason.setItems(DischargeReason.values());
