@@ -68,8 +68,9 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     private final MeasureService measures;
     private final FollowUpService followUps;
     private final EpisodeCareService care;
-    private final Clock clock;
     private final CurrentUser currentUser;
+    /** The app's clock, as the services use it: the dialog's "today" and the service's "not in the future" agree. */
+    private final Clock clock;
     long episodeId;
     final Div nudges = new Div();
     Dialog dischargeDialog;
@@ -82,12 +83,12 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     public EpisodeView(EpisodeService episodes, VisitService visits, MeasureService measures, FollowUpService followUps,
                        EpisodeCareService care, CurrentUser currentUser, Clock clock) {
         this.episodes = episodes;
-        this.clock = clock;
         this.visits = visits;
         this.measures = measures;
         this.followUps = followUps;
         this.care = care;
         this.currentUser = currentUser;
+        this.clock = clock;
         addClassName("episode-view");
         nudges.addClassName("nudges");
     }
@@ -313,10 +314,11 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     void openDischarge(EpisodeSummary episode) {
-        dischargeDate = new DatePicker(getTranslation("discharge.date"), LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        dischargeDate = new DatePicker(getTranslation("discharge.date"), today);
         Formats.iso(dischargeDate);
         dischargeDate.setMin(episode.startDate());
-        dischargeDate.setMax(LocalDate.now(clock));
+        dischargeDate.setMax(today);
         dischargeReason = new Select<>();
         dischargeReason.setLabel(getTranslation("discharge.reason"));
         dischargeReason.setItems(DischargeReason.values());
