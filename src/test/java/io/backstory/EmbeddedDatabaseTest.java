@@ -9,6 +9,7 @@ import io.backstory.followups.CheckInAnswer;
 import io.backstory.followups.CheckInResult;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpStatus;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.measures.MeasureService;
@@ -105,7 +106,7 @@ class EmbeddedDatabaseTest {
 
         assertThat(visit.factors()).containsExactlyInAnyOrder(Factor.MOVEMENT, Factor.STRENGTH, Factor.BELIEFS);
         assertThat(measured).singleElement().satisfies(m -> assertThat(m.instrument()).isEqualTo(Instrument.NPRS));
-        assertThat(checkIn.followUp().status()).isEqualTo("COMPLETED");
+        assertThat(checkIn.followUp().status()).isEqualTo(FollowUpStatus.COMPLETED);
         assertThat(visits.list(episode.id())).extracting(VisitSummary::id).contains(visit.id());
     }
 

@@ -5,12 +5,14 @@ import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
+import io.backstory.security.UserAccountService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,17 +31,20 @@ public class ClinicService {
     private final ClinicSettingsRepository settings;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
-    private final JdbcClient jdbc;
+    private final UserAccountService users;
+    private final List<OverviewCounter> counters;
     private final Clock clock;
 
     ClinicService(ClinicRepository clinics, LocationRepository locations, ClinicSettingsRepository settings,
-                  CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc, Clock clock) {
+                  CurrentUser currentUser, AuditLog auditLog, UserAccountService users, List<OverviewCounter> counters,
+                  Clock clock) {
         this.clinics = clinics;
         this.locations = locations;
         this.settings = settings;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
-        this.jdbc = jdbc;
+        this.users = users;
+        this.counters = List.copyOf(counters);
         this.clock = clock;
     }
 
@@ -197,23 +202,21 @@ public class ClinicService {
         long clinicId = currentUser.clinicId();
         ClinicSummary clinic = summary(clinicId);
         LocalDate today = LocalDate.now(clock);
+        Map<OverviewCount, Long> counts = new EnumMap<>(OverviewCount.class);
+        for (OverviewCounter counter : counters) {
+            counts.putAll(counter.count(clinicId, today));
+        }
         return new ClinicOverview(clinic.name(), clinic.openLocations().size(), activeTherapists(clinicId),
-                count("select count(*) from patient where clinic_id = ?", clinicId),
-                count("select count(*) from episode where clinic_id = ? and discharge_date is null", clinicId),
-                count("select count(*) from episode where clinic_id = ? and discharge_date is not null", clinicId),
-                count("select count(*) from visit where clinic_id = ? and visit_date > ?", clinicId, today.minusDays(30)),
-                count("select count(*) from follow_up where clinic_id = ? and status = 'PENDING' and due_date <= ?", clinicId, today),
-                count("select count(*) from recurrence where clinic_id = ?", clinicId));
+                counts.getOrDefault(OverviewCount.PATIENTS, 0L), counts.getOrDefault(OverviewCount.OPEN_EPISODES, 0L),
+                counts.getOrDefault(OverviewCount.DISCHARGED_EPISODES, 0L),
+                counts.getOrDefault(OverviewCount.VISITS_LAST_30_DAYS, 0L),
+                counts.getOrDefault(OverviewCount.FOLLOW_UPS_DUE, 0L), counts.getOrDefault(OverviewCount.RECURRENCES, 0L));
     }
 
     /** Therapists who can still sign in: deactivated ones keep their history but no longer count. */
     private int activeTherapists(long clinicId) {
-        return count("select count(distinct r.user_account_id) from user_role r join user_account a on a.id = r.user_account_id "
-                + "where r.clinic_id = ? and r.role = 'THERAPIST' and a.enabled", clinicId);
-    }
-
-    private int count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single().intValue();
+        return (int) users.clinicUsers().stream()
+                .filter(u -> u.clinicId() == clinicId && u.active() && u.roles().contains(Role.THERAPIST)).count();
     }
 
     private Location location(long locationId, long clinicId) {

@@ -137,7 +137,7 @@ public class CheckInLinkService {
                         where l.token_hash = ?""")
                 .param(CheckInLinks.hash(token))
                 .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null, "PENDING".equals(rs.getString(7)),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null, FollowUpStatus.PENDING.name().equals(rs.getString(7)),
                         rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11)))
                 .optional()
                 .filter(l -> l.expiresAt().isAfter(now));

@@ -1,8 +1,11 @@
 package io.backstory.followups;
 
 import io.backstory.base.AbstractEntity;
+import io.backstory.base.ClinicalNote;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +26,9 @@ class FollowUp extends AbstractEntity {
     @Column(name = "due_date", nullable = false)
     private LocalDate dueDate = LocalDate.EPOCH;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
-    private String status = "PENDING";
+    private FollowUpStatus status = FollowUpStatus.PENDING;
 
     @Column(name = "completed_on")
     private @Nullable LocalDate completedOn;
@@ -41,7 +45,7 @@ class FollowUp extends AbstractEntity {
     @Column(name = "current_nprs")
     private @Nullable Integer currentNprs;
 
-    @Column(length = 2000)
+    @Column(length = ClinicalNote.MAX_LENGTH)
     private @Nullable String note;
 
     /** How the check-in was answered ({@link CheckInChannel}); null before issue 12 or while pending. */
@@ -67,7 +71,7 @@ class FollowUp extends AbstractEntity {
         this.reached = answer.reached();
         this.note = note == null || note.isBlank() ? null : note.strip();
         if (answer.reached()) {
-            this.status = "COMPLETED";
+            this.status = FollowUpStatus.COMPLETED;
             this.completedOn = on;
             this.painFree = answer.painFreeSinceDischarge();
             this.outcome = decision.outcome().name();
@@ -79,7 +83,7 @@ class FollowUp extends AbstractEntity {
     long getEpisodeId() { return episodeId; }
     int getMonthsAfter() { return monthsAfter; }
     LocalDate getDueDate() { return dueDate; }
-    String getStatus() { return status; }
+    FollowUpStatus getStatus() { return status; }
     @Nullable LocalDate getCompletedOn() { return completedOn; }
     @Nullable Boolean getReached() { return reached; }
     @Nullable Boolean getPainFree() { return painFree; }

@@ -1,5 +1,6 @@
 package io.backstory.followups;
 
+import io.backstory.base.ClinicalNote;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
@@ -44,7 +45,7 @@ public class FollowUpService {
             from follow_up f
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
-            where f.clinic_id = :clinic and f.status = 'PENDING' and f.due_date <= :until
+            where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until
               and ${EMAILING}
             order by f.due_date, f.id
             limit :limit offset :offset
@@ -131,6 +132,7 @@ public class FollowUpService {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
         List<FollowUpDue> rows = jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
+                .param("pending", FollowUpStatus.PENDING.name())
                 .param("until", today.plusDays(WORKLIST_DAYS_AHEAD)).param("noReplyBefore", noReplyBefore())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
@@ -147,9 +149,9 @@ public class FollowUpService {
     @Transactional(readOnly = true)
     public int countDue() {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        return jdbc.sql("select count(*) from follow_up f where f.clinic_id = :clinic and f.status = 'PENDING' and f.due_date <= :until and "
+        return jdbc.sql("select count(*) from follow_up f where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until and "
                         + NOT_BEING_EMAILED)
-                .param("clinic", user.clinicId()).param("until", LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
+                .param("clinic", user.clinicId()).param("pending", FollowUpStatus.PENDING.name()).param("until", LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
                 .param("noReplyBefore", noReplyBefore())
                 .query(Long.class).single().intValue();
     }
@@ -189,14 +191,14 @@ public class FollowUpService {
             throw new ConcurrentEditException("This check-in was recorded by someone else after you opened it, so your "
                     + "answers were not saved. Reload the worklist to see what they recorded.");
         }
-        if (!"PENDING".equals(followUp.getStatus())) {
+        if (followUp.getStatus() != FollowUpStatus.PENDING) {
             throw new IllegalArgumentException("Check-in: already recorded on " + followUp.getCompletedOn());
         }
         if (answer == null) {
             throw new IllegalArgumentException("Answers: required");
         }
-        if (note != null && note.length() > 2000) {
-            throw new IllegalArgumentException("Note: at most 2000 characters");
+        if (note != null && note.length() > ClinicalNote.MAX_LENGTH) {
+            throw new IllegalArgumentException(ClinicalNote.tooLong());
         }
         return record(user.clinicId(), followUp, answer, note, CheckInChannel.CALL, episodes.get(followUp.getEpisodeId()).dischargeDate(),
                 () -> auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId),

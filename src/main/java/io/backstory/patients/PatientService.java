@@ -11,7 +11,10 @@ import io.backstory.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +32,16 @@ public class PatientService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final List<EpisodeDates> episodeDates;
 
-    PatientService(PatientRepository patients, CurrentUser currentUser, AuditLog auditLog, Clock clock, JdbcClient jdbc) {
+    PatientService(PatientRepository patients, CurrentUser currentUser, AuditLog auditLog, Clock clock, JdbcClient jdbc,
+                   List<EpisodeDates> episodeDates) {
         this.patients = patients;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.episodeDates = List.copyOf(episodeDates);
     }
 
     /*
@@ -47,10 +53,7 @@ public class PatientService {
             select p.id, p.first_name, p.last_name, p.date_of_birth,
                    (select e.id from episode e where e.patient_id = p.id and e.discharge_date is null
                      order by e.start_date desc limit 1) as open_episode_id,
-                   (select max(e.start_date) from episode e where e.patient_id = p.id and e.discharge_date is null) as open_start,
-                   (select max(v.visit_date) from visit v join episode e on e.id = v.episode_id where e.patient_id = p.id) as last_visit,
-                   (select min(f.due_date) from follow_up f join episode e on e.id = f.episode_id
-                     where e.patient_id = p.id and f.status = 'PENDING') as next_due
+                   (select max(e.start_date) from episode e where e.patient_id = p.id and e.discharge_date is null) as open_start
             from patient p
             where p.clinic_id = :clinic and lower(p.first_name || ' ' || p.last_name || ' ' || p.first_name) like :filter
             order by p.last_name, p.first_name, p.id
@@ -82,8 +85,9 @@ public class PatientService {
                 .param("offset", offset)
                 .query((rs, n) -> new PatientRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5) == null ? null : rs.getLong(5),
-                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
+                        rs.getObject(6, LocalDate.class), null, null))
                 .list();
+        rows = withEpisodeDates(user.clinicId(), rows);
         // which patients this page showed, not only that a list was looked at
         auditLog.recordList("list", rows.stream().map(PatientRow::id).toList());
         return rows;
@@ -96,6 +100,33 @@ public class PatientService {
                         + "and lower(p.first_name || ' ' || p.last_name || ' ' || p.first_name) like :filter")
                 .param("clinic", user.clinicId()).param("filter", like(filter))
                 .query(Long.class).single().intValue();
+    }
+
+    /** The page's last-visit and next-check-in columns, asked of the modules that own those records. */
+    private List<PatientRow> withEpisodeDates(long clinicId, List<PatientRow> rows) {
+        if (rows.isEmpty() || episodeDates.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Long> patientOfEpisode = new HashMap<>();
+        jdbc.sql("select id, patient_id from episode where clinic_id = :clinic and patient_id in (:patients)")
+                .param("clinic", clinicId).param("patients", rows.stream().map(PatientRow::id).toList())
+                .query(rs -> {
+                    patientOfEpisode.put(rs.getLong(1), rs.getLong(2));
+                });
+        if (patientOfEpisode.isEmpty()) {
+            return rows;
+        }
+        Map<EpisodeDates.Kind, Map<Long, LocalDate>> byPatient = new EnumMap<>(EpisodeDates.Kind.class);
+        for (EpisodeDates source : episodeDates) {
+            Map<Long, LocalDate> dates = byPatient.computeIfAbsent(source.kind(), k -> new HashMap<>());
+            source.forEpisodes(clinicId, patientOfEpisode.keySet()).forEach((episode, date) -> dates.merge(
+                    patientOfEpisode.get(episode), date, source.kind() == EpisodeDates.Kind.LAST_VISIT
+                            ? (a, b) -> a.isAfter(b) ? a : b : (a, b) -> a.isBefore(b) ? a : b));
+        }
+        Map<Long, LocalDate> lastVisit = byPatient.getOrDefault(EpisodeDates.Kind.LAST_VISIT, Map.of());
+        Map<Long, LocalDate> nextDue = byPatient.getOrDefault(EpisodeDates.Kind.NEXT_FOLLOW_UP_DUE, Map.of());
+        return rows.stream().map(r -> new PatientRow(r.id(), r.firstName(), r.lastName(), r.dateOfBirth(), r.openEpisodeId(),
+                r.openEpisodeStart(), lastVisit.get(r.id()), nextDue.get(r.id()))).toList();
     }
 
     private static String like(String filter) {

@@ -76,7 +76,7 @@ class FollowUpServiceTests {
 
         assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.RECURRENCE);
         assertThat(result.recurrenceRecorded()).isTrue();
-        assertThat(result.followUp().status()).isEqualTo("COMPLETED");
+        assertThat(result.followUp().status()).isEqualTo(FollowUpStatus.COMPLETED);
         RecurrenceSummary recurrence = followUps.recurrence(episode.id()).orElseThrow();
         assertThat(recurrence.source()).isEqualTo(RecurrenceSummary.Source.FOLLOW_UP);
         assertThat(recurrence.intensity()).isEqualTo(6);
@@ -98,7 +98,7 @@ class FollowUpServiceTests {
         CheckInResult result = followUps.recordCheckIn(oneMonth.id(), oneMonth.version(), CheckInAnswer.notReached(), "Voicemail");
 
         assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.NOT_REACHED);
-        assertThat(result.followUp().status()).isEqualTo("PENDING");
+        assertThat(result.followUp().status()).isEqualTo(FollowUpStatus.PENDING);
         assertThat(dueFor(episode, 1).version()).isGreaterThan(oneMonth.version());
     }
 

@@ -9,6 +9,7 @@ import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ class EpisodeServiceTests {
         assertThat(scheduled).extracting(FollowUpSummary::monthsAfter).containsExactly(1, 3, 6, 12);
         assertThat(scheduled).extracting(FollowUpSummary::dueDate).containsExactly(today.minusDays(10).plusMonths(1),
                 today.minusDays(10).plusMonths(3), today.minusDays(10).plusMonths(6), today.minusDays(10).plusMonths(12));
-        assertThat(scheduled).allMatch(f -> f.status().equals("PENDING"));
+        assertThat(scheduled).allMatch(f -> f.status() == FollowUpStatus.PENDING);
     }
 
     @Test

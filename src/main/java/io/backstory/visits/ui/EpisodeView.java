@@ -14,21 +14,21 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
 import io.backstory.measures.Instrument;
@@ -47,6 +47,7 @@ import io.backstory.visits.Nudge;
 import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     private final MeasureService measures;
     private final FollowUpService followUps;
     private final EpisodeCareService care;
+    private final Clock clock;
     private final CurrentUser currentUser;
     long episodeId;
     final Div nudges = new Div();
@@ -78,8 +80,9 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     Button confirmDischarge;
 
     public EpisodeView(EpisodeService episodes, VisitService visits, MeasureService measures, FollowUpService followUps,
-                       EpisodeCareService care, CurrentUser currentUser) {
+                       EpisodeCareService care, CurrentUser currentUser, Clock clock) {
         this.episodes = episodes;
+        this.clock = clock;
         this.visits = visits;
         this.measures = measures;
         this.followUps = followUps;
@@ -284,11 +287,11 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     private Component followUpList(List<FollowUpSummary> list) {
         Div rows = new Div();
         rows.addClassName("follow-up-list");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         for (FollowUpSummary f : list) {
             String state;
             String tone;
-            if ("COMPLETED".equals(f.status())) {
+            if (f.status() == FollowUpStatus.COMPLETED) {
                 state = getTranslation(Boolean.TRUE.equals(f.painFree()) ? "followUp.done.painFree" : "followUp.done.painReturned",
                         Formats.date(f.completedOn()));
                 tone = Boolean.TRUE.equals(f.painFree()) ? "pill-success" : "pill-error";
@@ -310,10 +313,10 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     void openDischarge(EpisodeSummary episode) {
-        dischargeDate = new DatePicker(getTranslation("discharge.date"), LocalDate.now());
+        dischargeDate = new DatePicker(getTranslation("discharge.date"), LocalDate.now(clock));
         Formats.iso(dischargeDate);
         dischargeDate.setMin(episode.startDate());
-        dischargeDate.setMax(LocalDate.now());
+        dischargeDate.setMax(LocalDate.now(clock));
         dischargeReason = new Select<>();
         dischargeReason.setLabel(getTranslation("discharge.reason"));
         dischargeReason.setItems(DischargeReason.values());
@@ -341,8 +344,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         dischargeErrors.save(getTranslation("save.what.discharge"), () -> care.discharge(episodeId, dischargeDate.getValue(),
                 dischargeReason.getValue(), dischargeMeasures.entries())).ifPresent(done -> {
             dischargeDialog.close();
-            Notification.show(getTranslation("discharge.saved", done.patientName(), followUps.forEpisode(episodeId).size()),
-                    5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("discharge.saved", done.patientName(), followUps.forEpisode(episodeId).size()), 5000);
             render();
         });
     }

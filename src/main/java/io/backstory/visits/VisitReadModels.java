@@ -1,0 +1,47 @@
+package io.backstory.visits;
+
+import io.backstory.clinic.OverviewCount;
+import io.backstory.clinic.OverviewCounter;
+import io.backstory.patients.EpisodeDates;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other modules show of visits, answered from this module's own table: the home page's visits in the last
+ * 30 days and the patients worklist's "last visit" column (each episode's latest visit).
+ */
+@Component
+class VisitReadModels implements OverviewCounter, EpisodeDates {
+
+    private final JdbcClient jdbc;
+
+    VisitReadModels(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<OverviewCount, Long> count(long clinicId, LocalDate today) {
+        return Map.of(OverviewCount.VISITS_LAST_30_DAYS, jdbc.sql("select count(*) from visit where clinic_id = ? and visit_date > ?")
+                .params(clinicId, today.minusDays(30)).query(Long.class).single());
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.LAST_VISIT;
+    }
+
+    @Override
+    public Map<Long, LocalDate> forEpisodes(long clinicId, Collection<Long> episodeIds) {
+        Map<Long, LocalDate> dates = new HashMap<>();
+        jdbc.sql("select episode_id, max(visit_date) from visit where clinic_id = :clinic and episode_id in (:episodes) group by episode_id")
+                .param("clinic", clinicId).param("episodes", episodeIds)
+                .query(rs -> {
+                    dates.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                });
+        return dates;
+    }
+}
