@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.analytics.Chronicity;
-import io.backstory.clinic.ClinicService;
-import io.backstory.clinic.ClinicSummary;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -14,8 +12,6 @@ import io.backstory.patients.PatientSummary;
 import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
 import io.backstory.reports.ReportFilter;
-import io.backstory.security.Role;
-import io.backstory.security.UserAccountService;
 import io.backstory.visits.VisitService;
 import java.io.StringWriter;
 import java.net.URI;
@@ -26,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class ClinicIsolationTest {
 
-    private static final String PASSWORD = "quartz lantern otter meadow 41";
+    private static final String PASSWORD = ClinicalFixture.SECOND_CLINIC_PASSWORD;
 
     @Autowired TestSecurity security;
-    @Autowired ClinicService clinics;
-    @Autowired UserAccountService users;
     @Autowired PatientService patients;
     @Autowired EpisodeService episodes;
     @Autowired VisitService visits;
@@ -60,14 +52,6 @@ class ClinicIsolationTest {
         security.signOut();
     }
 
-    /** A second clinic whose one person is therapist, owner and admin at once, so every view and export is open to them. */
-    private String secondClinic() {
-        ClinicSummary clinic = clinics.createClinic("Second " + UUID.randomUUID(), List.of("Annex"));
-        String username = "second-" + clinic.id();
-        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Sam Second", PASSWORD,
-                Set.of(Role.THERAPIST, Role.OWNER, Role.ADMIN))));
-        return username;
-    }
 
     @Test
     void shouldShowASecondClinicNothingOfTheFirst() throws Exception {
@@ -77,7 +61,7 @@ class ClinicIsolationTest {
         security.signInAs("owner");
         int demoEpisodes = reports.report(ReportFilter.all()).kpis().dischargedInPeriod();
         assertThat(demoEpisodes).isPositive();
-        String second = secondClinic();
+        String second = fixture.secondClinic();
         security.signInAs(second);
 
         assertThat(patients.search("", 0, 1000)).isEmpty();
@@ -108,7 +92,7 @@ class ClinicIsolationTest {
     void shouldKeepEachClinicsReportToItsOwnEpisodes() {
         security.signInAs("owner");
         RecurrenceReport demoBefore = reports.report(ReportFilter.all());
-        String second = secondClinic();
+        String second = fixture.secondClinic();
         security.signInAs(second);
         PatientSummary patient = fixture.patient();
         EpisodeSummary episode = fixture.episode(patient, LocalDate.now().minusDays(40), Chronicity.SUBACUTE);

@@ -3,13 +3,19 @@ package io.backstory;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.clinic.ClinicService;
+import io.backstory.clinic.ClinicSummary;
 import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientCommand;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
+import io.backstory.security.Role;
+import io.backstory.security.UserAccountService;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +24,31 @@ import org.springframework.stereotype.Component;
 public class ClinicalFixture {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** The password of {@link #secondClinic()}'s person. */
+    public static final String SECOND_CLINIC_PASSWORD = "quartz lantern otter meadow 41";
 
     private final PatientService patients;
     private final EpisodeService episodes;
     private final ClinicService clinics;
+    private final UserAccountService users;
 
-    ClinicalFixture(PatientService patients, EpisodeService episodes, ClinicService clinics) {
+    ClinicalFixture(PatientService patients, EpisodeService episodes, ClinicService clinics, UserAccountService users) {
         this.patients = patients;
         this.episodes = episodes;
         this.clinics = clinics;
+        this.users = users;
+    }
+
+    /**
+     * A new clinic (one location, "Annex") whose one person, "Sam Second", is therapist, owner and admin at once,
+     * so every view, export and API is open to them; returns their username (multi-clinic isolation tests).
+     */
+    public String secondClinic() {
+        ClinicSummary clinic = clinics.createClinic("Second " + UUID.randomUUID(), List.of("Annex"));
+        String username = "second-" + clinic.id();
+        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Sam Second", SECOND_CLINIC_PASSWORD,
+                Set.of(Role.THERAPIST, Role.OWNER, Role.ADMIN))));
+        return username;
     }
 
     public PatientSummary patient() {

@@ -31,6 +31,27 @@ class MigrationTest {
     private static final String PG_PASSWORD = System.getenv().getOrDefault("BACKSTORY_TEST_DB_PASSWORD", "");
     private static final MigrationVersion TENANT_KEYS = MigrationVersion.fromVersion("14.1");
 
+    /**
+     * Versions that have landed on main, and so may already be applied to a clinic's database. Flyway refuses to start
+     * on such a database when a new migration is numbered below its latest applied version ("resolved migration not
+     * applied"), so each new migration must be numbered above all of these. Add the new versions here when they land.
+     */
+    private static final List<String> RELEASED = List.of("1", "2", "3", "4", "7", "8", "8.1", "8.2", "9.5", "9.6",
+            "12.1", "12.2", "13.1", "14.1", "16.1");
+
+    @Test
+    void shouldNumberEveryNewMigrationAboveTheReleasedOnes() {
+        MigrationVersion lastReleased = RELEASED.stream().map(MigrationVersion::fromVersion).max(Comparator.naturalOrder()).orElseThrow();
+        for (String vendor : List.of("h2", "postgresql")) {
+            MigrationInfo[] all = Flyway.configure().dataSource("jdbc:h2:mem:numbering_" + vendor, "sa", "")
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load().info().all();
+            List<String> tooLow = Arrays.stream(all)
+                    .filter(m -> !RELEASED.contains(m.getVersion().getVersion()) && m.getVersion().compareTo(lastReleased) <= 0)
+                    .map(m -> "V" + m.getVersion() + " " + m.getDescription()).toList();
+            assertThat(tooLow).as("new %s migrations must be numbered above V%s", vendor, lastReleased).isEmpty();
+        }
+    }
+
     @Test
     void shouldMigrateTheEmbeddedDatabaseAndKeepTheAuditTrailAppendOnly() throws Exception {
         var result = Flyway.configure().dataSource(H2_URL, "sa", "")

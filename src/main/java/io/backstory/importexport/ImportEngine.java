@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -207,37 +206,46 @@ final class ImportEngine {
         reportRow();
     }
 
+    /**
+     * Rows of {@code table} for one batch: {@code key} values in an array, matched on {@code column} within the
+     * clinic ({@code extra}: further equalities, as SQL). On PostgreSQL a LATERAL join, one unique-index probe
+     * per value: the tables grow inside this very transaction and have no statistics yet, so the planner
+     * otherwise scans the clinic's rows and compares each with every value of the array (125 s for 10,000 ids
+     * against 200,000 rows, measured; 0.1 s this way). Elsewhere {@code = any (?)}.
+     */
+    private void lookup(String select, String table, String column, String extra, String arrayType, Object[] keys,
+                        org.springframework.jdbc.core.RowCallbackHandler rows) {
+        if (keys.length == 0) {
+            return;
+        }
+        String sql = writer instanceof ImportWriter.Copy
+                ? "select " + select + " from unnest(?) k(v) cross join lateral (select * from " + table + " x where x.clinic_id = ?"
+                  + extra + " and x." + column + " = k.v) x"
+                : "select " + select + " from " + table + " x where x." + column + " = any (?) and x.clinic_id = ?" + extra;
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf(arrayType, keys));
+            ps.setLong(2, settings.clinicId());
+            return ps;
+        }, rows);
+    }
+
     /** External id to {local id, job id} of the clinic's registered rows of one kind among {@code ids}. */
     private Map<String, long[]> registered(ImportKind kind, Collection<String> ids) {
         Map<String, long[]> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("select external_id, local_id, job_id from import_external_id "
-                        + "where clinic_id = ? and kind = ? and external_id = any (?)");
-                ps.setLong(1, settings.clinicId());
-                ps.setString(2, kind.name());
-                ps.setArray(3, con.createArrayOf("varchar", ids.toArray()));
-                return ps;
-            }, (ResultSet rs) -> {
-                found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-            });
-        }
+        lookup("x.external_id, x.local_id, x.job_id", "import_external_id", "external_id", " and x.kind = '" + kind.name() + "'", "varchar",
+                ids.toArray(), rs -> {
+                    found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
         return found;
     }
 
-    /** The first column of {@code sql} (parameters: the clinic, an array of episode ids) as a set. */
-    private Set<String> existing(String sql, Collection<Long> episodes) {
+    /** The first column of {@code select} over the clinic's rows of {@code table} for these episodes, as a set. */
+    private Set<String> existing(String select, String table, Collection<Long> episodes) {
         Set<String> found = new HashSet<>();
-        if (!episodes.isEmpty()) {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement(sql);
-                ps.setLong(1, settings.clinicId());
-                ps.setArray(2, con.createArrayOf("bigint", episodes.toArray()));
-                return ps;
-            }, (ResultSet rs) -> {
-                found.add(rs.getString(1));
-            });
-        }
+        lookup(select, table, "episode_id", "", "bigint", episodes.toArray(), rs -> {
+            found.add(rs.getString(1));
+        });
         return found;
     }
 
@@ -295,10 +303,8 @@ final class ImportEngine {
         }
         // pass 2: one check-in per episode and month, one recurrence per episode (in the database or in this batch)
         Set<String> taken = switch (kind) {
-            case CHECKINS -> existing("select cast(episode_id as varchar) || '/' || cast(months_after as varchar) from follow_up where clinic_id = ? and episode_id = any (?)",
-                    episodes);
-            case RECURRENCES -> existing("select cast(episode_id as varchar) from recurrence where clinic_id = ? and episode_id = any (?)",
-                    episodes);
+            case CHECKINS -> existing("cast(x.episode_id as varchar) || '/' || cast(x.months_after as varchar)", "follow_up", episodes);
+            case RECURRENCES -> existing("cast(x.episode_id as varchar)", "recurrence", episodes);
             default -> Set.of();
         };
         List<Object[]> write = new ArrayList<>();

@@ -149,7 +149,7 @@ final class ReportPdf {
             chartSection(document, writer, therapistsHeading, PdfCharts.funnelChart(writer, w, report.funnel(), report.therapists(),
                     report.clinicRate(), report.horizonDays()));
         }
-        PdfPTable therapists = table(new float[] {3, 1, 1, 2, 2, 2}, w.get("table.therapist"), w.get("pdf.episodes"),
+        PdfPTable therapists = table(new float[] {30, 12, 15, 16, 20, 18}, w.get("table.therapist"), w.get("pdf.episodes"),
                 w.get("table.recurred"), w.get("table.recurrence"), w.get("table.avgBreadth"), w.get("table.variation"));
         for (RecurrenceReport.TherapistPoint t : report.therapists()) {
             therapists.addCell(cell(t.name()));

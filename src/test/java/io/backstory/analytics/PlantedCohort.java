@@ -52,15 +52,26 @@ import java.util.SplittableRandom;
  *   <li>{@link Scenario#THERAPIST_NULL}: HR 1, but therapist T1 (30 % of the episodes) gives most
  *       multi-factor plans (logit + 2.5, the others - 0.6, plus 0.5 z) and her patients recur less (HR 0.45) for reasons
  *       unrelated to breadth.</li>
+ *   <li>{@link Scenario#DELAYED_BENEFIT}: hazards not proportional: HR 0.3 for multi-factor plans during the first
+ *       60 days after the recovery window (to day 90), 1 afterwards (the Weibull cumulative hazard inverted piece
+ *       by piece; no other random draw changes). The PH test fails (global p 3e-8): the piecewise HR (0.26 before
+ *       day 90, 0.98 after) and the horizon risk difference are what the verdict reads.</li>
  * </ul>
  * Regenerate the committed R-reference cohorts with
  * {@code java -cp target/test-classes:target/classes:$CP io.backstory.analytics.PlantedCohort} (see
- * src/test/resources/io/backstory/analytics/planted/reference.R).
+ * src/test/resources/io/backstory/analytics/planted/reference.R; the delayed-benefit cohort is read by
+ * pipeline/reference.R for the end-to-end PH-failure path).
  */
 final class PlantedCohort {
 
     enum Scenario {
-        BENEFIT(0.7), HARM(1.4), CONFOUNDED_NULL(1), DOSE_ONLY_NULL(1), DIFFERENTIAL_LOSS_NULL(1), THERAPIST_NULL(1);
+        BENEFIT(0.7), HARM(1.4), CONFOUNDED_NULL(1), DOSE_ONLY_NULL(1), DIFFERENTIAL_LOSS_NULL(1), THERAPIST_NULL(1),
+        /**
+         * Non-proportional hazards ("delays, not prevents"): a multi-factor plan multiplies the hazard by
+         * {@link #EARLY_HR} during the first {@link #EARLY_DAYS} days after the recovery window and not at all
+         * afterwards, so the PH test fails and the piecewise model and the horizon risk difference run.
+         */
+        DELAYED_BENEFIT(1);
 
         /** The hazard ratio of a multi-factor plan planted in the data. */
         final double plantedHr;
@@ -84,6 +95,9 @@ final class PlantedCohort {
     private static final double WEIBULL_SHAPE = 0.85;
     private static final double WEIBULL_SCALE = 0.0029;
     private static final double ANSWERED = 0.92;
+    /** {@link Scenario#DELAYED_BENEFIT}: hazard ratio before, and length of, the early period (to day 90). */
+    static final double EARLY_HR = 0.3;
+    static final int EARLY_DAYS = 60;
 
     private PlantedCohort() {
     }
@@ -144,7 +158,8 @@ final class PlantedCohort {
         }
         double e = -Math.log(1 - r.nextDouble());
         double onset = recovers
-                ? Math.ceil(RECOVERY_DAYS + Math.pow(e / (WEIBULL_SCALE * Math.exp(lp)), 1 / WEIBULL_SHAPE))
+                ? Math.ceil(RECOVERY_DAYS + (s == Scenario.DELAYED_BENEFIT && multi ? delayedOnset(e, lp)
+                        : Math.pow(e / (WEIBULL_SCALE * Math.exp(lp)), 1 / WEIBULL_SHAPE)))
                 : Double.POSITIVE_INFINITY;
         double stopAtRecurrence = s == Scenario.DIFFERENTIAL_LOSS_NULL ? (multi ? 0.25 : 0.05) : 0.05;
         boolean stops = r.nextDouble() < stopAtRecurrence;
@@ -172,6 +187,18 @@ final class PlantedCohort {
         return new AnalysisEpisode("P" + id, (mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0, (mask & 8) != 0,
                 (mask & 16) != 0, (double) age, sex, chronicity, (double) nprs, (double) odi, (double) fabq, startBack,
                 prior, visits, time, seen, "T" + (therapist + 1), "L" + (therapist % LOCATIONS + 1), recovered);
+    }
+
+    /**
+     * Time after the recovery window at which the cumulative hazard reaches {@code e}, when it is EARLY_HR x the
+     * Weibull hazard up to EARLY_DAYS and the Weibull hazard after: H(t) = c (EARLY_HR min(t, D)^k + (t^k - D^k)+)
+     * with c = scale exp(lp), inverted piece by piece.
+     */
+    private static double delayedOnset(double e, double lp) {
+        double c = WEIBULL_SCALE * Math.exp(lp);
+        double early = c * EARLY_HR * Math.pow(EARLY_DAYS, WEIBULL_SHAPE);
+        return e <= early ? Math.pow(e / (c * EARLY_HR), 1 / WEIBULL_SHAPE)
+                : Math.pow((e - early) / c + Math.pow(EARLY_DAYS, WEIBULL_SHAPE), 1 / WEIBULL_SHAPE);
     }
 
     /** {@code breadth} of the five factors, drawn without replacement, as a bit mask. */
@@ -226,7 +253,8 @@ final class PlantedCohort {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "src/test/resources/io/backstory/analytics/planted");
         Files.createDirectories(dir);
-        for (Scenario s : new Scenario[] {Scenario.CONFOUNDED_NULL, Scenario.DIFFERENTIAL_LOSS_NULL}) {
+        for (Scenario s : new Scenario[] {Scenario.CONFOUNDED_NULL, Scenario.DIFFERENTIAL_LOSS_NULL,
+                Scenario.DELAYED_BENEFIT}) {
             Path file = dir.resolve(s.fileName());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 w.write(csv(s));

@@ -167,7 +167,7 @@ class PlantedCohortTest {
 
     @Test
     void shouldMatchTheCommittedCohortsWhenRegenerated() throws IOException {
-        for (Scenario s : List.of(Scenario.CONFOUNDED_NULL, Scenario.DIFFERENTIAL_LOSS_NULL)) {
+        for (Scenario s : List.of(Scenario.CONFOUNDED_NULL, Scenario.DIFFERENTIAL_LOSS_NULL, Scenario.DELAYED_BENEFIT)) {
             try (InputStream in = PlantedCohort.class.getResourceAsStream("planted/" + s.fileName())) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(s.fileName())
                         .isEqualTo(PlantedCohort.csv(s));

@@ -77,6 +77,8 @@ class RecurrenceAnalysisRTest {
             reference-h60.csv            | --horizon 60                             | cohort.csv
             # 12 therapists and recovery known: stratified + cluster primary, persistent pain, composite
             reference-planted-loss.csv   | --check-in-days 30,91,182,365            | ../planted/differential-loss-null.csv
+            # hazards not proportional (HR 0.3 to day 90, then 1): the PH-failure path, piecewise HR and horizon RD
+            reference-planted-delayed.csv | --check-in-days 30,91,182,365           | ../planted/delayed-benefit.csv
             """)
     void shouldMatchREveryKeyWhenAnalysingTheGeneratedCohort(String referenceFile, String options, String cohort,
                                                              @TempDir Path dir) throws IOException {
@@ -168,6 +170,12 @@ class RecurrenceAnalysisRTest {
                     .contains("primary.terms.multifactor.se", "therapists", "persistent_pain.multi.rate",
                             "composite.terms.multifactor.hr");
             assertThat(json.get("therapists").intValue()).isEqualTo(12);
+        }
+        if (cohort.contains("delayed")) {
+            assertThat(reference.keySet()).as("the PH test fails: piecewise HR and horizon risk difference, end to end")
+                    .contains("piecewise.before.hr", "piecewise.after.upper", "risk_difference.difference",
+                            "risk_difference.risk_multi");
+            assertThat(json.get("ph_test.global.p").doubleValue()).isLessThan(Verdict.PH_ALPHA);
         }
     }
 

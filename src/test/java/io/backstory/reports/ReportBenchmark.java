@@ -45,28 +45,36 @@ class ReportBenchmark {
 
     @Test
     void shouldTimeTheReportForALargeClinic() {
+        System.out.printf(Locale.ROOT, "[bench] load average before: %s%n", loadAverage());
         long started = System.nanoTime();
+        double cpu = cpuSeconds();
         long clinicId = generate(EPISODES);
-        System.out.printf(Locale.ROOT, "[bench] generated %,d episodes in PostgreSQL in %.1f s%n", EPISODES, (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "[bench] generated %,d episodes in PostgreSQL in %.1f s (CPU %.1f s)%n", EPISODES,
+                (System.nanoTime() - started) / 1e9, cpuSeconds() - cpu);
         started = System.nanoTime();
+        cpu = cpuSeconds();
         int summarised = transactions.execute(status -> reportEpisodes.rebuild(clinicId));
-        System.out.printf(Locale.ROOT, "[bench] built the per-episode aggregate (%,d rows, one statement) in %.1f s%n",
-                summarised, (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "[bench] built the per-episode aggregate (%,d rows, one statement) in %.1f s (CPU %.1f s)%n",
+                summarised, (System.nanoTime() - started) / 1e9, cpuSeconds() - cpu);
         jdbc.sql("analyze").update();
 
         double[] sql = new double[RUNS];
         double[] analysis = new double[RUNS];
         double[] total = new double[RUNS];
         double[] version = new double[RUNS];
+        double[] totalCpu = new double[RUNS];
         List<AnalysisEpisode> episodes = List.of();
         for (int run = -1; run < RUNS; run++) {
+            List<Integer> backends = backends();
             long t0 = System.nanoTime();
             List<EpisodeRow> rows = dataset.load(clinicId, ReportFilter.all(), 30);
             long t1 = System.nanoTime();
             episodes = rows.stream().map(EpisodeRow::episode).toList();
             AnalysisReport report = RecurrenceAnalysis.withDefaults().analyze(episodes);
             long t2 = System.nanoTime();
+            double cpuStart = cpuSeconds(backends);
             reports.compute(clinicId, ReportFilter.all(), "bench-" + run);
+            double cpuAfter = cpuSeconds(backends);
             long t3 = System.nanoTime();
             dataset.dataVersion(clinicId);
             long t4 = System.nanoTime();
@@ -76,11 +84,51 @@ class ReportBenchmark {
                 analysis[run] = (t2 - t1) / 1e6;
                 total[run] = (t3 - t2) / 1e6;
                 version[run] = (t4 - t3) / 1e6;
+                totalCpu[run] = (cpuAfter - cpuStart) * 1e3;
             }
         }
         System.out.printf(Locale.ROOT, "[bench] %,d episodes, %d warm runs (median ms): dataset SQL %.0f, analysis %.0f, "
-                        + "full report (SQL + analysis + descriptive tables) %.0f; data-version check (a cached report) %.1f%n",
-                EPISODES, RUNS, median(sql), median(analysis), median(total), median(version));
+                        + "full report (SQL + analysis + descriptive tables) %.0f (CPU %.0f); data-version check (a cached report) %.1f%n",
+                EPISODES, RUNS, median(sql), median(analysis), median(total), median(totalCpu), median(version));
+        System.out.printf(Locale.ROOT, "[bench] load average after: %s%n", loadAverage());
+    }
+
+    /**
+     * CPU seconds used so far by this JVM and by the PostgreSQL backends connected to the test database (read
+     * from /proc: PostgreSQL runs on this host in the benchmark setup). On a shared machine wall time grows with
+     * the others' load; CPU time is the work this benchmark itself did. NaN where /proc is not readable.
+     */
+    private double cpuSeconds() {
+        return cpuSeconds(backends());
+    }
+
+    private List<Integer> backends() {
+        return jdbc.sql("select pid from pg_stat_activity where datname = current_database()").query(Integer.class).list();
+    }
+
+    /** As {@link #cpuSeconds()} for backends listed before (the pool keeps its connections), so a timed phase runs no extra query. */
+    private static double cpuSeconds(List<Integer> backends) {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        double database = 0;
+        for (int pid : backends) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                database += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+            } catch (java.io.IOException | RuntimeException e) {
+                return Double.NaN;
+            }
+        }
+        return jvm + database;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private long generate(int n) {

@@ -2,7 +2,6 @@ package io.backstory.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -34,9 +33,7 @@ class UnexpectedErrors implements VaadinServiceInitListener, ErrorHandler {
         log.error("Action failed [ref {}]: {}", reference, cause(event.getThrowable()));
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = new Notification(ui.getTranslation("error.unexpected", reference), 10_000,
-                    Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification notification = Notices.error(ui.getTranslation("error.unexpected", reference), 10_000);
             notification.getElement().setAttribute("role", "alert");
             notification.addClassName("unexpected-error");
             notification.open();

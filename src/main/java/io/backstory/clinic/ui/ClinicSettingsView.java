@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Notices;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -141,8 +141,7 @@ public class ClinicSettingsView extends VerticalLayout implements HasDynamicTitl
         errors.save(getTranslation("save.what.settings"), () -> clinics.updateSettings(changed)).ifPresent(saved -> {
             current = saved;
             show(current);
-            Notification.show(getTranslation("settings.saved"), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("settings.saved"), 4000);
         });
     }
 

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Notices;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
 import io.backstory.clinic.ClinicSummary.LocationSummary;
@@ -145,7 +144,7 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
     private boolean run(ErrorSummary errors, Supplier<ClinicSummary> change, String doneKey) {
         return errors.save(getTranslation("save.what.clinic"), change).map(clinic -> {
             locations.setItems(clinic.locations());
-            Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation(doneKey), 3000);
             return true;
         }).orElse(false);
     }

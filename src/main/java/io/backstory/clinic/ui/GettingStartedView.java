@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Notices;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
 import io.backstory.clinic.SetupProgress;
@@ -133,8 +132,7 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
 
     private boolean change(java.util.function.Supplier<ClinicSummary> action) {
         return errors.save(getTranslation("save.what.clinic"), action).map(saved -> {
-            Notification.show(getTranslation("start.saved"), 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("start.saved"), 3000);
             render();
             return true;
         }).orElse(false);

@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.importexport.ClinicCsvExportService;
 import io.backstory.importexport.FhirExportService;
 import io.backstory.importexport.ImportJob;
 import io.backstory.importexport.ImportKind;
@@ -83,7 +84,7 @@ public class ImportView extends VerticalLayout {
     private @Nullable ImportJob job;
     private volatile @Nullable UI attachedUi;
 
-    public ImportView(ImportService imports, FhirExportService fhir, Clock clock) {
+    public ImportView(ImportService imports, FhirExportService fhir, ClinicCsvExportService csvExport, Clock clock) {
         this.imports = imports;
         addClassName("import-view");
         setWidthFull();
@@ -98,8 +99,17 @@ public class ImportView extends VerticalLayout {
         }), getTranslation("import.fhir"));
         fhirExport.getElement().setAttribute("download", true);
         fhirExport.addClassName("report-export");
+        Anchor csvZip = new Anchor(DownloadHandler.fromInputStream(event -> {
+            java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+            csvExport.export(zip);
+            byte[] bytes = zip.toByteArray();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "backstory-csv-" + LocalDate.now(clock) + ".zip", "application/zip",
+                    bytes.length);
+        }), getTranslation("import.csv"));
+        csvZip.getElement().setAttribute("download", true);
+        csvZip.addClassName("report-export");
         H2 title = new H2(getTranslation("import.title"));
-        HorizontalLayout header = new HorizontalLayout(title, fhirExport);
+        HorizontalLayout header = new HorizontalLayout(title, csvZip, fhirExport);
         header.setWidthFull();
         header.expand(title);
         Paragraph intro = new Paragraph(getTranslation("import.intro"));

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.Notices;
 import io.backstory.patients.PatientRow;
 import io.backstory.patients.PatientService;
 import io.backstory.security.CurrentUser;
@@ -111,8 +110,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
         form.addSaveListener(e -> {
             form.errors.save(getTranslation("save.what.patient"), () -> patients.create(e.command())).ifPresent(saved -> {
                 dialog.close();
-                Notification.show(getTranslation("patients.created", saved.fullName()), 4000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.saved(getTranslation("patients.created", saved.fullName()), 4000);
                 UI.getCurrent().navigate("patients/" + saved.id());
             });
         });

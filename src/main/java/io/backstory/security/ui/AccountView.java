@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -22,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.Notices;
 import io.backstory.security.PasswordPolicy;
 import io.backstory.security.PersonRow;
 import io.backstory.security.SecondFactorService;
@@ -119,8 +118,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
             current.clear();
             fresh.clear();
             repeat.clear();
-            Notification.show(getTranslation("account.password.saved"), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("account.password.saved"), 4000);
         }
     }
 

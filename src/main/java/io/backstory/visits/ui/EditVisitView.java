@@ -2,8 +2,6 @@ package io.backstory.visits.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -11,6 +9,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -59,8 +58,7 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
             form.addSaveListener(e -> {
                 // a conflict (someone saved the visit meanwhile) is shown with a button to reload it
                 if (form.errors.run(getTranslation("save.what.visit"), () -> visits.update(visitId, version, e.command()))) {
-                    Notification.show(getTranslation("visit.updated"), 4000, Notification.Position.BOTTOM_START)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notices.saved(getTranslation("visit.updated"), 4000);
                     UI.getCurrent().navigate("episodes/" + visit.episodeId());
                 }
             });

@@ -14,8 +14,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -27,6 +25,7 @@ import com.vaadin.flow.server.VaadinSession;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.followups.FollowUpService;
 import io.backstory.followups.FollowUpStatus;
@@ -345,8 +344,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         dischargeErrors.save(getTranslation("save.what.discharge"), () -> care.discharge(episodeId, dischargeDate.getValue(),
                 dischargeReason.getValue(), dischargeMeasures.entries())).ifPresent(done -> {
             dischargeDialog.close();
-            Notification.show(getTranslation("discharge.saved", done.patientName(), followUps.forEpisode(episodeId).size()),
-                    5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("discharge.saved", done.patientName(), followUps.forEpisode(episodeId).size()), 5000);
             render();
         });
     }

@@ -3,8 +3,6 @@ package io.backstory.visits.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -12,6 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -55,8 +54,7 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver,
             form = new VisitForm(visits.prefill(episodeId), episodes.therapists(), visits.catalogue(), clock);
             form.addSaveListener(e -> {
                 form.errors.save(getTranslation("save.what.visit"), () -> visits.log(e.command())).ifPresent(saved -> {
-                    Notification.show(getTranslation("visit.saved", episode.patientName(), saved.factors().size()),
-                            4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notices.saved(getTranslation("visit.saved", episode.patientName(), saved.factors().size()), 4000);
                     UI.getCurrent().navigate("episodes/" + episodeId);
                 });
             });

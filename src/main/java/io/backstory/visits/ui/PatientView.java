@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -27,6 +25,7 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary.LocationSummary;
@@ -187,8 +186,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
                     startDate.getValue(), chronicity.getValue(), priorEpisodes.getValue() == null ? -1 : priorEpisodes.getValue());
             return care.openWithBaseline(command, baseline.entries());
         }).ifPresent(episode -> {
-            Notification.show(getTranslation("intake.saved", episode.patientName()), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("intake.saved", episode.patientName()), 4000);
             UI.getCurrent().navigate("episodes/" + episode.id());
         });
     }

@@ -14,7 +14,7 @@ import org.flywaydb.core.api.migration.Context;
  * ({@code outbox_message_status_check}) and H2 ({@code CONSTRAINT_xx}): it is found in the catalogue by its
  * clause and replaced by a named one.
  */
-public class V12_4__OutboxCanceledStatus extends BaseJavaMigration {
+public class V17_2__OutboxCanceledStatus extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {

@@ -1,0 +1,303 @@
+package io.backstory.importexport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backstory.BackstoryTest;
+import io.backstory.TestSecurity;
+import io.backstory.clinic.ClinicService;
+import io.backstory.reports.ReportEpisodes;
+import io.backstory.security.AuditLog;
+import io.backstory.security.CurrentUser;
+import io.backstory.security.Role;
+import io.backstory.security.UserAccountService;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Issue 13's import figures (docs/performance.md), against PostgreSQL; prints them, asserts only that the work
+ * was done and the heap held. {@code ./mvnw -Pbench test -Dtest=ImportBenchmark} (-Xmx1g, the bench profile).
+ *
+ * <ul>
+ * <li>1,000,000 visit rows (100,000 episodes, 10 visits each, codes on every visit): the dry run and the
+ *     commit, against a plain PostgreSQL {@code COPY ... FROM STDIN (FORMAT csv)} of the same file into an
+ *     unindexed table of the same columns; wall time, the JVM's CPU and the PostgreSQL backends' CPU.</li>
+ * <li>a 1 GB visits file, generated while it is uploaded (never in memory): the upload limit refuses it with a
+ *     message, and under the limit its dry run streams through it in a 1 GiB heap.</li>
+ * </ul>
+ */
+@Tag("bench")
+@BackstoryTest
+class ImportBenchmark {
+
+    private static final int EPISODES = Integer.getInteger("bench.episodes", 100_000);
+    private static final int VISITS_PER_EPISODE = 10;
+    private static final Path DIR = Path.of("target", "bench", "import");
+
+    @Autowired ImportService imports;
+    @Autowired UserAccountService accounts;
+    @Autowired ClinicService clinics;
+    @Autowired TestSecurity security;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired CurrentUser currentUser;
+    @Autowired AuditLog auditLog;
+    @Autowired ReportEpisodes reportEpisodes;
+    @Autowired PlatformTransactionManager transactions;
+
+    @Test
+    void importAMillionVisitRowsAgainstPlainCopy() throws Exception {
+        long clinicId = newClinic();
+        Files.createDirectories(DIR);
+        Path patients = DIR.resolve("patients.csv");
+        Path episodes = DIR.resolve("episodes.csv");
+        Path visits = DIR.resolve("visits.csv");
+        generate(patients, episodes, visits);
+        System.out.printf("ImportBenchmark: files %s (%,d bytes, %,d visit rows)%n", visits, Files.size(visits), EPISODES * VISITS_PER_EPISODE);
+
+        Measure head = Measure.start(jdbc);
+        ImportJob first = run(Map.of("patients.csv", patients, "episodes.csv", episodes));
+        System.out.printf("ImportBenchmark: patients + episodes (%,d + %,d rows), dry run and commit: %s — %s%n", EPISODES / 2, EPISODES,
+                head.stop(jdbc), first.message());
+
+        resetPeaks();
+        ImportJob job = upload(Map.of("visits.csv", visits));
+        Measure dry = Measure.start(jdbc);
+        ImportJob checked = await(imports.startCheck(job.id()).id());
+        String dryFigures = dry.stop(jdbc);
+        assertThat(checked.status()).as(checked.message()).isEqualTo(ImportJob.Status.CHECKED);
+        Measure commit = Measure.start(jdbc);
+        ImportJob done = await(imports.startCommit(job.id()).id());
+        String commitFigures = commit.stop(jdbc);
+        assertThat(done.status()).as(done.message()).isEqualTo(ImportJob.Status.DONE);
+        long heap = peakHeap();
+        Measure rebuild = Measure.start(jdbc);
+        reportEpisodes.rebuild(clinicId);
+        String rebuildFigures = rebuild.stop(jdbc);
+        int imported = jdbc.sql("select count(*) from visit where clinic_id = ?").param(clinicId).query(Integer.class).single();
+        assertThat(imported).isEqualTo(EPISODES * VISITS_PER_EPISODE);
+
+        jdbc.sql("drop table if exists bench_visit_copy").update();
+        jdbc.sql("""
+                create table bench_visit_copy (visit_id varchar(64), episode_id varchar(64), visit_date date, therapist varchar(120),
+                                               minutes integer, nprs integer, codes varchar(200), note varchar(2000))""").update();
+        Measure copy = Measure.start(jdbc);
+        long copied;
+        try (Connection con = dataSource.getConnection(); InputStream in = Files.newInputStream(visits)) {
+            copied = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_visit_copy from stdin (format csv, header true)", in);
+        }
+        String copyFigures = copy.stop(jdbc);
+        jdbc.sql("drop table bench_visit_copy").update();
+        assertThat(copied).isEqualTo(EPISODES * VISITS_PER_EPISODE);
+
+        System.out.printf("ImportBenchmark: %,d visit rows, dry run: %s%n", imported, dryFigures);
+        System.out.printf("ImportBenchmark: %,d visit rows, commit:  %s (of which the report aggregate rebuild, timed again alone: %s)%n",
+                imported, commitFigures, rebuildFigures);
+        System.out.printf("ImportBenchmark: %,d visit rows, plain COPY (csv, unindexed table): %s%n", copied, copyFigures);
+        System.out.printf("ImportBenchmark: commit / COPY wall = %.2f; dry run / COPY wall = %.2f; peak heap during the visit import "
+                        + "(sum of heap pool peaks, an upper bound) %,d MiB of %,d MiB%n", commit.wallMs() / copy.wallMs(), dry.wallMs() / copy.wallMs(),
+                heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("ImportBenchmark: " + done.message());
+    }
+
+    @Test
+    void aOneGigabyteFileIsStreamedAndTheUploadLimitSaysSo() throws Exception {
+        newClinic();
+        long gigabyte = 1L << 30;
+        ImportService limited = new ImportService(dataSource, currentUser, auditLog, reportEpisodes, transactions, DIR.resolve("uploads"),
+                DataSize.ofMegabytes(512));
+        assertThatThrownBy(() -> limited.upload(Map.of("visits.csv", new GeneratedVisits(gigabyte))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("visits.csv: larger than the upload limit of 512 MB (backstory.import.max-file-size)");
+        System.out.println("ImportBenchmark: a 1 GiB upload over a 512 MB limit: refused with the message above, the partial file deleted");
+
+        resetPeaks();
+        long t0 = System.nanoTime();
+        ImportJob job = imports.upload(Map.of("visits.csv", new GeneratedVisits(gigabyte)));
+        long t1 = System.nanoTime();
+        ImportJob checked = await(imports.startCheck(job.id()).id());
+        long t2 = System.nanoTime();
+        long heap = peakHeap();
+        assertThat(checked.status()).isEqualTo(ImportJob.Status.INVALID);
+        assertThat(checked.message()).contains("problems found (the first 1000 listed)");
+        assertThat(heap).isLessThan(Runtime.getRuntime().maxMemory());
+        System.out.printf("ImportBenchmark: 1 GiB visits file (%,d rows, each with a 2,100-character note): upload %.1f s, dry run %.1f s; "
+                        + "%s; peak heap %,d MiB of %,d MiB%n", checked.rowsTotal(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, checked.message(),
+                heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        for (String path : jdbc.sql("select path from import_file where job_id = ?").param(job.id()).query(String.class).list()) {
+            Files.deleteIfExists(Path.of(path)); // 1 GB is not left behind
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    private long newClinic() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long clinicId = clinics.createClinic("Import bench " + suffix, List.of("Riverside")).id();
+        accounts.createFirstUsers(clinicId, List.of(
+                new UserAccountService.NewUser("ib-" + suffix, "Bench Admin", "correct horse battery", Set.of(Role.ADMIN)),
+                new UserAccountService.NewUser("ibt-" + suffix, "Theo Marsh", "correct horse battery", Set.of(Role.THERAPIST))));
+        security.signInAs("ib-" + suffix);
+        return clinicId;
+    }
+
+    private static void generate(Path patients, Path episodes, Path visits) throws IOException {
+        LocalDate start = LocalDate.of(2020, 1, 6);
+        String[] codes = {"97112|97110", "97140|97010", "97112|PNE|97530", "97110|97535", "97140", "97035|97124"};
+        try (Writer p = writer(patients); Writer e = writer(episodes); Writer v = writer(visits)) {
+            p.write("patient_id,first_name,last_name,date_of_birth,sex,phone,email,consent_follow_up\n");
+            e.write("episode_id,patient_id,therapist,location,start_date,discharge_date,discharge_reason,chronicity,prior_episodes\n");
+            v.write("visit_id,episode_id,visit_date,therapist,minutes,nprs,codes,note\n");
+            for (int i = 0; i < EPISODES / 2; i++) {
+                p.write("P-" + i + ",Pat" + i + ",Bench" + i + "," + LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28) + ","
+                        + (i % 2 == 0 ? "F" : "M") + ",,,yes\n");
+            }
+            for (int i = 0; i < EPISODES; i++) {
+                LocalDate s = start.plusDays(i % 1500);
+                e.write("E-" + i + ",P-" + i / 2 + ",Theo Marsh,Riverside," + s + "," + s.plusDays(7L * VISITS_PER_EPISODE) + ",GOALS_MET,"
+                        + (i % 3 == 0 ? "ACUTE" : i % 3 == 1 ? "SUBACUTE" : "CHRONIC") + "," + i % 4 + "\n");
+                for (int k = 0; k < VISITS_PER_EPISODE; k++) {
+                    v.write("V-" + i + "-" + k + ",E-" + i + "," + s.plusDays(7L * k) + ",Theo Marsh," + (k == 0 ? 45 : 30) + ","
+                            + Math.max(0, 7 - k) + "," + codes[(i + k) % codes.length] + ",\n");
+                }
+            }
+        }
+    }
+
+    private static Writer writer(Path file) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private ImportJob upload(Map<String, Path> files) throws IOException {
+        Map<String, InputStream> streams = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            streams.put(f.getKey(), Files.newInputStream(f.getValue()));
+        }
+        return imports.upload(streams);
+    }
+
+    private ImportJob run(Map<String, Path> files) throws Exception {
+        ImportJob job = upload(files);
+        ImportJob checked = await(imports.startCheck(job.id()).id());
+        assertThat(checked.status()).as(checked.message()).isEqualTo(ImportJob.Status.CHECKED);
+        ImportJob done = await(imports.startCommit(job.id()).id());
+        assertThat(done.status()).as(done.message()).isEqualTo(ImportJob.Status.DONE);
+        return done;
+    }
+
+    private ImportJob await(long jobId) throws InterruptedException {
+        while (true) {
+            ImportJob job = imports.job(jobId);
+            if (!job.status().working()) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    /** Wall time, this JVM's CPU time and the CPU time of this database's PostgreSQL backends (same host, /proc). */
+    private record Measure(long wall0, long cpu0, long pg0, double[] out) {
+        double wallMs() {
+            return out[0];
+        }
+
+        static Measure start(JdbcClient jdbc) {
+            return new Measure(System.nanoTime(), jvmCpu(), pgCpu(jdbc), new double[1]);
+        }
+
+        String stop(JdbcClient jdbc) {
+            out[0] = (System.nanoTime() - wall0) / 1e6;
+            return String.format("wall %,.0f ms, JVM CPU %,.0f ms, PostgreSQL backends CPU %,.0f ms", out[0], (jvmCpu() - cpu0) / 1e6,
+                    (pgCpu(jdbc) - pg0) * 10.0);
+        }
+
+        private static long jvmCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** utime + stime in clock ticks (1/100 s) of the backends connected to this database. */
+        private static long pgCpu(JdbcClient jdbc) {
+            long ticks = 0;
+            for (Integer pid : jdbc.sql("select pid from pg_stat_activity where datname = current_database()").query(Integer.class).list()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException e) {
+                    // a backend that ended meanwhile, or no /proc: counted as 0
+                }
+            }
+            return ticks;
+        }
+    }
+
+    /** A visits.csv of {@code size} bytes made while it is read: valid columns, a 2,100-character note (too long) on every row. */
+    static final class GeneratedVisits extends InputStream {
+        private final long size;
+        private long produced;
+        private byte[] chunk = "visit_id,episode_id,visit_date,therapist,minutes,nprs,codes,note\n".getBytes(StandardCharsets.US_ASCII);
+        private int at;
+        private long row;
+        private static final String NOTE = "n".repeat(2_100);
+
+        GeneratedVisits(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (produced >= size) {
+                return -1;
+            }
+            if (at == chunk.length) {
+                chunk = ("V-" + row + ",E-" + row / 10 + ",2025-01-06,Theo Marsh,30,5,97112," + NOTE + "\n").getBytes(StandardCharsets.US_ASCII);
+                row++;
+                at = 0;
+            }
+            int n = (int) Math.min(Math.min(len, chunk.length - at), size - produced);
+            System.arraycopy(chunk, at, b, off, n);
+            at += n;
+            produced += n;
+            return n;
+        }
+    }
+}
