@@ -73,23 +73,40 @@ public final class AnalysisCsv {
     private AnalysisCsv() {
     }
 
+    /**
+     * @throws AnalysisDataException if a row breaks a column's rule (line and column named)
+     * @throws java.io.UncheckedIOException if the input cannot be read
+     */
     public static List<AnalysisEpisode> read(Reader reader) {
         List<AnalysisEpisode> episodes = new ArrayList<>();
         forEach(reader, episodes::add);
         return episodes;
     }
 
+    /**
+     * @throws AnalysisDataException if a row breaks a column's rule (line and column named)
+     * @throws java.io.UncheckedIOException if the input cannot be read
+     */
     public static List<AnalysisEpisode> read(Path path) {
         return readDataset(path).episodes();
     }
 
-    /** The rows and which optional columns the file had. */
+    /**
+     * The rows and which optional columns the file had.
+     *
+     * @throws AnalysisDataException if a row breaks a column's rule (line and column named)
+     * @throws java.io.UncheckedIOException if the input cannot be read
+     */
     public static AnalysisDataset readDataset(Reader reader) {
         List<AnalysisEpisode> episodes = new ArrayList<>();
         Set<String> optional = forEach(reader, episodes::add);
         return new AnalysisDataset(episodes, optional);
     }
 
+    /**
+     * @throws AnalysisDataException if a row breaks a column's rule (line and column named)
+     * @throws java.io.UncheckedIOException if the input cannot be read
+     */
     public static AnalysisDataset readDataset(Path path) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return readDataset(reader);

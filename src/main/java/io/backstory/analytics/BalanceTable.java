@@ -40,6 +40,7 @@ public record BalanceTable(List<CovariateBalance> rows) {
      * @param weights one weight per row, finite and &gt;= 0 ({@code null}: unweighted, after = before)
      * @param columns column-major covariates, {@code columns[j][i]} for row i
      * @param names   one unique name per column
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static BalanceTable of(boolean[] treated, double[] weights, double[][] columns, String[] names) {
         if (treated == null || treated.length == 0) {

@@ -12,6 +12,9 @@ public final class BenjaminiHochberg {
     private BenjaminiHochberg() {
     }
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static double[] adjust(double[] p) {
         if (p == null) {
             throw new IllegalArgumentException("p must not be null");

@@ -179,6 +179,7 @@ public final class CoxModel {
      * @param event   true when the row's time is an event, false when censored
      * @param columns column-major covariates: {@code columns[j][i]} is term j for row i
      * @param names   one unique name per column
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public CoxResult fit(double[] time, boolean[] event, double[][] columns, String[] names) {
         checkTimes(time);

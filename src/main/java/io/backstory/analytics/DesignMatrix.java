@@ -65,7 +65,11 @@ public final class DesignMatrix {
         this.excludedCount = excludedCount;
     }
 
-    /** The primary design with the default isolated threshold (breadth <= 1 is isolated). */
+    /**
+     * The primary design with the default isolated threshold (breadth <= 1 is isolated).
+     *
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static DesignMatrix of(List<AnalysisEpisode> episodes, Terms... terms) {
         return of(episodes, DEFAULT_ISOLATED_THRESHOLD, terms);
     }

@@ -22,6 +22,7 @@ public final class EValue {
      * @param lower       lower 95 % limit, 0 < lower <= estimate (NaN gives a NaN CI E-value)
      * @param upper       upper 95 % limit, >= estimate (NaN gives a NaN CI E-value)
      * @param rareOutcome true to take RR = HR; false for the common-outcome approximation
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static EValueResult forRatio(double estimate, double lower, double upper, boolean rareOutcome) {
         if (!(estimate > 0) || Double.isInfinite(estimate)) {

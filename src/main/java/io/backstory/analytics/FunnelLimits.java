@@ -18,6 +18,7 @@ public final class FunnelLimits {
      * @param clinicRate the clinic's overall recurrence proportion, 0..1
      * @param n          the therapist's number of episodes, > 0
      * @param coverage   e.g. 0.95 or 0.998
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static FunnelLimit of(double clinicRate, int n, double coverage) {
         if (!(clinicRate >= 0 && clinicRate <= 1)) {

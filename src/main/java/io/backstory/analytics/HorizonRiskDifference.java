@@ -74,6 +74,7 @@ public final class HorizonRiskDifference {
      * @param multi            multi-factor plan per row
      * @param covariateColumns the propensity model's covariates, column-major
      * @param covariateNames   their names
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public RiskDifferenceResult estimate(double[] time, boolean[] event, boolean[] multi, double[][] covariateColumns,
                                          String[] covariateNames) {

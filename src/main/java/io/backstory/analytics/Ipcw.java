@@ -122,6 +122,7 @@ public final class Ipcw {
      * @param multi            multi-factor plan per row
      * @param covariateColumns baseline covariates of the censoring model, column-major
      * @param covariateNames   their names
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public IpcwResult weights(double[] time, boolean[] event, boolean[] multi, double[][] covariateColumns,
                               String[] covariateNames) {

@@ -34,6 +34,9 @@ public final class Iptw {
         return out;
     }
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static IptwResult estimate(double[] time, boolean[] event, boolean[] treated, double[][] covariateColumns,
                                       String[] covariateNames) {
         if (time == null || time.length == 0) {

@@ -19,6 +19,9 @@ public final class KaplanMeier {
     private KaplanMeier() {
     }
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static SurvivalCurve fit(double[] time, boolean[] event) {
         validate(time, event);
         double[] all = time.clone();
@@ -123,6 +126,7 @@ public final class KaplanMeier {
      * {@code survfit(Surv(time, status) ~ 1, weights = w)} computes it (e.g. an IPTW-standardised curve).
      *
      * @param weights one per row, finite and &gt;= 0
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static double weightedSurvivalAt(double[] time, boolean[] event, double[] weights, double t) {
         validate(time, event);

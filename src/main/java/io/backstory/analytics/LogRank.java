@@ -23,6 +23,9 @@ public final class LogRank {
     private LogRank() {
     }
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static LogRankResult test(double[] time, boolean[] event, int[] group) {
         KaplanMeier.validate(time, event);
         if (group == null || group.length != time.length) {

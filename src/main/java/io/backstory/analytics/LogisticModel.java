@@ -136,6 +136,7 @@ public final class LogisticModel {
      * @param y       the binary outcome per row (both values must occur)
      * @param columns column-major covariates: {@code columns[j][i]} is term j for row i
      * @param names   one unique name per column
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public LogisticResult fit(boolean[] y, double[][] columns, String[] names) {
         if (y == null || y.length == 0) {

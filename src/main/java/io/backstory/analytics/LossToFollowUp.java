@@ -51,6 +51,7 @@ public final class LossToFollowUp {
      * @param time  follow-up per episode (truncated at the horizon or not: it is truncated here)
      * @param event recurrence observed at {@code time} (one after the horizon counts as censoring)
      * @param multi multi-factor plan per episode (both groups must occur)
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public LossToFollowUpResult analyze(double[] time, boolean[] event, boolean[] multi) {
         KaplanMeier.validate(time, event);

@@ -56,6 +56,7 @@ public final class NaturalSpline {
      *
      * @param x  finite values with at least two distinct ones
      * @param df degrees of freedom (number of columns), 1 to 10
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static NaturalSpline of(double[] x, int df) {
         if (x == null || x.length == 0) {

@@ -28,6 +28,7 @@ public final class PersistentPain {
     /**
      * @param multi     multi-factor plan per episode
      * @param recovered recovery per episode: true, false (never recovered) or null (unknown)
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static PersistentPainResult compare(boolean[] multi, Boolean[] recovered) {
         if (multi == null || recovered == null || multi.length != recovered.length) {
@@ -58,6 +59,7 @@ public final class PersistentPain {
      * @param recurred     recurrence observed at {@code time}
      * @param recovered    recovery per episode (null: unknown, counted as not failing)
      * @param recoveryDays the pain-free gap that defines recovery (DESIGN §2, default 30)
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static Composite composite(double[] time, boolean[] recurred, Boolean[] recovered, double recoveryDays) {
         KaplanMeier.validate(time, recurred);

@@ -60,6 +60,7 @@ public final class PiecewiseCox {
      * @param columns column-major covariates, one of them the term whose hazard ratio is split
      * @param names   unique column names
      * @param term    the name of the column to split (e.g. {@code multifactor})
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public PiecewiseCoxResult fit(double[] time, boolean[] event, double[][] columns, String[] names, String term) {
         SurvivalSplit split = SurvivalSplit.of(time, event, cuts);

@@ -84,7 +84,11 @@ public final class PropensityWeighting {
         return new PropensityWeighting(scheme, Double.NaN, Double.NaN);
     }
 
-    /** As {@link #fit(double[], boolean[], boolean[], double[][], String[], double[][], String[])} with balance on the propensity covariates. */
+    /**
+     * As {@link #fit(double[], boolean[], boolean[], double[][], String[], double[][], String[])} with balance on the propensity covariates.
+     *
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public PropensityWeightingResult fit(double[] time, boolean[] event, boolean[] treated, double[][] covariateColumns,
                                          String[] covariateNames) {
         return fit(time, event, treated, covariateColumns, covariateNames, covariateColumns, covariateNames);

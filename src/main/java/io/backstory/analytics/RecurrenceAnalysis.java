@@ -103,7 +103,11 @@ public final class RecurrenceAnalysis {
         return new RecurrenceAnalysis(horizonDays, isolatedMaxBreadth, checkInDays, days);
     }
 
-    /** As {@link #analyze(AnalysisDataset)}, the optional columns counting as present when any episode has them. */
+    /**
+     * As {@link #analyze(AnalysisDataset)}, the optional columns counting as present when any episode has them.
+     *
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public AnalysisReport analyze(List<AnalysisEpisode> input) {
         if (input == null || input.isEmpty()) {
             throw new IllegalArgumentException("dataset: no discharged episodes to analyse");
@@ -111,6 +115,9 @@ public final class RecurrenceAnalysis {
         return analyze(AnalysisDataset.of(input));
     }
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public AnalysisReport analyze(AnalysisDataset dataset) {
         if (dataset == null || dataset.episodes().isEmpty()) {
             throw new IllegalArgumentException("dataset: no discharged episodes to analyse");

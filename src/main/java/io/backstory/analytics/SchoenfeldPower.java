@@ -17,7 +17,11 @@ public final class SchoenfeldPower {
     private SchoenfeldPower() {
     }
 
-    /** The protective hazard ratio (< 1) detectable with the given power; its reciprocal is the harmful one. */
+    /**
+     * The protective hazard ratio (< 1) detectable with the given power; its reciprocal is the harmful one.
+     *
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static double minimumDetectableHazardRatio(int events, double proportionExposed, double alpha, double power) {
         if (events <= 0) {
             throw new IllegalArgumentException("events must be > 0, was " + events);
@@ -26,7 +30,11 @@ public final class SchoenfeldPower {
         return Math.exp(-z / Math.sqrt(events * proportionExposed * (1 - proportionExposed)));
     }
 
-    /** Events needed to detect hazard ratio {@code hr} (either side of 1), rounded up. */
+    /**
+     * Events needed to detect hazard ratio {@code hr} (either side of 1), rounded up.
+     *
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static int eventsNeeded(double hr, double proportionExposed, double alpha, double power) {
         if (!(hr > 0) || hr == 1 || Double.isInfinite(hr)) {
             throw new IllegalArgumentException("hr must be a finite hazard ratio > 0 and != 1, was " + hr);

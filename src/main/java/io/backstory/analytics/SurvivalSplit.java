@@ -36,6 +36,7 @@ public final class SurvivalSplit {
      * @param time  follow-up per row, finite and >= 0
      * @param event event at {@code time}
      * @param cuts  cut times, finite, > 0 and strictly increasing (none: one interval per row)
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static SurvivalSplit of(double[] time, boolean[] event, double... cuts) {
         if (time == null || time.length == 0) {

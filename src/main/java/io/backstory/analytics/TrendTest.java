@@ -15,6 +15,9 @@ public final class TrendTest {
     private TrendTest() {
     }
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static TrendResult cochranArmitage(int[] events, int[] totals, double[] scores) {
         if (events == null || totals == null || scores == null) {
             throw new IllegalArgumentException("events, totals and scores must not be null");

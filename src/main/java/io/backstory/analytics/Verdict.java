@@ -49,7 +49,11 @@ public final class Verdict {
     private Verdict() {
     }
 
-    /** As {@link #decide(VerdictInput, boolean)} for a common outcome (recurrence by the horizon of 15 % or more). */
+    /**
+     * As {@link #decide(VerdictInput, boolean)} for a common outcome (recurrence by the horizon of 15 % or more).
+     *
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
+     */
     public static VerdictResult decide(VerdictInput in) {
         return decide(in, false);
     }

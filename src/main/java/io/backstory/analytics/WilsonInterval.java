@@ -17,6 +17,7 @@ public final class WilsonInterval {
      * @param events     number of episodes with the outcome, 0..n
      * @param n          number of episodes, >= 0; 0 gives NaN rate and limits rather than an exception
      * @param confidence confidence level in (0, 1), e.g. 0.95
+     * @throws IllegalArgumentException if an argument is null, of the wrong length or outside its documented range; the message names it
      */
     public static ProportionEstimate of(int events, int n, double confidence) {
         if (n < 0) {

@@ -108,7 +108,7 @@ class CheckInJourneyTest {
             assertThat(page.locator("h1")).hasText("How is your back?");
             assertThat(page.locator("main")).containsText("Nora");
             assertThat(page.locator("main")).not().containsText("Linkwell");
-            // The page itself sets no cookie (CheckInPageTests checks its headers); the browser may still hold one set
+            // The page itself sets no cookie (CheckInPageTest checks its headers); the browser may still hold one set
             // by the shared stylesheet's response, which goes through the app's main chain.
             page.context().cookies().forEach(c -> System.out.println("CheckInJourneyTest: cookie " + c.name + " path " + c.path));
             page.locator("#returned-yes").check();

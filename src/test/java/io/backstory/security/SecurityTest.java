@@ -34,7 +34,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 @BackstoryTest
 @ExtendWith(OutputCaptureExtension.class)
-class SecurityTests {
+class SecurityTest {
 
     private static final String PASSWORD = "correct horse battery";
 

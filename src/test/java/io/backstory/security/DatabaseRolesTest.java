@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * still read and append to it and work with the clinic's data.
  */
 @BackstoryTest
-class DatabaseRolesTests {
+class DatabaseRolesTest {
 
     private static final String APP_ROLE = "backstory_app_test";
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
-class FollowUpServiceTests {
+class FollowUpServiceTest {
 
     @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;

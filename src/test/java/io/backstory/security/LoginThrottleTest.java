@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and one unlock path. Each test plays clients at addresses of its own through the trusted test proxy.
  */
 @BackstoryTest
-class LoginThrottleTests {
+class LoginThrottleTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();

@@ -26,7 +26,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Issue 9 item 7: refused and not-found record access, lists, and failed sign-ins of unknown names are in the audit trail. */
 @BackstoryTest
-class RefusalAuditTests {
+class RefusalAuditTest {
 
     @LocalServerPort
     int port;

@@ -36,7 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Issue 13, FHIR R4 bulk export of the demo clinic: every resource valid against the base specification. */
 @BackstoryTest
-class FhirExportTests {
+class FhirExportTest {
 
     @Autowired
     FhirExportService export;

@@ -28,7 +28,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Issue 13, the CSV import: dry run, all-or-nothing idempotent commit, and hostile files, each in a new clinic. */
 @BackstoryTest
-class ImportServiceTests {
+class ImportServiceTest {
 
     static final Path EXAMPLE = Path.of("docs/import-example");
     private static final String PASSWORD = "correct horse battery";

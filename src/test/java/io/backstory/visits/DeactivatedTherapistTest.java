@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 11: a deactivated therapist keeps their history but is offered for, and accepted on, no new work. */
 @BackstoryTest
-class DeactivatedTherapistTests {
+class DeactivatedTherapistTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 @BackstoryTest
-class EpisodeServiceTests {
+class EpisodeServiceTest {
 
     @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;

@@ -24,7 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Issue 11, the audit log view: filters, paging, one clinic only, formula-safe CSV, and its own use audited. */
 @BackstoryTest
-class AuditTrailTests {
+class AuditTrailTest {
 
     private static final String PASSWORD = "correct horse battery";
 

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * clinic's report does not move when the second clinic discharges an episode.
  */
 @BackstoryTest
-class ClinicIsolationTests {
+class ClinicIsolationTest {
 
     private static final String PASSWORD = ClinicalFixture.SECOND_CLINIC_PASSWORD;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The embedded H2 database of the run command gets the same schema from the same migrations as
  * PostgreSQL (which every other test in the suite runs against).
  */
-class MigrationTests {
+class MigrationTest {
 
     private static final String H2_URL = "jdbc:h2:mem:migration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     private static final String H2_REKEY_URL = "jdbc:h2:mem:rekey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
-class VisitServiceTests {
+class VisitServiceTest {
 
     @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;

@@ -22,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Issue 11, people: setup links, resets, unlock, deactivation ending sessions, roles, the last admin, own password. */
 @BackstoryTest
-class PeopleAdministrationTests {
+class PeopleAdministrationTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final String NEW_PASSWORD = "kettle orbit lantern mosaic";

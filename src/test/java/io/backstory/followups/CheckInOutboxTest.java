@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @CheckInTest
-class CheckInOutboxTests {
+class CheckInOutboxTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 

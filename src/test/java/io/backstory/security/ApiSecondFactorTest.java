@@ -38,7 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * at an address of its own (the wrong codes count in the sign-in throttle).
  */
 @BackstoryTest
-class ApiSecondFactorTests {
+class ApiSecondFactorTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final String REPORT = "/api/reports/recurrence?from=1900-01-01&to=1900-12-31";

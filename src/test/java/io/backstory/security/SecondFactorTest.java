@@ -21,7 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Issue 11, two-step sign-in: enrolment, single-use codes, recovery codes, encryption at rest, admin reset. */
 @BackstoryTest
-class SecondFactorTests {
+class SecondFactorTest {
 
     private static final String PASSWORD = "correct horse battery";
 

@@ -18,7 +18,7 @@ import io.backstory.clinic.ClinicSummary;
 
 /** Issue 9 items 5 and 6: login CSRF, and the app behind a TLS proxy. */
 @BackstoryTest
-class TransportSecurityTests {
+class TransportSecurityTest {
 
     private static final String PASSWORD = "correct horse battery";
 

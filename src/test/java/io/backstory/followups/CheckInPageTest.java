@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The public page over HTTP, as a patient's phone gets it: no session, strict CSP, answers kept on a mistake. */
 @CheckInTest
-class CheckInPageTests {
+class CheckInPageTest {
 
     @LocalServerPort int port;
     @Autowired TestSecurity security;

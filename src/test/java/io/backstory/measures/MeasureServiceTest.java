@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
-class MeasureServiceTests {
+class MeasureServiceTest {
 
     @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;

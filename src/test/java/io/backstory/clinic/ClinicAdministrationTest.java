@@ -26,7 +26,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Issue 11: locations (add, rename, archive), the clinic's name, first-run progress and audited settings. */
 @BackstoryTest
-class ClinicAdministrationTests {
+class ClinicAdministrationTest {
 
     private static final String PASSWORD = "correct horse battery";
 
