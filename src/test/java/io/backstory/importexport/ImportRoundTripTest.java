@@ -52,8 +52,6 @@ class ImportRoundTripTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("written at the session's deadline and never run (its first run failed on the read-only export "
-            + "transaction, fixed since): run it and remove this line")
     void shouldGiveTheSameReportAfterExportingTheDemoClinicAndImportingItIntoAnEmptyOne() throws Exception {
         security.signInAs("owner");
         long demo = jdbc.sql("select clinic_id from user_account where username = 'owner'").query(Long.class).single();
