@@ -181,6 +181,7 @@ public class ImportView extends VerticalLayout {
         }), getTranslation("import.problem.download"));
         problemsCsv.getElement().setAttribute("download", true);
         progress.setWidthFull();
+        progress.getElement().setAttribute("aria-label", getTranslation("import.progress"));
         status.addClassName("import-status");
 
         add(header, intro, errors,

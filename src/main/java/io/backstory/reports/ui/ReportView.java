@@ -94,6 +94,7 @@ abstract class ReportView extends VerticalLayout {
         UI ui = getUI().orElseThrow();
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
+        bar.getElement().setAttribute("aria-label", getTranslation("report.computing"));
         bar.setWidth("16em");
         status.removeAll();
         status.add(new Span(getTranslation("report.computing")), bar);
