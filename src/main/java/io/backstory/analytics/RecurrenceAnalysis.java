@@ -267,7 +267,7 @@ public final class RecurrenceAnalysis {
         DesignCache designs = new DesignCache();
         CoxModel plainModel = CoxModel.withDefaults();
         boolean stratified = therapists >= 2;
-        CoxModel primaryModel = stratified ? plainModel.withStrata(therapist).withClusters(therapist) : plainModel;
+        CoxModel primaryModel = stratified ? plainModel.withStrataAndClusters(therapist) : plainModel;
         CoxModel inputOrder = plainModel.withDesignCache(designs);
         CoxModel primaryShared = primaryModel.withDesignCache(designs);
         CoxResult cox;
@@ -289,8 +289,8 @@ public final class RecurrenceAnalysis {
         List<String> ipcwFailure = new ArrayList<>(1);
         IpcwResult ipcw;
         CoxResult composite;
-        // the shared design lives from the plain model through the composite model, IPCW's intervals within it
-        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p) + FitMemory.ipcwBytes(m));
+        // the shared design lives from the plain model through the composite model; IPCW's intervals only during IPCW
+        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p));
         try {
             if (stratified) {
                 cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.fit(primary.time(), primary.event(),
@@ -302,10 +302,10 @@ public final class RecurrenceAnalysis {
 
             // Loss to follow-up (item 5), IPCW part: on the complete cases, in input order (shares the plain design).
             double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
-            ipcw = fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
+            ipcw = memory.run(FitMemory.ipcwBytes(m), () -> fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
                     .withSplitTimes(cuts.length == 0 ? null : cuts).withDesignCache(designs).withoutIntervals()
                     .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
-                            primary.columns(), primaryNames), "IPCW", ipcwFailure);
+                            primary.columns(), primaryNames), "IPCW", ipcwFailure));
 
             if (stratified) {
                 designs.clear();  // the input-order design is done with; the stratified one replaces it
