@@ -1,5 +1,7 @@
 package io.backstory.care;
 
+import io.backstory.base.UserFacingException;
+import io.backstory.base.UserFacingException.Problem;
 import io.backstory.followups.FollowUpService;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.measures.MeasureService;
@@ -90,16 +92,16 @@ public class EpisodeCareService {
 
     /** Every measure's problem at once, before anything is written, so the form can show them together. */
     private static void scoreAll(List<MeasureEntry> entries) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (MeasureEntry entry : entries) {
             try {
                 entry.score();
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                problems.addAll(UserFacingException.problemsOf(e));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
     }
 }

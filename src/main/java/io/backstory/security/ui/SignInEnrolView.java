@@ -1,5 +1,6 @@
 package io.backstory.security.ui;
 
+import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -57,7 +58,7 @@ public class SignInEnrolView extends CardPage implements BeforeEnterObserver, Ha
         } catch (SignInFlow.SignInExpiredException expired) {
             UI.getCurrent().navigate(LoginView.class);
         } catch (IllegalArgumentException wrong) {
-            setup.showError(wrong.getMessage());
+            setup.showError(UserFacingException.localized(wrong, getLocale()));
         }
     }
 
