@@ -80,8 +80,13 @@ public class MeasureService {
     /** Per instrument: the baseline (first recorded) and the latest later measure, with the MCID reading. */
     @Transactional
     public List<MeasureTrend> trends(long episodeId) {
+        return trends(list(episodeId));
+    }
+
+    /** The trends of measures already read ({@link #list}, in recording order), without reading them again. */
+    public static List<MeasureTrend> trends(List<MeasureSummary> measures) {
         Map<Instrument, List<MeasureSummary>> byInstrument = new EnumMap<>(Instrument.class);
-        for (MeasureSummary m : list(episodeId)) {
+        for (MeasureSummary m : measures) {
             byInstrument.computeIfAbsent(m.instrument(), i -> new ArrayList<>()).add(m);
         }
         List<MeasureTrend> trends = new ArrayList<>();

@@ -147,16 +147,20 @@ public class VisitService {
 
     @Transactional
     public CoverageStrip coverage(long episodeId) {
-        return new CoverageStrip(list(episodeId).stream()
-                .map(v -> new CoverageStrip.Column(v.id(), v.visitDate(), v.factors())).toList());
+        return CoverageStrip.of(list(episodeId));
     }
 
     /** The plan-balance nudges for the episode as it stands (DESIGN §5): informative, never blocking. */
     @Transactional
     public List<Nudge> nudges(long episodeId) {
-        EpisodeSummary episode = episodes.get(episodeId);
-        CoverageStrip strip = coverage(episodeId);
-        List<MeasureSummary> all = measures.list(episodeId);
+        return nudges(episodes.get(episodeId), coverage(episodeId), measures.list(episodeId));
+    }
+
+    /**
+     * The nudges from records already read (the episode page has them): the same rule as {@link #nudges(long)}
+     * without reading the episode, its visits and its measures again.
+     */
+    public static List<Nudge> nudges(EpisodeSummary episode, CoverageStrip strip, List<MeasureSummary> all) {
         Function<Instrument, MeasureSummary> latest = instrument -> all.stream()
                 .filter(m -> m.instrument() == instrument).reduce((a, b) -> b).orElse(null);
         MeasureSummary fabq = latest.apply(Instrument.FABQ);

@@ -1,4 +1,4 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
 import io.backstory.base.UserFacingException.Problem;
 import io.backstory.base.UserFacingException;
