@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,6 +97,8 @@ final class ImportEngine {
     private final Settings settings;
     private final ImportWriter writer;
     private final LongConsumer progress;
+    /** a date of birth after today is a problem; the clinic's clock (Clock bean), so a test can fix the day */
+    private final LocalDate today;
     private final List<ImportProblem> problems = new ArrayList<>();
     private int problemCount;
     private long rows;
@@ -102,9 +107,10 @@ final class ImportEngine {
     /** problems of the row being read; kept until its batch is resolved (an already-imported row reports none) */
     private List<ImportProblem> rowProblems = new ArrayList<>();
 
-    ImportEngine(JdbcTemplate jdbc, Settings settings, LongConsumer progress) {
+    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.today = LocalDate.now(clock);
         this.writer = ImportWriter.of(jdbc);
         this.progress = progress;
         for (ImportKind kind : ImportKind.values()) {
@@ -121,6 +127,31 @@ final class ImportEngine {
             }
         }
         return new Outcome(added, skipped, List.copyOf(problems), problemCount, rows);
+    }
+
+    /**
+     * PostgreSQL: ANALYZE the tables this run added rows to, inside its transaction (ANALYZE counts the
+     * transaction's own rows), so the report rebuild that follows in the same transaction is planned on the real
+     * row counts. Without it the planner sees the tables as they were before the import (empty for a new clinic)
+     * and picks nested loops over seq scans for 100,000s of rows. The lock it takes (SHARE UPDATE EXCLUSIVE, held
+     * until the commit) only makes a concurrent import's or autovacuum's ANALYZE of the same table wait.
+     */
+    void analyzeWritten() {
+        if (!(writer instanceof ImportWriter.Copy)) {
+            return;
+        }
+        List<String> tables = new ArrayList<>();
+        added.forEach((kind, n) -> {
+            if (n > 0) {
+                tables.add(table(kind).name());
+                if (kind == ImportKind.VISITS) {
+                    tables.add("visit_factor");
+                }
+            }
+        });
+        if (!tables.isEmpty()) {
+            jdbc.execute("analyze " + String.join(", ", tables));
+        }
     }
 
     private void problem(ImportKind kind, long line, @Nullable String column, String rule) {
@@ -397,7 +428,7 @@ final class ImportEngine {
         String first = text(k, r, "first_name", 80, true);
         String last = text(k, r, "last_name", 80, true);
         LocalDate dob = date(k, r, "date_of_birth", true);
-        if (dob != null && (dob.isAfter(LocalDate.now()) || dob.getYear() < 1900)) {
+        if (dob != null && (dob.isAfter(today) || dob.getYear() < 1900)) {
             problem(k, r.line(), "date_of_birth", "must be between 1900-01-01 and today, was " + dob);
         }
         String sex = choice(k, r, "sex", Set.of("F", "M", "X"), true);
@@ -575,27 +606,17 @@ final class ImportEngine {
     }
 
     private @Nullable Integer integer(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required) {
-        String v = r.get(column);
-        if (v.isEmpty()) {
-            if (required) {
-                problem(k, r.line(), column, "is required but missing");
-            }
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + n);
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problem(k, r.line(), column, "must be a whole number, was '" + abbreviate(v) + "'");
-            return null;
-        }
+        return number(k, r, column, min, max, required, Integer::valueOf, "must be a whole number", n -> n >= min && n <= max);
     }
 
     private @Nullable BigDecimal decimal(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required) {
+        return number(k, r, column, min, max, required, BigDecimal::new, "must be numeric",
+                n -> n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0);
+    }
+
+    /** A number cell: null (and a problem) when it is required but empty, not a number or outside [min, max]. */
+    private <N> @Nullable N number(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required,
+                                   Function<String, N> parse, String notANumber, Predicate<N> inRange) {
         String v = r.get(column);
         if (v.isEmpty()) {
             if (required) {
@@ -603,17 +624,18 @@ final class ImportEngine {
             }
             return null;
         }
+        N n;
         try {
-            BigDecimal n = new BigDecimal(v);
-            if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-                problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + v);
-                return null;
-            }
-            return n;
+            n = parse.apply(v);
         } catch (NumberFormatException e) {
-            problem(k, r.line(), column, "must be numeric, was '" + abbreviate(v) + "'");
+            problem(k, r.line(), column, notANumber + ", was '" + abbreviate(v) + "'");
             return null;
         }
+        if (!inRange.test(n)) {
+            problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + abbreviate(v));
+            return null;
+        }
+        return n;
     }
 
     private @Nullable Boolean bool(ImportKind k, CsvTable.Row r, String column) {
