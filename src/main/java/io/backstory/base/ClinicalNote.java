@@ -16,7 +16,7 @@ public final class ClinicalNote {
     }
 
     /** The service's message for a note over {@link #MAX_LENGTH}. */
-    public static String tooLong() {
-        return "Note: at most " + MAX_LENGTH + " characters";
+    public static UserFacingException.Problem tooLong() {
+        return new UserFacingException.Problem("error.note.tooLong", MAX_LENGTH);
     }
 }

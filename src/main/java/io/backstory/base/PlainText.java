@@ -1,5 +1,7 @@
 package io.backstory.base;
 
+import java.util.List;
+import io.backstory.base.UserFacingException.Problem;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -16,19 +18,17 @@ public final class PlainText {
     }
 
     /** The problem with {@code value} for the field called {@code field}, naming both; empty when it is plain text. */
-    public static Optional<String> problem(String field, @Nullable String value) {
+    public static Optional<Problem> problem(Problem field, @Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             if (isControl(c)) {
-                return Optional.of(field + ": must not contain control characters such as tabs or line breaks ("
-                        + codePoint(c) + " at position " + (value.codePointCount(0, i) + 1) + ")");
+                return Optional.of(new Problem("error.plainText.control", field, codePoint(c), String.valueOf(value.codePointCount(0, i) + 1)));
             }
             if (isDirectionOrInvisibleFormat(c)) {
-                return Optional.of(field + ": must not contain invisible text-direction or formatting characters ("
-                        + codePoint(c) + " at position " + (value.codePointCount(0, i) + 1) + "); retype it rather than pasting it");
+                return Optional.of(new Problem("error.plainText.format", field, codePoint(c), String.valueOf(value.codePointCount(0, i) + 1)));
             }
             i += Character.charCount(c);
         }
@@ -36,9 +36,9 @@ public final class PlainText {
     }
 
     /** Throws {@link IllegalArgumentException} with {@link #problem}'s message when there is one. */
-    public static void require(String field, @Nullable String value) {
+    public static void require(Problem field, @Nullable String value) {
         problem(field, value).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new UserFacingException(List.of(p));
         });
     }
 

@@ -1,5 +1,7 @@
 package io.backstory.clinic;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
@@ -52,13 +54,13 @@ public class ClinicService {
     @Transactional
     public ClinicSummary createClinic(String name, List<String> locationNames) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Clinic name: required");
+            throw new UserFacingException("error.clinic.name");
         }
         if (locationNames.isEmpty()) {
-            throw new IllegalArgumentException("Locations: at least one location");
+            throw new UserFacingException("error.clinic.locations");
         }
-        PlainText.require("Clinic name", name);
-        locationNames.forEach(l -> PlainText.require("Location name", l));
+        PlainText.require(Problem.text("error.field.clinicName"), name);
+        locationNames.forEach(l -> PlainText.require(Problem.text("error.field.locationName"), l));
         Clinic clinic = clinics.save(new Clinic(name.strip()));
         long id = clinic.getId();
         locationNames.forEach(l -> locations.save(new Location(id, l.strip())));
@@ -128,7 +130,7 @@ public class ClinicService {
     @Transactional
     public ClinicSummary renameClinic(String name) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
-        String clean = requireName("Clinic name", name);
+        String clean = requireName(Problem.text("error.field.clinicName"), name);
         Clinic clinic = clinics.findById(clinicId).orElseThrow(() -> new RecordNotFoundException("Clinic", clinicId));
         if (!clinic.getName().equals(clean)) {
             auditLog.record(AuditLog.Action.UPDATE, "clinic", clinicId, "name: " + clinic.getName() + " → " + clean);
@@ -140,7 +142,7 @@ public class ClinicService {
     @Transactional
     public ClinicSummary addLocation(String name) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
-        String clean = requireName("Location name", name);
+        String clean = requireName(Problem.text("error.field.locationName"), name);
         requireUnusedName(clinicId, clean, null);
         Location saved = locations.saveAndFlush(new Location(clinicId, clean));
         auditLog.record(AuditLog.Action.CREATE, "location", saved.getId(), "name: " + clean);
@@ -151,7 +153,7 @@ public class ClinicService {
     public ClinicSummary renameLocation(long locationId, String name) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
         Location location = location(locationId, clinicId);
-        String clean = requireName("Location name", name);
+        String clean = requireName(Problem.text("error.field.locationName"), name);
         requireUnusedName(clinicId, clean, locationId);
         if (!location.getName().equals(clean)) {
             auditLog.record(AuditLog.Action.UPDATE, "location", locationId, "name: " + location.getName() + " → " + clean);
@@ -169,8 +171,7 @@ public class ClinicService {
             return summary(clinicId);
         }
         if (summary(clinicId).openLocations().size() <= 1) {
-            throw new IllegalArgumentException("Location: " + location.getName()
-                    + " is the clinic's only open location. Add another before archiving it, or new episodes could open nowhere");
+            throw new UserFacingException("error.location.onlyOpen", location.getName());
         }
         location.archive(clock.instant());
         auditLog.record(AuditLog.Action.ARCHIVE, "location", locationId);
@@ -223,12 +224,12 @@ public class ClinicService {
         return locations.findByIdAndClinicId(locationId, clinicId).orElseThrow(() -> new RecordNotFoundException("Location", locationId));
     }
 
-    private static String requireName(String field, @Nullable String name) {
+    private static String requireName(Problem field, @Nullable String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
+            throw new UserFacingException("error.required", field);
         }
         if (name.strip().length() > 120) {
-            throw new IllegalArgumentException(field + ": at most 120 characters");
+            throw new UserFacingException("error.atMost", field, 120);
         }
         PlainText.require(field, name);
         return name.strip();
@@ -238,8 +239,7 @@ public class ClinicService {
         boolean taken = locations.findByClinicIdOrderByName(clinicId).stream()
                 .anyMatch(l -> l.getName().equalsIgnoreCase(name) && !l.getId().equals(except));
         if (taken) {
-            throw new IllegalArgumentException("Location name: the clinic already has a location called " + name
-                    + " (archived ones count: restore it instead)");
+            throw new UserFacingException("error.location.taken", name);
         }
     }
 

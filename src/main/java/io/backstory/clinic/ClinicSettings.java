@@ -1,5 +1,7 @@
 package io.backstory.clinic;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,16 +17,16 @@ public record ClinicSettings(long clinicId, int painFreeDays, int minIntensity, 
     /** Every rule is checked and all broken ones are reported together, joined by "; ", each naming its field. */
     public ClinicSettings {
         followUpMonths = List.copyOf(followUpMonths);
-        List<String> problems = new ArrayList<>();
-        require(painFreeDays >= 1 && painFreeDays <= 365, "Pain-free days: between 1 and 365", problems);
-        require(minIntensity >= 1 && minIntensity <= 10, "Minimum recurrence intensity: between 1 and 10", problems);
-        require(minDurationHours >= 1 && minDurationHours <= 720, "Minimum duration: between 1 and 720 hours", problems);
+        List<Problem> problems = new ArrayList<>();
+        require(painFreeDays >= 1 && painFreeDays <= 365, new Problem("error.settings.painFreeDays"), problems);
+        require(minIntensity >= 1 && minIntensity <= 10, new Problem("error.settings.minIntensity"), problems);
+        require(minDurationHours >= 1 && minDurationHours <= 720, new Problem("error.settings.minDuration"), problems);
         require(!followUpMonths.isEmpty() && followUpMonths.stream().allMatch(m -> m >= 1 && m <= 60),
-                "Follow-up schedule: one or more months between 1 and 60", problems);
-        require(isolatedMaxBreadth >= 0 && isolatedMaxBreadth <= 4, "Isolated-plan threshold: between 0 and 4 factors", problems);
-        require(horizonDays >= 30 && horizonDays <= 1825, "Horizon: between 30 and 1825 days", problems);
+                new Problem("error.settings.followUpMonths"), problems);
+        require(isolatedMaxBreadth >= 0 && isolatedMaxBreadth <= 4, new Problem("error.settings.isolated"), problems);
+        require(horizonDays >= 30 && horizonDays <= 1825, new Problem("error.settings.horizon"), problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
     }
 
@@ -42,11 +44,11 @@ public record ClinicSettings(long clinicId, int painFreeDays, int minIntensity, 
         try {
             return parseMonths(typed == null ? "" : typed.replace(';', ','));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Follow-up schedule: whole numbers of months separated by commas, for example 1, 3, 6, 12");
+            throw new UserFacingException("error.settings.schedule");
         }
     }
 
-    private static void require(boolean ok, String message, List<String> problems) {
+    private static void require(boolean ok, Problem message, List<Problem> problems) {
         if (!ok) {
             problems.add(message);
         }

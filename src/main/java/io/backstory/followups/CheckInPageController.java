@@ -83,7 +83,7 @@ class CheckInPageController {
             return render(t, token, after, form, List.of(), request, response);
         } catch (IllegalArgumentException e) {
             response.setStatus(422);
-            return form(t, token, page, form, List.of(e.getMessage()));
+            return form(t, token, page, form, List.of(io.backstory.base.UserFacingException.localized(e, t.locale())));
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
             return message(t, t.get("checkin.page.used.title"), t.get("checkin.page.used.text"), page.clinicName());
         }

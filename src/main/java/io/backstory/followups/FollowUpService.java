@@ -1,5 +1,6 @@
 package io.backstory.followups;
 
+import io.backstory.base.UserFacingException;
 import io.backstory.base.ClinicalNote;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
@@ -192,13 +193,13 @@ public class FollowUpService {
                     + "answers were not saved. Reload the worklist to see what they recorded.");
         }
         if (followUp.getStatus() != FollowUpStatus.PENDING) {
-            throw new IllegalArgumentException("Check-in: already recorded on " + followUp.getCompletedOn());
+            throw new UserFacingException("error.checkIn.recorded", followUp.getCompletedOn());
         }
         if (answer == null) {
-            throw new IllegalArgumentException("Answers: required");
+            throw new UserFacingException("error.checkIn.answers");
         }
         if (note != null && note.length() > ClinicalNote.MAX_LENGTH) {
-            throw new IllegalArgumentException(ClinicalNote.tooLong());
+            throw new UserFacingException(List.of(ClinicalNote.tooLong()));
         }
         return record(user.clinicId(), followUp, answer, note, CheckInChannel.CALL, episodes.get(followUp.getEpisodeId()).dischargeDate(),
                 () -> auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId),
@@ -215,6 +216,10 @@ public class FollowUpService {
         RecurrenceDecision decision;
         try {
             decision = RecurrenceRule.evaluate(definition(clinics.settings(clinicId)), dischargeDate, today, answer);
+        } catch (UserFacingException e) {
+            // The rule's messages name its parameters; the form names its fields: the same problems, the form's words.
+            throw new UserFacingException(e.problems().stream().map(p -> p.key().startsWith("error.rule.")
+                    ? new UserFacingException.Problem("error.checkIn." + p.key().substring("error.rule.".length()), p.args()) : p).toList());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(plain(e.getMessage()), e);
         }

@@ -1,5 +1,6 @@
 package io.backstory.followups;
 
+import io.backstory.base.UserFacingException;
 import io.backstory.followups.RecurrenceDecision.Outcome;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +34,7 @@ public final class RecurrenceRule {
             return new RecurrenceDecision(Outcome.NOT_REACHED, "The patient was not reached on " + checkInDate + ".");
         }
         if (answer.painFreeSinceDischarge() == null) {
-            throw new IllegalArgumentException("painFreeSinceDischarge: required when the patient was reached");
+            throw new UserFacingException("error.rule.painFree");
         }
         if (answer.painFreeSinceDischarge()) {
             return new RecurrenceDecision(Outcome.NO_RECURRENCE,
@@ -41,23 +42,23 @@ public final class RecurrenceRule {
         }
         LocalDate onset = answer.onset();
         if (onset == null) {
-            throw new IllegalArgumentException("onset: required when back pain returned");
+            throw new UserFacingException("error.rule.onsetRequired");
         }
         if (onset.isBefore(dischargeDate)) {
-            throw new IllegalArgumentException("onset: " + onset + " is before the discharge date " + dischargeDate);
+            throw new UserFacingException("error.rule.onsetBefore", onset, dischargeDate);
         }
         if (onset.isAfter(checkInDate)) {
-            throw new IllegalArgumentException("onset: " + onset + " is after the check-in date " + checkInDate);
+            throw new UserFacingException("error.rule.onsetAfter", onset, checkInDate);
         }
         Integer intensity = answer.worstIntensity();
         if (intensity == null) {
-            throw new IllegalArgumentException("worstIntensity: required when back pain returned");
+            throw new UserFacingException("error.rule.intensityRequired");
         }
         if (intensity < 0 || intensity > 10) {
-            throw new IllegalArgumentException("worstIntensity: " + intensity + " is outside 0–10");
+            throw new UserFacingException("error.rule.intensityRange", intensity);
         }
         if (answer.lastedMinimumDuration() == null) {
-            throw new IllegalArgumentException("lastedMinimumDuration: required when back pain returned");
+            throw new UserFacingException("error.rule.durationRequired");
         }
 
         long painFreeDays = daysBetween(dischargeDate, onset);

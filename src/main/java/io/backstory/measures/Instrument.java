@@ -1,5 +1,6 @@
 package io.backstory.measures;
 
+import io.backstory.base.UserFacingException;
 /**
  * The outcome instruments of DESIGN §3, with the facts their scoring and interpretation rely on.
  *
@@ -160,8 +161,7 @@ public enum Instrument {
 
     void requireInRange(String field, double score) {
         if (!Double.isFinite(score) || score < min || score > max) {
-            throw new IllegalArgumentException(abbreviation + " " + field + ": score " + format(score)
-                    + " is outside " + format(min) + "–" + format(max));
+            throw new UserFacingException("error.measure.range", abbreviation, field, format(score), format(min), format(max));
         }
     }
 

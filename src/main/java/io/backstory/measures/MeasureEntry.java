@@ -1,5 +1,6 @@
 package io.backstory.measures;
 
+import io.backstory.base.UserFacingException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,27 +27,27 @@ public record MeasureEntry(Instrument instrument, @Nullable List<Integer> items,
     /** Scores the entry by the instrument's published rules; throws with a message naming the item and the rule. */
     public InstrumentScore score() {
         if (instrument == null) {
-            throw new IllegalArgumentException("Instrument: required");
+            throw new UserFacingException("error.measure.instrument");
         }
         if (items != null) {
             return Scoring.score(instrument, items);
         }
         if (total == null) {
-            throw new IllegalArgumentException(instrument.abbreviation() + ": enter the item answers or the total");
+            throw new UserFacingException("error.measure.itemsOrTotal", instrument.abbreviation());
         }
         return switch (instrument) {
             case FABQ -> {
                 if (subscale == null) {
-                    throw new IllegalArgumentException("FABQ W subscale: required with the PA subscale");
+                    throw new UserFacingException("error.measure.fabqWork");
                 }
                 yield Scoring.fabq(total, subscale);
             }
             case STARTBACK -> {
                 if (subscale == null) {
-                    throw new IllegalArgumentException("STarT Back distress subscale: required with the total");
+                    throw new UserFacingException("error.measure.startBackDistress");
                 }
                 if (total != Math.rint(total) || subscale != Math.rint(subscale)) {
-                    throw new IllegalArgumentException("STarT Back: the total and the distress subscale are whole numbers");
+                    throw new UserFacingException("error.measure.startBackWhole");
                 }
                 yield Scoring.startBack(total.intValue(), subscale.intValue());
             }

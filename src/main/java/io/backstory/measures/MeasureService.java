@@ -1,5 +1,6 @@
 package io.backstory.measures;
 
+import io.backstory.base.UserFacingException;
 import io.backstory.patients.EpisodeRecordsChanged;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -45,11 +46,10 @@ public class MeasureService {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
         EpisodeSummary episode = episodes.get(episodeId);
         if (timepoint == null) {
-            throw new IllegalArgumentException("Timepoint: required");
+            throw new UserFacingException("error.measure.timepoint");
         }
         if (recordedOn == null || recordedOn.isBefore(episode.startDate()) || recordedOn.isAfter(LocalDate.now(clock))) {
-            throw new IllegalArgumentException("Measure date: required, on or after the episode start "
-                    + episode.startDate() + " and not in the future");
+            throw new UserFacingException("error.measure.date", episode.startDate());
         }
         List<MeasureSummary> saved = new ArrayList<>();
         for (MeasureEntry entry : entries) {
@@ -80,8 +80,13 @@ public class MeasureService {
     /** Per instrument: the baseline (first recorded) and the latest later measure, with the MCID reading. */
     @Transactional
     public List<MeasureTrend> trends(long episodeId) {
+        return trends(list(episodeId));
+    }
+
+    /** The trends of measures already read ({@link #list}, in recording order), without reading them again. */
+    public static List<MeasureTrend> trends(List<MeasureSummary> measures) {
         Map<Instrument, List<MeasureSummary>> byInstrument = new EnumMap<>(Instrument.class);
-        for (MeasureSummary m : list(episodeId)) {
+        for (MeasureSummary m : measures) {
             byInstrument.computeIfAbsent(m.instrument(), i -> new ArrayList<>()).add(m);
         }
         List<MeasureTrend> trends = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.backstory.patients;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
@@ -56,7 +58,7 @@ public class EpisodeService {
                 .orElseThrow(() -> new RecordNotFoundException("Patient", command.patientId()));
         validate(command, patient);
         if (episodes.existsByPatientIdAndClinicIdAndDischargeDateIsNull(patient.getId(), user.clinicId())) {
-            throw new IllegalArgumentException("Episode: this patient already has an open episode of care; discharge it first");
+            throw new UserFacingException("error.episode.alreadyOpen");
         }
         Episode saved = episodes.saveAndFlush(new Episode(user.clinicId(), patient.getId(), command));
         auditLog.record(AuditLog.Action.CREATE, "episode", saved.getId());
@@ -86,18 +88,18 @@ public class EpisodeService {
     public EpisodeSummary discharge(long episodeId, LocalDate dischargeDate, DischargeReason reason) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
         Episode episode = find(episodeId, user);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (episode.getDischargeDate() != null) {
-            problems.add("Episode: already discharged on " + episode.getDischargeDate());
+            problems.add(new Problem("error.episode.alreadyDischarged", episode.getDischargeDate()));
         }
         if (reason == null) {
-            problems.add("Reason: required");
+            problems.add(new Problem("error.episode.reason"));
         }
         if (dischargeDate == null || dischargeDate.isBefore(episode.getStartDate()) || dischargeDate.isAfter(LocalDate.now(clock))) {
-            problems.add("Discharge date: required, on or after the start date " + episode.getStartDate() + " and not in the future");
+            problems.add(new Problem("error.episode.dischargeDate", episode.getStartDate()));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
         episode.discharge(dischargeDate, reason);
         Episode saved = episodes.saveAndFlush(episode);
@@ -127,25 +129,25 @@ public class EpisodeService {
     }
 
     private void validate(EpisodeCommand c, Patient patient) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (therapists().stream().noneMatch(t -> t.id() == c.therapistId())) {
-            problems.add("Therapist: choose an active therapist of this clinic");
+            problems.add(new Problem("error.episode.therapist"));
         }
         if (clinics.currentClinic().openLocations().stream().noneMatch(l -> l.id() == c.locationId())) {
-            problems.add("Location: choose an open location of this clinic (archived locations take no new episodes)");
+            problems.add(new Problem("error.episode.location"));
         }
         LocalDate today = LocalDate.now(clock);
         if (c.startDate() == null || c.startDate().isAfter(today) || c.startDate().isBefore(patient.toSummary().dateOfBirth())) {
-            problems.add("Start date: required, not in the future and not before the date of birth");
+            problems.add(new Problem("error.episode.startDate"));
         }
         if (c.chronicity() == null) {
-            problems.add("Chronicity: required (acute < 6 weeks, subacute 6–12 weeks, chronic > 12 weeks)");
+            problems.add(new Problem("error.episode.chronicity"));
         }
         if (c.priorEpisodes() < 0 || c.priorEpisodes() > 50) {
-            problems.add("Prior episodes: between 0 and 50");
+            problems.add(new Problem("error.episode.priorEpisodes"));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.backstory.patients;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import io.backstory.analytics.Sex;
 
 import io.backstory.base.PlainText;
@@ -161,33 +163,33 @@ public class PatientService {
     }
 
     void validate(PatientCommand c) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (c.firstName() == null || c.firstName().isBlank() || c.firstName().length() > 80) {
-            problems.add("First name: required, at most 80 characters");
+            problems.add(new Problem("error.patient.firstName"));
         }
         if (c.lastName() == null || c.lastName().isBlank() || c.lastName().length() > 80) {
-            problems.add("Last name: required, at most 80 characters");
+            problems.add(new Problem("error.patient.lastName"));
         }
-        PlainText.problem("First name", c.firstName()).ifPresent(problems::add);
-        PlainText.problem("Last name", c.lastName()).ifPresent(problems::add);
+        PlainText.problem(Problem.text("error.field.firstName"), c.firstName()).ifPresent(problems::add);
+        PlainText.problem(Problem.text("error.field.lastName"), c.lastName()).ifPresent(problems::add);
         LocalDate today = LocalDate.now(clock);
         if (c.dateOfBirth() == null || c.dateOfBirth().isAfter(today) || c.dateOfBirth().isBefore(today.minusYears(120))) {
-            problems.add("Date of birth: required, not in the future and at most 120 years ago");
+            problems.add(new Problem("error.patient.dateOfBirth"));
         }
         if (c.sex() == null) {
-            problems.add("Sex: required");
+            problems.add(new Problem("error.patient.sex"));
         }
         if (c.email() != null && !c.email().isBlank() && !c.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.add("Email: must look like name@example.org");
+            problems.add(new Problem("error.patient.email"));
         }
         if (c.language() != null && !c.language().isBlank() && !PatientCommand.LANGUAGES.contains(c.language())) {
-            problems.add("Language: one of " + String.join(", ", PatientCommand.LANGUAGES));
+            problems.add(new Problem("error.patient.language", String.join(", ", PatientCommand.LANGUAGES)));
         }
         if (c.phone() != null && !c.phone().isBlank() && !c.phone().strip().matches("[+0-9 ()./-]{6,40}")) {
-            problems.add("Phone: digits, spaces and + ( ) - . / only, 6 to 40 characters");
+            problems.add(new Problem("error.patient.phone"));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.backstory.reports;
 
+import io.backstory.base.UserFacingException;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.StartBackRisk;
 import java.time.LocalDate;
@@ -22,10 +23,10 @@ public record ReportFilter(@Nullable LocalDate dischargedFrom, @Nullable LocalDa
         checkDate("Period start", dischargedFrom);
         checkDate("Period end", dischargedTo);
         if (dischargedFrom != null && dischargedTo != null && dischargedTo.isBefore(dischargedFrom)) {
-            throw new IllegalArgumentException("Period: the end date is before the start date");
+            throw new UserFacingException("error.report.period");
         }
         if (horizonDays != null && (horizonDays < 30 || horizonDays > 1825)) {
-            throw new IllegalArgumentException("Horizon: between 30 and 1825 days");
+            throw new UserFacingException("error.settings.horizon");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.backstory.security;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -67,8 +69,7 @@ public class AuditTrail {
         Where where = where(clinicId, filter);
         long total = count(where);
         if (total > MAX_EXPORT_ROWS) {
-            throw new IllegalArgumentException("Export: " + total + " rows match, more than an export holds: narrow the filter (person, action or dates) to at most "
-                    + MAX_EXPORT_ROWS);
+            throw new UserFacingException("error.audit.export", total, MAX_EXPORT_ROWS);
         }
         auditLog.record(AuditLog.Action.EXPORT, "audit_event", total + " rows", filter.describe());
         ZoneId zone = clock.getZone();
@@ -116,15 +117,15 @@ public class AuditTrail {
     }
 
     private Where where(long clinicId, AuditFilter f) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
-            problems.add("To: on or after the From date");
+            problems.add(new Problem("error.audit.to"));
         }
         if (f.patientId() != null && f.patientId() <= 0) {
-            problems.add("Patient number: a positive whole number (it is in the patient page's address, …/patients/123)");
+            problems.add(new Problem("error.audit.patient"));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
         StringBuilder sql = new StringBuilder("clinic_id = ?");
         List<Object> params = new ArrayList<>(List.of(clinicId));

@@ -1,5 +1,7 @@
 package io.backstory.security;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,33 +42,31 @@ public class PasswordPolicy {
      * What is wrong with a proposed password, each message naming the field and the rule; empty
      * when it is acceptable. {@code field} is the label the person sees ("Password", "New password").
      */
-    public List<String> problems(String field, String password, String username) {
-        List<String> problems = new ArrayList<>();
+    public List<Problem> problems(Problem field, String password, String username) {
+        List<Problem> problems = new ArrayList<>();
         if (password == null || password.isEmpty()) {
-            problems.add(field + ": required");
+            problems.add(new Problem("error.required", field));
             return problems;
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            problems.add(field + ": at least " + MIN_LENGTH + " characters (it has " + length
-                    + "). Spaces count, and a few unrelated words make a strong one");
+            problems.add(new Problem("error.password.short", field, MIN_LENGTH, length));
         } else if (length > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            problems.add(field + ": at most " + MAX_LENGTH + " characters (fewer when it uses accented letters or symbols)");
+            problems.add(new Problem("error.password.long", field, MAX_LENGTH));
         } else if (isCommon(password)) {
-            problems.add(field + ": this password is on a list of common or leaked passwords, so it would be guessed early. "
-                    + "Choose something less predictable, for example three or four unrelated words");
+            problems.add(new Problem("error.password.common", field));
         } else if (username != null && username.length() >= 3
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            problems.add(field + ": must not contain the username");
+            problems.add(new Problem("error.password.username", field));
         }
         return problems;
     }
 
     /** Throws with every problem joined by "; " (the form's error summary splits them again). */
-    public void require(String field, String password, String username) {
-        List<String> problems = problems(field, password, username);
+    public void require(Problem field, String password, String username) {
+        List<Problem> problems = problems(field, password, username);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.backstory.security;
 
+import io.backstory.base.UserFacingException;
 import io.backstory.base.RecordNotFoundException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -96,8 +97,7 @@ public class SecondFactorService {
         byte[] key = Base32.decode(secret);
         OptionalLong step = Totp.matchingStep(key, code == null ? null : code.strip(), clock.instant(), 0);
         if (step.isEmpty()) {
-            throw new IllegalArgumentException("Code: not the 6-digit code your app shows for Backstory now. "
-                    + "Check that the phone's time is set automatically and try the newest code");
+            throw new UserFacingException("error.mfa.code");
         }
         jdbc.sql("delete from mfa_recovery_code where user_account_id = ?").param(user.userId()).update();
         jdbc.sql("delete from mfa_factor where user_account_id = ?").param(user.userId()).update();

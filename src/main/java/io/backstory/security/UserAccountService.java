@@ -1,5 +1,7 @@
 package io.backstory.security;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import java.security.SecureRandom;
@@ -80,8 +82,8 @@ public class UserAccountService {
     }
 
     private UserSummary create(long clinicId, String username, String displayName, String rawPassword, Set<Role> roles) {
-        List<String> problems = accountProblems(username, displayName, null, roles);
-        problems.addAll(passwordPolicy.problems("Password", rawPassword, username));
+        List<Problem> problems = accountProblems(username, displayName, null, roles);
+        problems.addAll(passwordPolicy.problems(Problem.text("error.field.password"), rawPassword, username));
         throwIfAny(problems);
         UserAccount account = new UserAccount(clinicId, username, displayName.strip(), passwordEncoder.encode(rawPassword), roles);
         account.created(clock.instant());
@@ -137,7 +139,7 @@ public class UserAccountService {
     public SetupLink resetPassword(long userId) {
         UserAccount account = managed(userId);
         if (!account.isEnabled()) {
-            throw new IllegalArgumentException("Account: reactivate " + account.getDisplayName() + " before sending a new link");
+            throw new UserFacingException("error.account.reactivate", account.getDisplayName());
         }
         boolean hadPassword = account.getPasswordSetAt() != null;
         account.clearPassword(unusablePasswordHash());
@@ -167,7 +169,7 @@ public class UserAccountService {
             return;
         }
         if (account.getId() == admin.userId()) {
-            throw new IllegalArgumentException("Account: you cannot deactivate your own account (another admin can)");
+            throw new UserFacingException("error.account.own");
         }
         if (account.getRoles().contains(Role.ADMIN)) {
             requireAnotherAdmin(account);
@@ -193,7 +195,7 @@ public class UserAccountService {
     public void changeRoles(long userId, Set<Role> roles) {
         UserAccount account = managed(userId);
         if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("Roles: at least one role");
+            throw new UserFacingException("error.account.roles");
         }
         Set<Role> before = account.getRoles();
         if (before.equals(roles)) {
@@ -211,7 +213,7 @@ public class UserAccountService {
     public void changeDetails(long userId, String displayName, @Nullable String email) {
         UserAccount account = managed(userId);
         String cleanEmail = blankToNull(email);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         displayNameProblems(displayName, problems);
         emailProblems(cleanEmail, problems);
         throwIfAny(problems);
@@ -238,8 +240,7 @@ public class UserAccountService {
                 order by a.id for update
                 """).param(leaving.getClinicId()).query(Long.class).list();
         if (admins.stream().noneMatch(id -> id != leaving.getId())) {
-            throw new IllegalArgumentException("Roles: " + leaving.getDisplayName()
-                    + " is the clinic's last admin who can sign in: make someone else an admin first");
+            throw new UserFacingException("error.account.lastAdmin", leaving.getDisplayName());
         }
     }
 
@@ -275,7 +276,7 @@ public class UserAccountService {
         BackstoryUser user = currentUser.require();
         String clean = blankToNull(language);
         if (clean != null && !LANGUAGES.contains(clean)) {
-            throw new IllegalArgumentException("Language: must be one of " + LANGUAGES + " or empty for the browser's");
+            throw new UserFacingException("error.account.language", String.valueOf(LANGUAGES));
         }
         jdbc.sql("update user_account set language = ? where id = ?").params(clean, user.userId()).update();
         auditLog.record(AuditLog.Action.UPDATE, "user_account", user.userId(), "language: " + (clean == null ? "browser" : clean));
@@ -286,13 +287,13 @@ public class UserAccountService {
     public void changeOwnPassword(String currentPassword, String newPassword) {
         BackstoryUser user = currentUser.require();
         UserAccount account = accounts.findById(user.userId()).orElseThrow(() -> new AccessDeniedException("No account"));
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            problems.add("Current password: does not match the password you signed in with");
+            problems.add(new Problem("error.account.currentPassword"));
         }
-        problems.addAll(passwordPolicy.problems("New password", newPassword, account.getUsername()));
+        problems.addAll(passwordPolicy.problems(Problem.text("error.field.newPassword"), newPassword, account.getUsername()));
         if (problems.isEmpty() && newPassword.equals(currentPassword)) {
-            problems.add("New password: must differ from the current one");
+            problems.add(new Problem("error.account.samePassword"));
         }
         throwIfAny(problems);
         account.setPassword(passwordEncoder.encode(newPassword), clock.instant());
@@ -330,11 +331,11 @@ public class UserAccountService {
     @Transactional
     public String completeSetup(String token, String password) {
         OneTimeToken valid = setupLinks.peek(token)
-                .orElseThrow(() -> new IllegalArgumentException("Link: this link has expired or was already used. Ask your admin for a new one"));
-        passwordPolicy.require("Password", password, valid.getUsername());
+                .orElseThrow(() -> new UserFacingException("error.account.link"));
+        passwordPolicy.require(Problem.text("error.field.password"), password, valid.getUsername());
         OneTimeToken used = setupLinks.consume(OneTimeTokenAuthenticationToken.unauthenticated(token));
         if (used == null) {
-            throw new IllegalArgumentException("Link: this link has expired or was already used. Ask your admin for a new one");
+            throw new UserFacingException("error.account.link");
         }
         UserAccount account = accounts.findByUsername(used.getUsername()).orElseThrow();
         account.setPassword(passwordEncoder.encode(password), clock.instant());
@@ -364,33 +365,33 @@ public class UserAccountService {
         return new SetupLink(account.getId(), account.getUsername(), account.getDisplayName(), token.getTokenValue(), token.getExpiresAt());
     }
 
-    private List<String> accountProblems(String username, String displayName, @Nullable String email, Set<Role> roles) {
-        List<String> problems = new ArrayList<>();
+    private List<Problem> accountProblems(String username, String displayName, @Nullable String email, Set<Role> roles) {
+        List<Problem> problems = new ArrayList<>();
         if (username == null || !username.matches(USERNAME_RULE)) {
-            problems.add("Username: 3 to 60 lower-case letters, digits, '.', '_' or '-'");
+            problems.add(new Problem("error.account.username"));
         } else if (accounts.findByUsername(username).isPresent()) {
-            problems.add("Username: '" + username + "' is already taken");
+            problems.add(new Problem("error.account.usernameTaken", username));
         }
         displayNameProblems(displayName, problems);
         emailProblems(email, problems);
         if (roles == null || roles.isEmpty()) {
-            problems.add("Roles: at least one role");
+            problems.add(new Problem("error.account.roles"));
         }
         return problems;
     }
 
-    private static void displayNameProblems(@Nullable String displayName, List<String> problems) {
+    private static void displayNameProblems(@Nullable String displayName, List<Problem> problems) {
         if (displayName == null || displayName.isBlank()) {
-            problems.add("Display name: required (how colleagues and reports will name this person)");
+            problems.add(new Problem("error.account.displayName"));
         } else if (displayName.strip().length() > 120) {
-            problems.add("Display name: at most 120 characters");
+            problems.add(new Problem("error.atMost", Problem.text("error.field.displayName"), 120));
         }
-        PlainText.problem("Display name", displayName).ifPresent(problems::add);
+        PlainText.problem(Problem.text("error.field.displayName"), displayName).ifPresent(problems::add);
     }
 
-    private static void emailProblems(@Nullable String email, List<String> problems) {
+    private static void emailProblems(@Nullable String email, List<Problem> problems) {
         if (email != null && (email.length() > 254 || !email.matches(EMAIL_RULE))) {
-            problems.add("Email: optional, but when given it must look like name@example.org");
+            problems.add(new Problem("error.account.email"));
         }
     }
 
@@ -419,9 +420,9 @@ public class UserAccountService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static void throwIfAny(List<String> problems) {
+    private static void throwIfAny(List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
     }
 }

@@ -18,6 +18,11 @@ public record CoverageStrip(List<Column> visits) {
         return all;
     }
 
+    /** The strip of an episode's visits, as {@code VisitService.list} returns them (date order). */
+    public static CoverageStrip of(List<VisitSummary> visits) {
+        return new CoverageStrip(visits.stream().map(v -> new Column(v.id(), v.visitDate(), v.factors())).toList());
+    }
+
     public int breadth() {
         return addressed().size();
     }

@@ -1,5 +1,7 @@
 package io.backstory.visits;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import io.backstory.analytics.StartBackRisk;
 import io.backstory.base.ClinicalNote;
 import io.backstory.base.ConcurrentEditException;
@@ -106,7 +108,7 @@ public class VisitService {
         Visit visit = visits.findByIdAndClinicId(visitId, user.clinicId())
                 .orElseThrow(() -> new RecordNotFoundException("Visit", visitId));
         if (visit.getEpisodeId() != command.episodeId()) {
-            throw new IllegalArgumentException("Episode: a visit cannot move to another episode");
+            throw new UserFacingException("error.visit.episode");
         }
         if (visit.getVersion() != expectedVersion) {
             throw new ConcurrentEditException(CONFLICT);
@@ -145,16 +147,20 @@ public class VisitService {
 
     @Transactional
     public CoverageStrip coverage(long episodeId) {
-        return new CoverageStrip(list(episodeId).stream()
-                .map(v -> new CoverageStrip.Column(v.id(), v.visitDate(), v.factors())).toList());
+        return CoverageStrip.of(list(episodeId));
     }
 
     /** The plan-balance nudges for the episode as it stands (DESIGN §5): informative, never blocking. */
     @Transactional
     public List<Nudge> nudges(long episodeId) {
-        EpisodeSummary episode = episodes.get(episodeId);
-        CoverageStrip strip = coverage(episodeId);
-        List<MeasureSummary> all = measures.list(episodeId);
+        return nudges(episodes.get(episodeId), coverage(episodeId), measures.list(episodeId));
+    }
+
+    /**
+     * The nudges from records already read (the episode page has them): the same rule as {@link #nudges(long)}
+     * without reading the episode, its visits and its measures again.
+     */
+    public static List<Nudge> nudges(EpisodeSummary episode, CoverageStrip strip, List<MeasureSummary> all) {
         Function<Instrument, MeasureSummary> latest = instrument -> all.stream()
                 .filter(m -> m.instrument() == instrument).reduce((a, b) -> b).orElse(null);
         MeasureSummary fabq = latest.apply(Instrument.FABQ);
@@ -169,24 +175,24 @@ public class VisitService {
     }
 
     private Set<Factor> validate(VisitCommand c, EpisodeSummary episode, @Nullable Long keptTherapistId) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         LocalDate last = episode.dischargeDate() == null ? today : episode.dischargeDate();
         if (c.visitDate() == null || c.visitDate().isBefore(episode.startDate()) || c.visitDate().isAfter(last)) {
-            problems.add("Visit date: required, between the episode start " + episode.startDate() + " and "
-                    + (episode.dischargeDate() == null ? "today" : "the discharge " + episode.dischargeDate()));
+            problems.add(episode.dischargeDate() == null ? new Problem("error.visit.dateOpen", episode.startDate())
+                    : new Problem("error.visit.dateDischarged", episode.startDate(), episode.dischargeDate()));
         }
         // A deactivated therapist sees no new patients: only an edit that keeps the visit's own therapist may name one.
         boolean keepsTherapist = keptTherapistId != null && keptTherapistId == c.therapistId();
         if (users.clinicUsers().stream().noneMatch(u -> u.id() == c.therapistId() && u.roles().contains(Role.THERAPIST)
                 && (u.active() || keepsTherapist))) {
-            problems.add("Therapist: choose an active therapist of this clinic (deactivated accounts take no new visits)");
+            problems.add(new Problem("error.visit.therapist"));
         }
         if (c.minutes() < VisitCommand.MIN_MINUTES || c.minutes() > VisitCommand.MAX_MINUTES) {
-            problems.add("Minutes: between " + VisitCommand.MIN_MINUTES + " and " + VisitCommand.MAX_MINUTES);
+            problems.add(new Problem("error.visit.minutes", VisitCommand.MIN_MINUTES, VisitCommand.MAX_MINUTES));
         }
         if (c.nprs() != null && (c.nprs() < 0 || c.nprs() > 10)) {
-            problems.add("Pain today (NPRS): between 0 and 10");
+            problems.add(new Problem("error.visit.nprs"));
         }
         if (c.note() != null && c.note().length() > ClinicalNote.MAX_LENGTH) {
             problems.add(ClinicalNote.tooLong());
@@ -197,13 +203,13 @@ public class VisitService {
         for (Long id : c.interventionIds()) {
             InterventionSummary intervention = catalogue.get(id);
             if (intervention == null) {
-                problems.add("Interventions: " + id + " is not in this clinic's catalogue");
+                problems.add(new Problem("error.visit.intervention", String.valueOf(id)));
             } else if (intervention.factor() != null) {
                 factors.add(intervention.factor());
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
         return factors;
     }

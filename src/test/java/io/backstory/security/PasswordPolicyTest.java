@@ -1,5 +1,6 @@
 package io.backstory.security;
 
+import io.backstory.base.UserFacingException.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -18,25 +19,25 @@ class PasswordPolicyTest {
 
     @Test
     void shouldAcceptALongUnlistedPassphrase() {
-        assertThat(POLICY.problems("Password", "kettle orbit lantern mosaic", "theo.marsh")).isEmpty();
+        assertThat(POLICY.problems(Problem.text("error.field.password"), "kettle orbit lantern mosaic", "theo.marsh")).isEmpty();
     }
 
     @Test
     void shouldRefuseElevenCharactersNamingTheFieldAndTheRule() {
-        assertThat(POLICY.problems("New password", "abcdefghijk", "someone"))
+        assertThat(POLICY.problems(Problem.text("error.field.newPassword"), "abcdefghijk", "someone"))
                 .singleElement().asString().startsWith("New password: at least 12 characters (it has 11)");
     }
 
     @Test
     void shouldCountCharactersNotBytes() {
         // 12 characters, 24 bytes in UTF-8: long enough, and under bcrypt's 72 bytes
-        assertThat(POLICY.problems("Password", "ñandú ñandú!", "x")).isEmpty();
+        assertThat(POLICY.problems(Problem.text("error.field.password"), "ñandú ñandú!", "x")).isEmpty();
     }
 
     @Test
     void shouldRefuseWhatBcryptWouldTruncate() {
-        assertThat(POLICY.problems("Password", "ü".repeat(40), "x")).singleElement().asString().contains("at most 64 characters");
-        assertThat(POLICY.problems("Password", "a long passphrase that keeps going and going until it is too long!!", "x"))
+        assertThat(POLICY.problems(Problem.text("error.field.password"), "ü".repeat(40), "x")).singleElement().asString().contains("at most 64 characters");
+        assertThat(POLICY.problems(Problem.text("error.field.password"), "a long passphrase that keeps going and going until it is too long!!", "x"))
                 .singleElement().asString().contains("at most 64 characters");
     }
 
@@ -50,18 +51,18 @@ class PasswordPolicyTest {
             "abcabcabcabc",          // one piece repeated
             "zzzzzzzzzzzzzz"})
     void shouldRefuseCommonAndStretchedPasswords(String password) {
-        assertThat(POLICY.problems("Password", password, "someone")).singleElement().asString()
+        assertThat(POLICY.problems(Problem.text("error.field.password"), password, "someone")).singleElement().asString()
                 .startsWith("Password: this password is on a list of common or leaked passwords");
     }
 
     @Test
     void shouldRefuseThePasswordContainingTheUsername() {
-        assertThat(POLICY.problems("Password", "I am priya.shah at work", "priya.shah"))
+        assertThat(POLICY.problems(Problem.text("error.field.password"), "I am priya.shah at work", "priya.shah")).extracting(Object::toString)
                 .containsExactly("Password: must not contain the username");
     }
 
     @Test
     void shouldRequireAPassword() {
-        assertThat(POLICY.problems("Password", "", "x")).containsExactly("Password: required");
+        assertThat(POLICY.problems(Problem.text("error.field.password"), "", "x")).extracting(Object::toString).containsExactly("Password: required");
     }
 }

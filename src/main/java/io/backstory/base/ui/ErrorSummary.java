@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
+import io.backstory.base.UserFacingException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -58,7 +59,7 @@ public class ErrorSummary extends Div {
         try {
             return Optional.ofNullable(action.get());
         } catch (IllegalArgumentException problem) {
-            show(getTranslation("form.problems"), String.valueOf(problem.getMessage()));
+            show(getTranslation("form.problems"), UserFacingException.localized(problem, getLocale()));
         } catch (ConcurrentEditException conflict) {
             show(getTranslation("form.problems"), String.valueOf(conflict.getMessage()));
             Button reload = new Button(getTranslation("save.reload"), click -> UI.getCurrent().getPage().reload());

@@ -2,16 +2,35 @@ package io.backstory.base.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.NotFoundException;
+import io.backstory.base.RecordNotFoundException;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 
 /**
  * Ids in record routes ({@code patients/:patientId}): a non-numeric id ({@code /patients/abc}) or a record that
  * does not exist in the user's clinic shows the same not-found page ({@link NotFoundView}, HTTP 404), never a
- * framework error.
+ * framework error. {@link #show} is the one place record pages turn "no such record" into that page, so the pages
+ * do not each catch {@link RecordNotFoundException} (they did, in four copies).
  */
 public final class RecordRoute {
 
     private RecordRoute() {
+    }
+
+    /**
+     * Renders the record page for the id in the route parameter; a missing or non-numeric id, or a
+     * {@link RecordNotFoundException} while rendering, shows the not-found page instead.
+     */
+    public static void show(BeforeEnterEvent event, String parameter, LongConsumer render) {
+        OptionalLong id = id(event, parameter);
+        if (id.isEmpty()) {
+            return;
+        }
+        try {
+            render.accept(id.getAsLong());
+        } catch (RecordNotFoundException e) {
+            notFound(event);
+        }
     }
 
     /** The id in the route parameter; empty (and the not-found page shown) when it is missing or not a number. */
@@ -24,7 +43,7 @@ public final class RecordRoute {
         return OptionalLong.empty();
     }
 
-    /** Shows the not-found page instead of the view. */
+    /** Shows the not-found page instead of the view: Vaadin's {@link NotFoundException}, which {@link NotFoundView} handles. */
     public static void notFound(BeforeEnterEvent event) {
         event.rerouteToError(NotFoundException.class);
     }

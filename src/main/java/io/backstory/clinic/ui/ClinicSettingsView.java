@@ -1,5 +1,6 @@
 package io.backstory.clinic.ui;
 
+import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -123,7 +124,7 @@ public class ClinicSettingsView extends VerticalLayout implements HasDynamicTitl
         try {
             changed = typed();
         } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
+            errors.show(getTranslation("form.problems"), UserFacingException.localized(problem, getLocale()));
             return;
         }
         if (changed.equals(current)) {

@@ -91,11 +91,11 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
         HorizontalLayout nameRow = row(clinicName, saveName);
         Paragraph where = new Paragraph(getTranslation("start.locations.now",
                 clinic.openLocations().stream().map(ClinicSummary.LocationSummary::name).collect(Collectors.joining(", "))));
-        Button manage = new Button(getTranslation("start.locations.manage"), e -> UI.getCurrent().navigate("clinic"));
+        Button manage = new Button(getTranslation("start.locations.manage"), e -> UI.getCurrent().navigate(ClinicView.class));
         manage.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Paragraph who = new Paragraph(getTranslation("start.therapist.text"));
         Paragraph next = new Paragraph(getTranslation("start.settings.text"));
-        Button settings = new Button(getTranslation("start.settings.open"), e -> UI.getCurrent().navigate("settings"));
+        Button settings = new Button(getTranslation("start.settings.open"), e -> UI.getCurrent().navigate(ClinicSettingsView.class));
         settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         steps.removeAll();

@@ -56,7 +56,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     /** First run: until the clinic is named and has a therapist, the admin is pointed to the getting-started steps. */
     private Div setupCard(SetupProgress progress) {
         Span text = new Span(getTranslation(progress.named() ? "home.setup.therapist" : "home.setup.text"));
-        Button go = new Button(getTranslation("home.setup.go"), e -> UI.getCurrent().navigate("getting-started"));
+        Button go = new Button(getTranslation("home.setup.go"), e -> UI.getCurrent().navigate(GettingStartedView.class));
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div card = new Div(VaadinIcon.ROCKET.create(), text, go);
         card.addClassNames("callout", "callout-nudge", "setup-card");

@@ -1,6 +1,5 @@
 package io.backstory.followups.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -25,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import io.backstory.base.ClinicalNote;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
+import io.backstory.base.ui.RecordPages;
 import io.backstory.followups.CheckInAnswer;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
@@ -42,6 +42,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
 
     private final FollowUpService followUps;
     private final Clock clock;
+    private final RecordPages pages;
     final Grid<FollowUpDue> grid = new Grid<>();
     final Span count = new Span();
     Dialog dialog;
@@ -56,7 +57,8 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
     ErrorSummary errors;
     Button record;
 
-    public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser, Clock clock) {
+    public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser, Clock clock, RecordPages pages) {
+        this.pages = pages;
         this.followUps = followUps;
         this.clock = clock;
         addClassName("follow-ups-view");
@@ -102,7 +104,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
                 buttons.add(rec);
             }
             Button episode = new Button(com.vaadin.flow.component.icon.VaadinIcon.ARROW_RIGHT.create(),
-                    e -> UI.getCurrent().navigate("episodes/" + f.episodeId()));
+                    e -> pages.openEpisode(f.episodeId()));
             episode.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             episode.setAriaLabel(getTranslation("followUps.openEpisode"));
             episode.setTooltipText(getTranslation("followUps.openEpisode"));

@@ -1,5 +1,6 @@
 package io.backstory.importexport.ui;
 
+import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -213,7 +214,7 @@ public class ImportView extends VerticalLayout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
-            errors.show(getTranslation("import.error"), e.getMessage());
+            errors.show(getTranslation("import.error"), UserFacingException.localized(e, getLocale()));
         } finally {
             received.values().forEach(File::delete);
             received.clear();
@@ -233,7 +234,7 @@ public class ImportView extends VerticalLayout {
             code.clear();
             label.clear();
         } catch (IllegalArgumentException e) {
-            errors.show(getTranslation("import.error"), e.getMessage());
+            errors.show(getTranslation("import.error"), UserFacingException.localized(e, getLocale()));
         }
     }
 
@@ -242,7 +243,7 @@ public class ImportView extends VerticalLayout {
         try {
             job = start.get();
         } catch (IllegalStateException | IllegalArgumentException e) {
-            errors.show(getTranslation("import.error"), e.getMessage());
+            errors.show(getTranslation("import.error"), UserFacingException.localized(e, getLocale()));
         }
         refresh();
     }

@@ -1,6 +1,5 @@
 package io.backstory.patients.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
+import io.backstory.base.ui.RecordPages;
 import io.backstory.patients.PatientRow;
 import io.backstory.patients.PatientService;
 import io.backstory.security.CurrentUser;
@@ -37,10 +37,12 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
     final Button newPatient = new Button();
     private final PatientService patients;
     private final Clock clock;
+    private final RecordPages pages;
     Dialog dialog;
     PatientForm form;
 
-    public PatientsView(PatientService patients, CurrentUser currentUser, Clock clock) {
+    public PatientsView(PatientService patients, CurrentUser currentUser, Clock clock, RecordPages pages) {
+        this.pages = pages;
         this.patients = patients;
         this.clock = clock;
         addClassName("patients-view");
@@ -92,7 +94,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(PatientRow row) {
-        UI.getCurrent().navigate("patients/" + row.id());
+        pages.openPatient(row.id());
     }
 
     private static Span badge(String text, String tone) {
@@ -111,7 +113,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
             form.errors.save(getTranslation("save.what.patient"), () -> patients.create(e.command())).ifPresent(saved -> {
                 dialog.close();
                 Notices.saved(getTranslation("patients.created", saved.fullName()), 4000);
-                UI.getCurrent().navigate("patients/" + saved.id());
+                pages.openPatient(saved.id());
             });
         });
         dialog.open();

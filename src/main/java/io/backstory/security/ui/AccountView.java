@@ -1,5 +1,6 @@
 package io.backstory.security.ui;
 
+import io.backstory.base.UserFacingException;
 import java.util.stream.Stream;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
@@ -154,7 +155,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
                 done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 mfa.add(new H3(getTranslation("mfa.enrol.done")), new RecoveryCodes(codes), done);
             } catch (IllegalArgumentException wrong) {
-                setup.showError(wrong.getMessage());
+                setup.showError(UserFacingException.localized(wrong, getLocale()));
             }
         });
         Button cancel = new Button(getTranslation("form.cancel"), e -> renderMfa(accounts.ownAccount()));

@@ -1,5 +1,6 @@
 package io.backstory.security.ui;
 
+import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -158,7 +159,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
             previous.setEnabled(offset > 0);
             next.setEnabled(offset + page.entries().size() < page.total());
         } catch (IllegalArgumentException problem) {
-            errors.show(getTranslation("form.problems"), problem.getMessage());
+            errors.show(getTranslation("form.problems"), UserFacingException.localized(problem, getLocale()));
         }
     }
 

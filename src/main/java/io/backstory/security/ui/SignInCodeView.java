@@ -33,7 +33,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        flow.pending().ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo("login"));
+        flow.pending().ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo(LoginView.class));
     }
 
     private void render(String name) {
@@ -52,7 +52,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
         verify.addClickListener(e -> verify());
         Button other = new Button(getTranslation("mfa.signin.cancel"), e -> {
             flow.cancel();
-            UI.getCurrent().navigate("login");
+            UI.getCurrent().navigate(LoginView.class);
         });
         other.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         card.add(brand(), new H2(getTranslation("mfa.signin.title")), hello, code, errors, verify, other);
@@ -72,7 +72,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
         } catch (LoginThrottledException throttled) {
             errors.show(getTranslation("form.problems"), getTranslation("login.throttled.message", throttled.retryAfterSeconds()));
         } catch (SignInFlow.SignInExpiredException expired) {
-            UI.getCurrent().navigate("login");
+            UI.getCurrent().navigate(LoginView.class);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.backstory.security.ui;
 
+import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +34,7 @@ public class SignInEnrolView extends CardPage implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        flow.pending().filter(SignInFlow.Pending::mustEnrol).ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo("login"));
+        flow.pending().filter(SignInFlow.Pending::mustEnrol).ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo(LoginView.class));
     }
 
     private void render(String name) {
@@ -55,9 +56,9 @@ public class SignInEnrolView extends CardPage implements BeforeEnterObserver, Ha
             });
             card.add(new H2(getTranslation("mfa.enrol.done")), new RecoveryCodes(codes), carryOn);
         } catch (SignInFlow.SignInExpiredException expired) {
-            UI.getCurrent().navigate("login");
+            UI.getCurrent().navigate(LoginView.class);
         } catch (IllegalArgumentException wrong) {
-            setup.showError(wrong.getMessage());
+            setup.showError(UserFacingException.localized(wrong, getLocale()));
         }
     }
 

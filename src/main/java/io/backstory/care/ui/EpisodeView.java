@@ -1,7 +1,6 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -22,37 +21,29 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
-import io.backstory.followups.FollowUpService;
+import io.backstory.care.EpisodeCareService;
+import io.backstory.care.EpisodePage;
 import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
 import io.backstory.measures.Instrument;
-import io.backstory.measures.MeasureService;
 import io.backstory.measures.MeasureSummary;
 import io.backstory.measures.MeasureTrend;
 import io.backstory.patients.DischargeReason;
-import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
-import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import io.backstory.visits.CoverageStrip;
-import io.backstory.visits.EpisodeCareService;
 import io.backstory.visits.Factor;
 import io.backstory.visits.Nudge;
-import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,12 +54,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
 
     static final String DISMISSED = "backstory.dismissedNudges";
 
-    private final EpisodeService episodes;
-    private final VisitService visits;
-    private final MeasureService measures;
-    private final FollowUpService followUps;
     private final EpisodeCareService care;
-    private final CurrentUser currentUser;
     /** The app's clock, as the services use it: the dialog's "today" and the service's "not in the future" agree. */
     private final Clock clock;
     long episodeId;
@@ -80,14 +66,8 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
     ErrorSummary dischargeErrors;
     Button confirmDischarge;
 
-    public EpisodeView(EpisodeService episodes, VisitService visits, MeasureService measures, FollowUpService followUps,
-                       EpisodeCareService care, CurrentUser currentUser, Clock clock) {
-        this.episodes = episodes;
-        this.visits = visits;
-        this.measures = measures;
-        this.followUps = followUps;
+    public EpisodeView(EpisodeCareService care, Clock clock) {
         this.care = care;
-        this.currentUser = currentUser;
         this.clock = clock;
         addClassName("episode-view");
         nudges.addClassName("nudges");
@@ -95,24 +75,20 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        OptionalLong id = RecordRoute.id(event, "episodeId");
-        if (id.isEmpty()) {
-            return;
-        }
-        try {
-            episodeId = id.getAsLong();
+        RecordRoute.show(event, CarePages.EPISODE_ID, id -> {
+            episodeId = id;
             render();
-        } catch (RecordNotFoundException e) {
-            RecordRoute.notFound(event);
-        }
+        });
     }
 
-    void render() {
+    /** Draws the page from one page model: one service call, one transaction, one audit row per view. */
+    EpisodePage render() {
         removeAll();
-        EpisodeSummary episode = episodes.get(episodeId);
-        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
+        EpisodePage page = care.episodePage(episodeId);
+        EpisodeSummary episode = page.episode();
+        boolean canWrite = page.canWrite();
 
-        Button patient = new Button(episode.patientName(), e -> UI.getCurrent().navigate("patients/" + episode.patientId()));
+        Button patient = new Button(episode.patientName(), e -> CarePages.patient(episode.patientId()));
         patient.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         patient.addClassName("episode-patient");
         H2 title = new H2(patient);
@@ -132,7 +108,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         HorizontalLayout actions = new HorizontalLayout();
         if (canWrite && episode.open()) {
             Button log = new Button(getTranslation("visit.log"), VaadinIcon.PLUS.create(),
-                    e -> UI.getCurrent().navigate("visits/new/" + episodeId));
+                    e -> CarePages.logVisit(episodeId));
             log.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             log.addClassName("log-visit");
             Button discharge = new Button(getTranslation("discharge.open"), e -> openDischarge(episode));
@@ -144,25 +120,27 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
             add(actions);
         }
 
-        Optional<RecurrenceSummary> recurrence = followUps.recurrence(episodeId);
-        recurrence.ifPresent(r -> add(recurrenceCallout(r)));
+        if (page.recurrence() != null) {
+            add(recurrenceCallout(page.recurrence()));
+        }
 
-        List<VisitSummary> visitList = visits.list(episodeId);
-        renderNudges(visits.nudges(episodeId));
+        List<VisitSummary> visitList = page.visits();
+        renderNudges(page.nudges());
         add(nudges);
 
-        CoverageStrip strip = visits.coverage(episodeId);
+        CoverageStrip strip = page.strip();
         H3 planTitle = new H3(getTranslation("episode.plan"));
         Paragraph breadth = new Paragraph(getTranslation("episode.breadth", strip.breadth(), visitList.size()));
         breadth.addClassName("muted");
         add(section(planTitle, breadth, visitList.isEmpty() ? new Paragraph(getTranslation("episode.noVisits"))
                 : new CoverageStripView(strip)));
 
-        add(section(new H3(getTranslation("episode.measures")), trends()));
+        add(section(new H3(getTranslation("episode.measures")), trends(page.trends())));
         add(section(new H3(getTranslation("episode.visits")), visitGrid(visitList, canWrite)));
         if (!episode.open()) {
-            add(section(new H3(getTranslation("episode.followUps")), followUpList(followUps.forEpisode(episodeId))));
+            add(section(new H3(getTranslation("episode.followUps")), followUpList(page.followUps())));
         }
+        return page;
     }
 
     private Div section(Component... content) {
@@ -215,8 +193,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    private Component trends() {
-        List<MeasureTrend> list = measures.trends(episodeId);
+    private Component trends(List<MeasureTrend> list) {
         if (list.isEmpty()) {
             return new Paragraph(getTranslation("episode.noMeasures"));
         }
@@ -273,7 +250,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("visit.factors")).setFlexGrow(2);
         if (canWrite) {
             grid.addComponentColumn(v -> {
-                Button edit = new Button(VaadinIcon.EDIT.create(), e -> UI.getCurrent().navigate("visits/" + v.id() + "/edit"));
+                Button edit = new Button(VaadinIcon.EDIT.create(), e -> CarePages.editVisit(v.id()));
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 edit.setAriaLabel(getTranslation("visit.edit"));
                 return edit;
@@ -346,8 +323,8 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         dischargeErrors.save(getTranslation("save.what.discharge"), () -> care.discharge(episodeId, dischargeDate.getValue(),
                 dischargeReason.getValue(), dischargeMeasures.entries())).ifPresent(done -> {
             dischargeDialog.close();
-            Notices.saved(getTranslation("discharge.saved", done.patientName(), followUps.forEpisode(episodeId).size()), 5000);
-            render();
+            EpisodePage page = render();
+            Notices.saved(getTranslation("discharge.saved", done.patientName(), page.followUps().size()), 5000);
         });
     }
 

@@ -1,5 +1,7 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
+import io.backstory.base.UserFacingException.Problem;
+import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -37,16 +39,16 @@ public class MeasuresForm extends Div {
     /** The filled-in rows as entries; throws with every row's problem when one cannot be read. */
     public List<MeasureEntry> entries() {
         List<MeasureEntry> entries = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         rows.values().forEach(row -> {
             try {
                 row.entry().ifPresent(entries::add);
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                problems.addAll(UserFacingException.problemsOf(e));
             }
         });
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new UserFacingException(problems);
         }
         return entries;
     }
@@ -121,7 +123,7 @@ public class MeasuresForm extends Div {
                 Optional<MeasureEntry> entry = entry();
                 result.setText(entry.map(e -> describe(e.score())).orElse(""));
             } catch (IllegalArgumentException e) {
-                result.setText(e.getMessage());
+                result.setText(UserFacingException.localized(e, getLocale()));
                 result.addClassName("measure-error");
             }
         }

@@ -1,4 +1,4 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;

@@ -1,8 +1,7 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -22,11 +21,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.Chronicity;
-import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
+import io.backstory.care.EpisodeCareService;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary.LocationSummary;
 import io.backstory.measures.Instrument;
@@ -38,12 +37,10 @@ import io.backstory.patients.PatientSummary;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import io.backstory.security.UserSummary;
-import io.backstory.visits.EpisodeCareService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** One patient: their episodes of care and, when none is open, the intake of a new one with baseline measures. */
 @Route("patients/:patientId")
@@ -80,16 +77,10 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        OptionalLong id = RecordRoute.id(event, "patientId");
-        if (id.isEmpty()) {
-            return;
-        }
-        try {
-            patientId = id.getAsLong();
+        RecordRoute.show(event, CarePages.PATIENT_ID, id -> {
+            patientId = id;
             render(patients.get(patientId), episodes.listForPatient(patientId));
-        } catch (RecordNotFoundException e) {
-            RecordRoute.notFound(event);
-        }
+        });
     }
 
     private void render(PatientSummary patient, List<EpisodeSummary> list) {
@@ -119,11 +110,11 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
                 : getTranslation("episode.status.discharged", Formats.date(e.dischargeDate())));
         status.addClassNames("pill", e.open() ? "pill-success" : "pill-contrast");
         Span dates = new Span(getTranslation("episode.card", Formats.date(e.startDate()), e.therapistName(), e.locationName()));
-        Button view = new Button(getTranslation("episode.view"), click -> UI.getCurrent().navigate("episodes/" + e.id()));
+        Button view = new Button(getTranslation("episode.view"), click -> CarePages.episode(e.id()));
         view.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout actions = new HorizontalLayout(view);
         if (e.open()) {
-            Button log = new Button(getTranslation("visit.log"), click -> UI.getCurrent().navigate("visits/new/" + e.id()));
+            Button log = new Button(getTranslation("visit.log"), click -> CarePages.logVisit(e.id()));
             log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             actions.add(log);
         }
@@ -187,7 +178,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
             return care.openWithBaseline(command, baseline.entries());
         }).ifPresent(episode -> {
             Notices.saved(getTranslation("intake.saved", episode.patientName()), 4000);
-            UI.getCurrent().navigate("episodes/" + episode.id());
+            CarePages.episode(episode.id());
         });
     }
 

@@ -1,4 +1,4 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,11 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
@@ -18,7 +16,6 @@ import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.OptionalLong;
 
 /**
  * Corrects a saved visit. The form remembers the version it was opened at: if a colleague saved the visit in the
@@ -44,12 +41,7 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        OptionalLong id = RecordRoute.id(event, "visitId");
-        if (id.isEmpty()) {
-            return;
-        }
-        try {
-            long visitId = id.getAsLong();
+        RecordRoute.show(event, CarePages.VISIT_ID, visitId -> {
             VisitSummary visit = visits.get(visitId);
             version = visit.version();
             EpisodeSummary episode = episodes.get(visit.episodeId());
@@ -59,13 +51,11 @@ public class EditVisitView extends VerticalLayout implements BeforeEnterObserver
                 // a conflict (someone saved the visit meanwhile) is shown with a button to reload it
                 if (form.errors.run(getTranslation("save.what.visit"), () -> visits.update(visitId, version, e.command()))) {
                     Notices.saved(getTranslation("visit.updated"), 4000);
-                    UI.getCurrent().navigate("episodes/" + visit.episodeId());
+                    CarePages.episode(visit.episodeId());
                 }
             });
             add(new H2(getTranslation("visit.edit.title", episode.patientName(), Formats.date(visit.visitDate()))), form);
-        } catch (RecordNotFoundException e) {
-            RecordRoute.notFound(event);
-        }
+        });
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

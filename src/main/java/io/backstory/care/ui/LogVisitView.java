@@ -1,6 +1,5 @@
-package io.backstory.visits.ui;
+package io.backstory.care.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -8,7 +7,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import io.backstory.base.RecordNotFoundException;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
@@ -17,7 +15,6 @@ import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.VisitService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.OptionalLong;
 
 /** Logs a visit of an episode, prefilled with today, the therapist and the previous visit's plan. */
 @Route("visits/new/:episodeId")
@@ -39,12 +36,7 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        OptionalLong id = RecordRoute.id(event, "episodeId");
-        if (id.isEmpty()) {
-            return;
-        }
-        try {
-            long episodeId = id.getAsLong();
+        RecordRoute.show(event, CarePages.EPISODE_ID, episodeId -> {
             EpisodeSummary episode = episodes.get(episodeId);
             H2 title = new H2(getTranslation("visit.log.title", episode.patientName()));
             int done = visits.list(episodeId).size();
@@ -55,13 +47,11 @@ public class LogVisitView extends VerticalLayout implements BeforeEnterObserver,
             form.addSaveListener(e -> {
                 form.errors.save(getTranslation("save.what.visit"), () -> visits.log(e.command())).ifPresent(saved -> {
                     Notices.saved(getTranslation("visit.saved", episode.patientName(), saved.factors().size()), 4000);
-                    UI.getCurrent().navigate("episodes/" + episodeId);
+                    CarePages.episode(episodeId);
                 });
             });
             add(title, context, form);
-        } catch (RecordNotFoundException e) {
-            RecordRoute.notFound(event);
-        }
+        });
     }
 
     @Override
