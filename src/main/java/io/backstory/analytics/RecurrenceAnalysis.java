@@ -31,6 +31,14 @@ public final class RecurrenceAnalysis {
     static final String[] FACTOR_TERMS = {"f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs"};
     static final String[] FACTOR_LABELS = {"Movement", "Mobility", "Strength", "Recovery", "Beliefs"};
     private static final double CONFIDENCE = 0.95;
+
+    /**
+     * The factors' model terms ("f_movement" ...), in the order of {@link AnalysisEpisode}'s flags: the one
+     * name a report uses for a factor, whose label the translations file holds under "term.f_movement".
+     */
+    public static List<String> factorTerms() {
+        return List.of(FACTOR_TERMS);
+    }
     /** Below this recurrence share the hazard ratio approximates the risk ratio (VanderWeele & Ding 2017). */
     private static final double RARE_OUTCOME = 0.15;
 
