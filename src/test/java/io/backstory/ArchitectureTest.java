@@ -100,4 +100,20 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }
+
+    @Test
+    void shouldMarkEveryPackageNullMarked() {
+        // jspecify's @NullMarked on package-info makes "non-null unless @Nullable" the reading of every
+        // signature, so a new package without one silently drops back to "unknown" (docs/style.md).
+        java.util.List<String> unmarked = CLASSES.stream().map(c -> c.getPackageName()).distinct().sorted()
+                .filter(name -> {
+                    try {
+                        return !Class.forName(name + ".package-info").isAnnotationPresent(org.jspecify.annotations.NullMarked.class);
+                    } catch (ClassNotFoundException e) {
+                        return true;
+                    }
+                })
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(unmarked).as("packages without a @NullMarked package-info").isEmpty();
+    }
 }
