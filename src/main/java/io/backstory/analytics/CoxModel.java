@@ -75,6 +75,11 @@ public final class CoxModel {
      * > 0 ({@code null}: unweighted). R: {@code weights = w}.
      */
     public CoxModel withWeights(double[] w) {
+        return withOwnedWeights(w == null ? null : w.clone());
+    }
+
+    /** As {@link #withWeights} without the copy: for weights the caller made for this fit and does not change. */
+    CoxModel withOwnedWeights(double[] w) {
         if (w != null) {
             for (int i = 0; i < w.length; i++) {
                 if (!(w[i] > 0) || !Double.isFinite(w[i])) {
@@ -82,8 +87,7 @@ public final class CoxModel {
                 }
             }
         }
-        return new CoxModel(w == null ? null : w.clone(), robust, strata, clusters, phTest, maxIterations, epsilon,
-                designs);
+        return new CoxModel(w, robust, strata, clusters, phTest, maxIterations, epsilon, designs);
     }
 
     /**
