@@ -155,7 +155,8 @@ class CheckInPageController {
             // reported below
         }
         if (onset == null || onset.isBefore(page.dischargeDate()) || onset.isAfter(today)) {
-            errors.add(t.get("checkin.page.error.onset", page.dischargeDate().toString()));
+            // The date as the patient reads it in their language ("3 Mar 2026", "3 mar 2026"), not ISO (issue 16).
+            errors.add(t.get("checkin.page.error.onset", java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", t.locale()).format(page.dischargeDate())));
         }
         Integer worst = null;
         try {

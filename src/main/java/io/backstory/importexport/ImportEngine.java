@@ -5,7 +5,6 @@ import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -435,7 +434,7 @@ final class ImportEngine {
         String phone = text(k, r, "phone", 40, false);
         String email = text(k, r, "email", 120, false);
         Boolean consent = bool(k, r, "consent_follow_up");
-        return new Object[] {first, last, dob == null ? null : Date.valueOf(dob), sex, blankToNull(phone), blankToNull(email),
+        return new Object[] {first, last, dob, sex, blankToNull(phone), blankToNull(email),
                 consent != null && consent};
     }
 
@@ -456,8 +455,8 @@ final class ImportEngine {
         }
         String chronicity = choice(k, r, "chronicity", Set.of("ACUTE", "SUBACUTE", "CHRONIC"), true);
         Integer prior = integer(k, r, "prior_episodes", 0, 50, false);
-        return new Object[] {patient, therapist(r), location(r), start == null ? null : Date.valueOf(start),
-                discharge == null ? null : Date.valueOf(discharge), reason, chronicity, prior == null ? 0 : prior};
+        return new Object[] {patient, therapist(r), location(r), start,
+                discharge, reason, chronicity, prior == null ? 0 : prior};
     }
 
     private Object @Nullable [] visit(CsvTable.Row r) {
@@ -489,7 +488,7 @@ final class ImportEngine {
                 factors.add(factor);
             }
         }
-        return new Object[] {episode, date == null ? null : Date.valueOf(date), therapist(r), minutes, nprs, blankToNull(note),
+        return new Object[] {episode, date, therapist(r), minutes, nprs, blankToNull(note),
                 String.join(",", factors)};
     }
 
@@ -506,7 +505,7 @@ final class ImportEngine {
                 && !Set.of("low", "medium", "high").contains(category.toLowerCase(Locale.ROOT))) {
             problem(k, r.line(), "category", "must be low, medium or high for STARTBACK, was '" + category + "'");
         }
-        return new Object[] {episode, instrument, timepoint, on == null ? null : Date.valueOf(on), score,
+        return new Object[] {episode, instrument, timepoint, on, score,
                 blankToNull(category.toLowerCase(Locale.ROOT)), blankToNull(subscales)};
     }
 
@@ -530,8 +529,8 @@ final class ImportEngine {
         String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
         Boolean reached = status.equals("PENDING") ? null : status.equals("COMPLETED");
         String outcome = Boolean.TRUE.equals(painFree) && status.equals("COMPLETED") ? "NO_RECURRENCE" : null;
-        return new Object[] {episode, months, due == null ? null : Date.valueOf(due), status,
-                completed == null ? null : Date.valueOf(completed), reached, painFree, nprs, blankToNull(note), outcome};
+        return new Object[] {episode, months, due, status,
+                completed, reached, painFree, nprs, blankToNull(note), outcome};
     }
 
     private Object @Nullable [] recurrence(CsvTable.Row r) {
@@ -548,7 +547,7 @@ final class ImportEngine {
         String source = choice(k, r, "source", Set.of("FOLLOW_UP", "NEW_EPISODE"), true);
         Long checkIn = null; // resolved with the batch, as episode_id and new_episode_id
         Long newEpisode = null;
-        return new Object[] {episode, onset == null ? null : Date.valueOf(onset), intensity, lasted, limiting,
+        return new Object[] {episode, onset, intensity, lasted, limiting,
                 careSought != null && careSought, source, checkIn, newEpisode};
     }
 

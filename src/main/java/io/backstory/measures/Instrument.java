@@ -161,7 +161,9 @@ public enum Instrument {
 
     void requireInRange(String field, double score) {
         if (!Double.isFinite(score) || score < min || score > max) {
-            throw new UserFacingException("error.measure.range", abbreviation, field, format(score), format(min), format(max));
+            // The field ("total", "PA subscale", "before") is named in the user's language: error.measure.field.<field without spaces>.
+            throw new UserFacingException("error.measure.range", abbreviation,
+                    UserFacingException.Problem.text("error.measure.field." + field.replace(" ", "")), format(score), format(min), format(max));
         }
     }
 

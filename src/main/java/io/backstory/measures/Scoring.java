@@ -1,5 +1,6 @@
 package io.backstory.measures;
 
+import io.backstory.base.UserFacingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,7 @@ public final class Scoring {
         Instrument.FABQ.requireInRange("PA subscale", physicalActivity);
         requireWhole("FABQ PA subscale", physicalActivity);
         if (!Double.isFinite(work) || work < 0 || work > FABQ_WORK_MAX) {
-            throw new IllegalArgumentException("FABQ W subscale: score " + Instrument.format(work)
-                    + " is outside 0–" + Instrument.format(FABQ_WORK_MAX));
+            throw new UserFacingException("error.measure.fabqWorkRange", Instrument.format(work), Instrument.format(FABQ_WORK_MAX));
         }
         requireWhole("FABQ W subscale", work);
         Map<String, Double> subscales = new LinkedHashMap<>();
@@ -98,13 +98,11 @@ public final class Scoring {
     public static InstrumentScore startBack(int total, int distress) {
         Instrument.STARTBACK.requireInRange("total", total);
         if (distress < 0 || distress > STARTBACK_DISTRESS_MAX) {
-            throw new IllegalArgumentException("STarT Back distress subscale: score " + distress
-                    + " is outside 0–" + STARTBACK_DISTRESS_MAX);
+            throw new UserFacingException("error.measure.distressRange", String.valueOf(distress), String.valueOf(STARTBACK_DISTRESS_MAX));
         }
         int nonDistress = STARTBACK_FIRST_DISTRESS_ITEM - 1;
         if (distress > total || total - distress > nonDistress) {
-            throw new IllegalArgumentException("STarT Back distress subscale: " + distress + " cannot go with total "
-                    + total + " (items 1–4 add 0–" + nonDistress + " to the distress subscale)");
+            throw new UserFacingException("error.measure.distressTotal", String.valueOf(distress), String.valueOf(total), String.valueOf(nonDistress));
         }
         String category;
         if (total <= STARTBACK_LOW_AT_MOST) {
@@ -172,8 +170,8 @@ public final class Scoring {
                 continue;
             }
             if (answer < instrument.itemMin() || answer > instrument.itemMax()) {
-                throw new IllegalArgumentException(name + " " + noun + " " + number + ": answer " + answer
-                        + " is outside " + instrument.itemMin() + "–" + instrument.itemMax());
+                throw new UserFacingException("error.measure.answerRange", name, UserFacingException.Problem.text("error.measure.noun." + noun),
+                        String.valueOf(number), String.valueOf(answer), String.valueOf(instrument.itemMin()), String.valueOf(instrument.itemMax()));
             }
             answers[i] = answer;
             answered++;
@@ -232,7 +230,7 @@ public final class Scoring {
 
     private static void requireWhole(String field, double value) {
         if (value != Math.rint(value)) {
-            throw new IllegalArgumentException(field + ": " + value + " must be a whole number (a sum of item answers)");
+            throw new UserFacingException("error.measure.whole", field, String.valueOf(value));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.backstory.reports;
 
+import io.backstory.analytics.AnalysisNotes;
 import io.backstory.analytics.AnalysisReport;
 import io.backstory.analytics.FactorEffect;
 import io.backstory.analytics.ModelTerm;
@@ -79,7 +80,7 @@ final class ReportPdf {
             document.add(new Paragraph(w.get("pdf.caveat", caveat), SMALL));
         }
         for (String note : a.warnings()) {
-            document.add(new Paragraph(w.get("pdf.note", note), SMALL));
+            document.add(new Paragraph(w.get("pdf.note", AnalysisNotes.in(note, w.locale())), SMALL));
         }
 
         heading(document, w.get("pdf.kpis"));
@@ -177,7 +178,7 @@ final class ReportPdf {
         if (!a.warnings().isEmpty()) {
             heading(document, w.get("pdf.notes"));
             for (String note : a.warnings()) {
-                document.add(new Paragraph("- " + note, SMALL));
+                document.add(new Paragraph("- " + AnalysisNotes.in(note, w.locale()), SMALL));
             }
         }
         document.add(new Paragraph(w.get("pdf.reproduce", "java -jar backstory.jar analyze dataset.csv --horizon "

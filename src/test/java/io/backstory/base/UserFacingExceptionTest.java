@@ -72,7 +72,7 @@ class UserFacingExceptionTest {
         try (InputStream in = getClass().getResourceAsStream("/vaadin-i18n/translations.properties")) {
             en.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
-        Pattern literal = Pattern.compile("\"(error\\.[A-Za-z]+\\.[A-Za-z.]+|error\\.(?:required|atMost|text))\"");
+        Pattern literal = Pattern.compile("\"(error\\.[A-Za-z]+(?:\\.[A-Za-z]+)+|error\\.(?:required|atMost|text))\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -83,6 +83,6 @@ class UserFacingExceptionTest {
             }
         }
         assertThat(used).hasSizeGreaterThan(60);
-        assertThat(used).allSatisfy(key -> assertThat(en).as(key).containsKey(key));
+        assertThat(used.stream().filter(key -> !en.containsKey(key)).toList()).as("keys thrown but not in the bundle").isEmpty();
     }
 }

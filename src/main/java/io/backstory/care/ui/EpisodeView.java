@@ -223,18 +223,9 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         return grid;
     }
 
-    private static String score(MeasureSummary m) {
-        StringBuilder text = new StringBuilder(Formats.number(Math.round(m.score() * 10) / 10.0));
-        if (m.instrument() == Instrument.ODI) {
-            text.append(" %");
-        }
-        if (m.instrument() == Instrument.FABQ) {
-            m.subscales().forEach((k, v) -> text.append(" · ").append(k).append(' ').append(Formats.number(v)));
-        }
-        if (m.category() != null) {
-            text.append(" · ").append(m.category());
-        }
-        return text.toString();
+    private String score(MeasureSummary m) {
+        return MeasureText.score(this::getTranslation, m.instrument(), m.score(),
+                m.instrument() == Instrument.FABQ ? m.subscales() : java.util.Map.of(), m.category());
     }
 
     private Component visitGrid(List<VisitSummary> list, boolean canWrite) {

@@ -129,15 +129,7 @@ public class MeasuresForm extends Div {
         }
 
         private String describe(InstrumentScore score) {
-            StringBuilder text = new StringBuilder(Formats.number(Math.round(score.total() * 10) / 10.0));
-            if (instrument == Instrument.ODI) {
-                text.append(" %");
-            }
-            score.subscales().forEach((k, v) -> text.append(" · ").append(k).append(' ').append(Formats.number(v)));
-            if (score.category() != null) {
-                text.append(" · ").append(score.category());
-            }
-            return text.toString();
+            return MeasureText.score(this::getTranslation, instrument, score.total(), score.subscales(), score.category());
         }
 
         Optional<MeasureEntry> entry() {
@@ -147,13 +139,13 @@ public class MeasuresForm extends Div {
             }
             if (total.getValue() == null) {
                 if (subscale != null && subscale.getValue() != null) {
-                    throw new IllegalArgumentException(instrument.abbreviation() + ": enter the " + total.getPlaceholder() + " too");
+                    throw new UserFacingException("error.measure.enterToo", instrument.abbreviation(), total.getPlaceholder());
                 }
                 return Optional.empty();
             }
             if (subscale != null) {
                 if (subscale.getValue() == null) {
-                    throw new IllegalArgumentException(instrument.abbreviation() + ": enter the " + subscale.getPlaceholder() + " too");
+                    throw new UserFacingException("error.measure.enterToo", instrument.abbreviation(), subscale.getPlaceholder());
                 }
                 return Optional.of(MeasureEntry.total(instrument, total.getValue(), subscale.getValue()));
             }
@@ -174,7 +166,7 @@ public class MeasuresForm extends Div {
                 } else if (p.matches("\\d{1,2}")) {
                     values.add(Integer.valueOf(p));
                 } else {
-                    throw new IllegalArgumentException(instrument.abbreviation() + " answers: '" + p + "' is not a whole number");
+                    throw new UserFacingException("error.measure.notWhole", instrument.abbreviation(), p);
                 }
             }
             return values;

@@ -1,5 +1,6 @@
 package io.backstory.followups.ui;
 
+import io.backstory.base.ui.Formats;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -46,7 +47,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         }
         failedOnly.setLabel(getTranslation("outbox.failedOnly"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(m -> TIME.format(m.createdAt())).setHeader(getTranslation("outbox.created")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> TIME.withLocale(Formats.locale()).format(m.createdAt())).setHeader(getTranslation("outbox.created")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OutboxMessageRow::kind).setHeader(getTranslation("outbox.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OutboxMessageRow::recipient).setHeader(getTranslation("outbox.recipient")).setWidth("14rem").setFlexGrow(1);
         grid.addComponentColumn(m -> {
@@ -60,7 +61,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
             return status;
         }).setHeader(getTranslation("outbox.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OutboxMessageRow::attempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.sentAt() == null ? "—" : TIME.format(m.sentAt())).setHeader(getTranslation("outbox.sent"))
+        grid.addColumn(m -> m.sentAt() == null ? "—" : TIME.withLocale(Formats.locale()).format(m.sentAt())).setHeader(getTranslation("outbox.sent"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader(getTranslation("outbox.error")).setWidth("12rem").setFlexGrow(1);
         grid.addComponentColumn(m -> {

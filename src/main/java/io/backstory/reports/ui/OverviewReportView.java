@@ -1,5 +1,6 @@
 package io.backstory.reports.ui;
 
+import io.backstory.analytics.AnalysisNotes;
 import io.backstory.base.ui.Formats;
 import static io.backstory.reports.ui.ReportText.percent;
 import static io.backstory.reports.ui.ReportText.rateWithCi;
@@ -111,7 +112,7 @@ public class OverviewReportView extends ReportView implements HasDynamicTitle {
         checks.addClassName("verdict-list-heading");
         card.add(checks, numbers);
         List<String> notes = new ArrayList<>(a.verdict().warnings(getLocale()));
-        notes.addAll(a.warnings());
+        a.warnings().forEach(w -> notes.add(AnalysisNotes.in(w, getLocale())));
         if (!notes.isEmpty()) {
             UnorderedList caveats = new UnorderedList();
             notes.forEach(w -> caveats.add(new ListItem(w)));
