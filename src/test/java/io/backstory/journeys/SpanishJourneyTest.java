@@ -76,6 +76,7 @@ class SpanishJourneyTest {
             assertThat(fields).as("focusable fields in the visit form").isGreaterThanOrEqualTo(8);
             Set<Integer> reached = new LinkedHashSet<>();
             List<String> withoutRing = new ArrayList<>();
+            List<String> sequence = new ArrayList<>();
             boolean toggled = false;
             boolean typedPain = false;
             page.locator("body").focus();
@@ -84,8 +85,10 @@ class SpanishJourneyTest {
                 page.waitForTimeout(30);
                 Object[] focus = focused(page);
                 if (focus == null) {
+                    sequence.add(String.valueOf(page.evaluate("() => document.activeElement && document.activeElement.tagName")));
                     continue;
                 }
+                sequence.add(focus[2] + "#" + focus[0]);
                 int index = (Integer) focus[0];
                 reached.add(index);
                 if (!(Boolean) focus[1]) {
@@ -104,7 +107,7 @@ class SpanishJourneyTest {
                     typedPain = true;
                 }
             }
-            assertThat(reached).as("fields of the visit form reached by Tab (of %d)", fields).hasSize(fields);
+            assertThat(reached).as("fields of the visit form reached by Tab (of %d), focus went %s", fields, sequence).hasSize(fields);
             assertThat(withoutRing).as("fields focused by Tab without a visible focus ring").isEmpty();
             browser.screenshot("es-visit-form-keyboard");
 
