@@ -64,10 +64,44 @@ export abstract class BackstoryChartBase extends HTMLElement {
   }
 }
 
-export const PALETTE = ['#c25b2a', '#1f6f8b', '#6b8e23', '#8e44ad', '#b8860b', '#2c3e50'];
+/**
+ * The report's palette, sent by the server with every chart's data (Java's ChartStyle, which the PDF
+ * also draws with): no colour is written in these components, so screen and printout cannot drift.
+ */
+export interface ChartStyle {
+  isolated: string; multi: string; centre: string; limit95: string; limit998: string; outside95: string;
+  ink: string; axis: string; series: string[];
+}
 
-export const percent = (v: number | null | undefined, digits = 0) =>
-  v === null || v === undefined || Number.isNaN(v) ? 'n/a' : `${(v * 100).toFixed(digits)} %`;
+/** The i-th further series colour. */
+export const seriesColour = (style: ChartStyle, i: number) => style.series[i % style.series.length];
+
+/** The chart's words from the translations file, sent by the server with the data (see Java's Chart.setData). */
+export interface ChartWords {
+  locale: string; na: string; rateCi: string; ratioCi: string; limits95: string; limits998: string; clinicRate: string;
+  therapists: string; episodesOf: string; meanBreadth: string; noEffect: string; band: string;
+}
+
+/**
+ * Numbers as the report's Java side writes them (ReportWords: "%.0f %%", "%.2f" with the language's decimal
+ * mark, "n/a" in its words) and the words with their {0} placeholders filled.
+ */
+export class ChartFormats {
+  constructor(private readonly words: ChartWords) {}
+
+  percent = (v: number | null | undefined, digits = 0) =>
+    v === null || v === undefined || Number.isNaN(v) ? this.words.na : `${this.fixed(v * 100, digits)} %`;
+
+  num = (v: number | null | undefined, digits = 2) =>
+    v === null || v === undefined || Number.isNaN(v) ? this.words.na : this.fixed(v, digits);
+
+  word = (key: keyof ChartWords, ...args: unknown[]) =>
+    this.words[key].replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+
+  private fixed(v: number, digits: number) {
+    return new Intl.NumberFormat(this.words.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(v);
+  }
+}
 
 export const TEXT_STYLE = { fontFamily: 'inherit', color: '#334' };
 

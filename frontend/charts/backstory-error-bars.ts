@@ -1,15 +1,16 @@
-import { escapeHtml, BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
+import { escapeHtml, BackstoryChartBase, ChartFormats, type ChartStyle, type ChartWords, seriesColour, TEXT_STYLE } from './backstory-chart-base';
 
 interface Series { name: string; values: (number | null)[]; lower: (number | null)[]; upper: (number | null)[]; n?: number[]; color?: string; colors?: string[] }
-interface Data { categories: string[]; series: Series[]; xLabel?: string; yLabel?: string }
+interface Data { categories: string[]; series: Series[]; xLabel?: string; yLabel?: string; style: ChartStyle; words: ChartWords }
 
 /** Proportions as bars with their 95 % confidence intervals as error bars (y in 0..1, shown as %). */
 class BackstoryErrorBars extends BackstoryChartBase {
   protected buildOption(d: Data): any {
+    const fmt = new ChartFormats(d.words);
     const many = d.series.length > 1;
     const series: any[] = [];
     d.series.forEach((s, i) => {
-      const color = s.color ?? PALETTE[(i + 1) % PALETTE.length];
+      const color = s.color ?? seriesColour(d.style, i + 1);
       series.push({
         type: 'bar', name: s.name, data: s.values, barMaxWidth: 48,
         itemStyle: { color: (p: any) => s.colors?.[p.dataIndex] ?? color },
@@ -25,7 +26,7 @@ class BackstoryErrorBars extends BackstoryChartBase {
           const offset = many ? (i - (d.series.length - 1) / 2) * band * 0.8 / d.series.length : 0;
           const half = Math.min(8, band * 0.12);
           const x = lo[0] + offset;
-          const style = { stroke: '#222', lineWidth: 1.5 };
+          const style = { stroke: d.style.ink, lineWidth: 1.5 };
           return {
             type: 'group', children: [
               { type: 'line', shape: { x1: x, y1: lo[1], x2: x, y2: hi[1] }, style },
@@ -47,14 +48,14 @@ class BackstoryErrorBars extends BackstoryChartBase {
           const list = Array.isArray(items) ? items : [items];
           const k = list[0].dataIndex;
           return `<b>${escapeHtml(d.categories[k])}</b><br>` + d.series.map((s) =>
-            escapeHtml(`${s.name}: ${percent(s.values[k])} (95 % CI ${percent(s.lower[k])} to ${percent(s.upper[k])})`
+            escapeHtml(`${s.name}: ${fmt.word('rateCi', fmt.percent(s.values[k]), fmt.percent(s.lower[k]), fmt.percent(s.upper[k]))}`
             + (s.n ? `, n = ${s.n[k]}` : ''))).join('<br>');
         },
       },
       xAxis: { type: 'category', data: d.categories, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },
       yAxis: {
         type: 'value', min: 0, max: 1, name: d.yLabel, nameLocation: 'middle', nameGap: 48,
-        axisLabel: { formatter: (v: number) => percent(v) },
+        axisLabel: { formatter: (v: number) => fmt.percent(v) },
       },
       series,
     };

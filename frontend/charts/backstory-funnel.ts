@@ -1,8 +1,8 @@
-import { escapeHtml, BackstoryChartBase, percent, TEXT_STYLE } from './backstory-chart-base';
+import { escapeHtml, BackstoryChartBase, ChartFormats, type ChartStyle, type ChartWords, TEXT_STYLE } from './backstory-chart-base';
 
 interface Point { name: string; n: number; rate: number | null; breadth?: number | null }
 /** limits: [n, lower95, upper95, lower998, upper998] */
-interface Data { points: Point[]; limits: number[][]; centre: number; xLabel?: string; yLabel?: string }
+interface Data { points: Point[]; limits: number[][]; centre: number; xLabel?: string; yLabel?: string; style: ChartStyle; words: ChartWords }
 
 const GRID = { left: 64, right: 32, top: 40, bottom: 56 };
 type Position = 'right' | 'left' | 'top' | 'bottom';
@@ -40,6 +40,7 @@ class BackstoryFunnel extends BackstoryChartBase {
   }
 
   protected buildOption(d: Data): any {
+    const fmt = new ChartFormats(d.words);
     const limit = (i: number) => d.limits.map((l) => [l[0], l[i]]);
     // An axis that ends on a tick (interval 1, 2 or 5 × 10^k): a max of 71 would print "70" and "71" on top of each other.
     const lastN = d.limits.length ? d.limits[d.limits.length - 1][0] : 10;
@@ -60,24 +61,24 @@ class BackstoryFunnel extends BackstoryChartBase {
         trigger: 'item',
         formatter: (p: any) => {
           const pt = d.points[p.dataIndex];
-          return pt && p.seriesName === 'Therapists'
-            ? `<b>${escapeHtml(pt.name)}</b><br>${escapeHtml(percent(pt.rate))} of ${escapeHtml(pt.n)} episodes`
-              + (pt.breadth != null ? `<br>average plan breadth ${escapeHtml(Number(pt.breadth).toFixed(1))}` : '')
+          return pt && p.seriesName === fmt.word('therapists')
+            ? `<b>${escapeHtml(pt.name)}</b><br>${escapeHtml(fmt.word('episodesOf', fmt.percent(pt.rate), pt.n))}`
+              + (pt.breadth != null ? `<br>${escapeHtml(fmt.word('meanBreadth', fmt.num(pt.breadth, 1)))}` : '')
             : '';
         },
       },
       xAxis: { type: 'value', min: 0, max: maxN, interval, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },
       yAxis: { type: 'value', min: 0, max: 1, name: d.yLabel, nameLocation: 'middle', nameGap: 48,
-        axisLabel: { formatter: (v: number) => percent(v) } },
+        axisLabel: { formatter: (v: number) => fmt.percent(v) } },
       series: [
-        line('95 % limits', limit(1), 'solid', '#7a9cc6'),
-        line('95 % limits', limit(2), 'solid', '#7a9cc6'),
-        line('99.8 % limits', limit(3), 'dashed', '#c0392b'),
-        line('99.8 % limits', limit(4), 'dashed', '#c0392b'),
-        line('Clinic rate', [[0, d.centre], [maxN, d.centre]], 'solid', '#555'),
+        line(fmt.word('limits95'), limit(1), 'solid', d.style.limit95),
+        line(fmt.word('limits95'), limit(2), 'solid', d.style.limit95),
+        line(fmt.word('limits998'), limit(3), 'dashed', d.style.limit998),
+        line(fmt.word('limits998'), limit(4), 'dashed', d.style.limit998),
+        line(fmt.word('clinicRate'), [[0, d.centre], [maxN, d.centre]], 'solid', d.style.centre),
         {
-          type: 'scatter', name: 'Therapists', symbolSize: 12, z: 5,
-          itemStyle: { color: '#1f6f8b' },
+          type: 'scatter', name: fmt.word('therapists'), symbolSize: 12, z: 5,
+          itemStyle: { color: d.style.multi },
           data: d.points.map((p, i) => ({ value: [p.n, p.rate], label: { position: positions[i] } })),
           label: { show: true, formatter: (p: any) => d.points[p.dataIndex].name, fontSize: 11 },
         },

@@ -1,18 +1,19 @@
-import { BackstoryChartBase, PALETTE, percent, TEXT_STYLE } from './backstory-chart-base';
+import { BackstoryChartBase, ChartFormats, type ChartStyle, type ChartWords, seriesColour, TEXT_STYLE } from './backstory-chart-base';
 
 /** points: [time, survival, lower, upper] at each distinct time, starting at [0, 1, 1, 1]. */
 interface Curve { name: string; color?: string; points: [number, number, number | null, number | null][] }
-interface Data { curves: Curve[]; maxX: number; xLabel?: string; yLabel?: string }
+interface Data { curves: Curve[]; maxX: number; xLabel?: string; yLabel?: string; style: ChartStyle; words: ChartWords }
 
 /** Kaplan-Meier step curves with their 95 % confidence bands. */
 class BackstorySurvival extends BackstoryChartBase {
   protected buildOption(d: Data): any {
+    const fmt = new ChartFormats(d.words);
     const series: any[] = [];
     d.curves.forEach((c, i) => {
-      const color = c.color ?? PALETTE[i % PALETTE.length];
+      const color = c.color ?? seriesColour(d.style, i);
       const band = stepBand(c.points, d.maxX);
       series.push({
-        type: 'custom', name: `${c.name} 95 % CI`, silent: true, z: 1, data: [[0, 1]],
+        type: 'custom', name: fmt.word('band', c.name), silent: true, z: 1, data: [[0, 1]],
         renderItem: (params: any, api: any) => ({
           type: 'polygon',
           shape: { points: band.map((p) => api.coord(p)) },
@@ -37,12 +38,12 @@ class BackstorySurvival extends BackstoryChartBase {
       legend: { top: 0, data: d.curves.map((c) => c.name) },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: any) => percent(Array.isArray(v) ? v[1] : v),
+        valueFormatter: (v: any) => fmt.percent(Array.isArray(v) ? v[1] : v),
       },
       xAxis: { type: 'value', min: 0, max: d.maxX, name: d.xLabel, nameLocation: 'middle', nameGap: 32 },
       yAxis: {
         type: 'value', min: 0, max: 1, name: d.yLabel, nameLocation: 'middle', nameGap: 48,
-        axisLabel: { formatter: (v: number) => percent(v) },
+        axisLabel: { formatter: (v: number) => fmt.percent(v) },
       },
       series,
     };

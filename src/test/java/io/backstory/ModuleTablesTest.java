@@ -70,7 +70,7 @@ class ModuleTablesTest {
             "importexport/ImportService.java intervention", "importexport/ImportService.java location",
             "importexport/ImportService.java user_account", "importexport/ImportService.java user_role",
             "reports/ReportDataset.java clinic_settings", "reports/ReportDataset.java episode", "reports/ReportDataset.java follow_up",
-            "reports/ReportDataset.java location", "reports/ReportDataset.java recurrence", "reports/ReportDataset.java user_account",
+            "reports/ReportDataset.java recurrence", "reports/ReportDataset.java user_account",
             "reports/ReportDataset.java user_role",
             "reports/ReportEpisodes.java episode", "reports/ReportEpisodes.java follow_up", "reports/ReportEpisodes.java measure",
             "reports/ReportEpisodes.java patient", "reports/ReportEpisodes.java recurrence", "reports/ReportEpisodes.java visit",

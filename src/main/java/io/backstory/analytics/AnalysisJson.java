@@ -192,7 +192,7 @@ final class AnalysisJson {
                 .orElse(null);
         out.append('{');
         field("lost").append(w.lost()).append(',');
-        field("intervals").append(w.rows().size()).append(',');
+        field("intervals").append(w.intervals()).append(',');
         pairs("min_weight", w.minWeight(), "max_weight", w.maxWeight(), "mean_weight", w.meanWeight(),
                 "hr", t == null ? Double.NaN : t.ratio(), "lower", t == null ? Double.NaN : t.lower(),
                 "upper", t == null ? Double.NaN : t.upper(), "se", t == null ? Double.NaN : t.se());

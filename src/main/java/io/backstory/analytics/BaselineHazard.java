@@ -82,6 +82,16 @@ final class BaselineHazard {
 
     /** exp(-H(t) exp(lp - centre)): the model's survival at t for a row with linear predictor lp. */
     double survival(double at, double lp) {
-        return Math.exp(-cumulativeAt(at) * Math.exp(lp - centre));
+        return survivalFrom(cumulativeAt(at), relativeRisk(lp));
+    }
+
+    /** exp(lp - centre), the row's factor in {@link #survival}: computed once per row when it is read at several times. */
+    double relativeRisk(double lp) {
+        return Math.exp(lp - centre);
+    }
+
+    /** {@link #survival(double, double)} from its two factors, H(t) ({@link #cumulativeAt}) and {@link #relativeRisk}. */
+    static double survivalFrom(double cumulative, double relativeRisk) {
+        return Math.exp(-cumulative * relativeRisk);
     }
 }

@@ -54,7 +54,13 @@ record Codes(int[] code, int count) {
             if (labels[i] == null || labels[i].isBlank()) {
                 throw new IllegalArgumentException(field + "[" + i + "] must be a non-blank label");
             }
-            code[i] = seen.computeIfAbsent(labels[i], k -> seen.size());
+            // get/put rather than computeIfAbsent with a lambda reading the map: no capture per row
+            Integer c = seen.get(labels[i]);
+            if (c == null) {
+                c = seen.size();
+                seen.put(labels[i], c);
+            }
+            code[i] = c;
         }
         return new Codes(code, seen.size());
     }

@@ -75,6 +75,11 @@ public final class CoxModel {
      * > 0 ({@code null}: unweighted). R: {@code weights = w}.
      */
     public CoxModel withWeights(double[] w) {
+        return withOwnedWeights(w == null ? null : w.clone());
+    }
+
+    /** As {@link #withWeights} without the copy: for weights the caller made for this fit and does not change. */
+    CoxModel withOwnedWeights(double[] w) {
         if (w != null) {
             for (int i = 0; i < w.length; i++) {
                 if (!(w[i] > 0) || !Double.isFinite(w[i])) {
@@ -82,8 +87,7 @@ public final class CoxModel {
                 }
             }
         }
-        return new CoxModel(w == null ? null : w.clone(), robust, strata, clusters, phTest, maxIterations, epsilon,
-                designs);
+        return new CoxModel(w, robust, strata, clusters, phTest, maxIterations, epsilon, designs);
     }
 
     /**
@@ -118,6 +122,15 @@ public final class CoxModel {
     public CoxModel withClusters(int[] cluster) {
         return new CoxModel(weights, cluster != null || robust, strata,
                 cluster == null ? null : Codes.of(cluster.clone(), "clusters"), phTest, maxIterations, epsilon, designs);
+    }
+
+    /**
+     * Strata and clusters from the same labels (R: {@code + strata(therapist_id), cluster = therapist_id}): the labels
+     * are coded once, not twice (a hash lookup per row, ~1 M at a million episodes).
+     */
+    CoxModel withStrataAndClusters(String[] labels) {
+        Codes codes = Codes.of(labels, "strata");
+        return new CoxModel(weights, true, codes, codes, phTest, maxIterations, epsilon, designs);
     }
 
     /** As {@link #withClusters(int[])} with text labels. */

@@ -58,16 +58,19 @@ public final class Ipcw {
     private final double[] splitTimes;
     /** Working designs shared with the analysis's other Cox fits ({@code null}: none). */
     private final DesignCache designs;
+    /** Whether {@link #fit} returns the weighted intervals, or only their count ({@link IpcwResult#rows()} null). */
+    private final boolean keepIntervals;
 
     private Ipcw(double horizon, boolean stabilised, double[] splitTimes) {
-        this(horizon, stabilised, splitTimes, null);
+        this(horizon, stabilised, splitTimes, null, true);
     }
 
-    private Ipcw(double horizon, boolean stabilised, double[] splitTimes, DesignCache designs) {
+    private Ipcw(double horizon, boolean stabilised, double[] splitTimes, DesignCache designs, boolean keepIntervals) {
         this.horizon = horizon;
         this.stabilised = stabilised;
         this.splitTimes = splitTimes;
         this.designs = designs;
+        this.keepIntervals = keepIntervals;
     }
 
     /** Stabilised, split at every day someone was lost, no horizon (every censoring is a loss). */
@@ -80,11 +83,11 @@ public final class Ipcw {
         if (!(days > 0)) {
             throw new IllegalArgumentException("horizon: must be > 0 days, was " + days);
         }
-        return new Ipcw(days, stabilised, splitTimes, designs);
+        return new Ipcw(days, stabilised, splitTimes, designs, keepIntervals);
     }
 
     public Ipcw withStabilisation(boolean stabilise) {
-        return new Ipcw(horizon, stabilise, splitTimes, designs);
+        return new Ipcw(horizon, stabilise, splitTimes, designs, keepIntervals);
     }
 
     /**
@@ -94,14 +97,15 @@ public final class Ipcw {
      */
     public Ipcw withSplitTimes(double[] times) {
         if (times == null) {
-            return new Ipcw(horizon, stabilised, null, designs);
+            return new Ipcw(horizon, stabilised, null, designs, keepIntervals);
         }
         for (int i = 0; i < times.length; i++) {
             if (!(times[i] > 0) || !Double.isFinite(times[i])) {
                 throw new IllegalArgumentException("splitTimes[" + i + "] must be finite and > 0, was " + times[i]);
             }
         }
-        return new Ipcw(horizon, stabilised, Arrays.stream(times).sorted().distinct().toArray(), designs);
+        return new Ipcw(horizon, stabilised, Arrays.stream(times).sorted().distinct().toArray(), designs,
+                keepIntervals);
     }
 
     /**
@@ -109,7 +113,15 @@ public final class Ipcw {
      * outcome model read the primary model's design (see {@link DesignCache}); the fits are unchanged.
      */
     Ipcw withDesignCache(DesignCache cache) {
-        return new Ipcw(horizon, stabilised, splitTimes, cache);
+        return new Ipcw(horizon, stabilised, splitTimes, cache, keepIntervals);
+    }
+
+    /**
+     * {@link #fit} returns only the number of intervals, not the intervals themselves: at a million episodes they
+     * are ~3.5 M rows and ~115 MB that the full analysis would otherwise hold in its report until it ends.
+     */
+    Ipcw withoutIntervals() {
+        return new Ipcw(horizon, stabilised, splitTimes, designs, false);
     }
 
     private CoxModel cox() {
@@ -181,18 +193,40 @@ public final class Ipcw {
         double[] cuts = splitTimes != null ? splitTimes : lostTimes(t, lost);
         SurvivalSplit split = SurvivalSplit.of(t, e, cuts);
         int[] row = split.row();
-        double[] start = split.start();
+        int[] period = split.period();
         double[] weight = new double[split.intervals()];
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         double sum = 0;
+        // Every interval of period q starts at the same time, so H(start) is looked up once per period (not by a
+        // binary search per interval), and exp(lp) once per row; the products are the same as survival(start, lp)'s.
+        double[] hFull = null;
+        double[] hReduced = null;
+        if (full != null) {
+            hFull = new double[split.periods()];
+            hReduced = new double[split.periods()];
+            for (int q = 0; q < hFull.length; q++) {
+                // the first interval starts before 0 (SurvivalSplit.ORIGIN); follow-up, and K, start at 0
+                double s = q == 0 ? 0 : cuts[q - 1];
+                hFull[q] = full.cumulativeAt(s);
+                hReduced[q] = reduced == null ? 0 : reduced.cumulativeAt(s);
+            }
+        }
+        int riskRow = -1;
+        double riskFull = 0;
+        double riskReduced = 0;
         for (int k = 0; k < weight.length; k++) {
             double w = 1;
             if (full != null) {
-                // the first interval starts before 0 (SurvivalSplit.ORIGIN); follow-up, and K, start at 0
-                double s = Math.max(start[k], 0);
                 int i = row[k];
-                w = (reduced != null ? reduced.survival(s, lpGroup[i]) : 1) / full.survival(s, lpFull[i]);
+                if (i != riskRow) {
+                    riskRow = i;
+                    riskFull = full.relativeRisk(lpFull[i]);
+                    riskReduced = reduced == null ? 0 : reduced.relativeRisk(lpGroup[i]);
+                }
+                int q = period[k];
+                w = (reduced != null ? BaselineHazard.survivalFrom(hReduced[q], riskReduced) : 1)
+                        / BaselineHazard.survivalFrom(hFull[q], riskFull);
             }
             weight[k] = w;
             min = Math.min(min, w);
@@ -204,7 +238,7 @@ public final class Ipcw {
                     + "followed stand in for many lost ones", max));
         }
         return new IpcwResult(censoring, numerator, cuts,
-                new CountingProcessRows(row, start, split.stop(), split.event(), weight), lostCount, min, max,
+                new CountingProcessRows(row, split.start(), split.stop(), split.event(), weight), weight.length, lostCount, min, max,
                 sum / weight.length, null, warnings);
     }
 
@@ -218,13 +252,15 @@ public final class Ipcw {
                           String[] covariateNames, double[][] modelColumns, String[] modelNames) {
         IpcwResult w = weights(time, event, multi, covariateColumns, covariateNames);
         CountingProcessRows r = w.rows();
-        CoxResult outcome = cox().withWeights(r.weight()).withRobustVariance(true)
+        // the weights were made here for this fit: no defensive copy (28 MB at a million episodes)
+        CoxResult outcome = cox().withOwnedWeights(r.weight()).withRobustVariance(true)
                 .fit(r.start(), r.stop(), r.event(), r.row(), modelColumns, modelNames);
         List<String> warnings = new ArrayList<>(w.warnings());
         for (String m : outcome.warnings()) {
             warnings.add("IPCW-weighted Cox model: " + m);
         }
-        return new IpcwResult(w.censoringModel(), w.numeratorModel(), w.splitTimes(), r, w.lost(), w.minWeight(),
+        return new IpcwResult(w.censoringModel(), w.numeratorModel(), w.splitTimes(), keepIntervals ? r : null,
+                w.intervals(), w.lost(), w.minWeight(),
                 w.maxWeight(), w.meanWeight(), outcome, warnings);
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
  * @param numeratorModel  Cox model of the hazard of being lost on the group alone, the stabilising numerator
  *                        (null when unstabilised or no one was lost)
  * @param splitTimes      the times at which follow-up was split, ascending
- * @param rows            the follow-up in counting-process form, each interval with its weight
+ * @param rows            the follow-up in counting-process form, each interval with its weight (null when the
+ *                        caller asked for the count only: the full analysis does not hold 3.5 M intervals in its report)
+ * @param intervals       how many intervals the split made
  * @param lost            rows censored before the horizon without an event
  * @param minWeight       smallest interval weight
  * @param maxWeight       largest interval weight
@@ -20,7 +22,7 @@ import java.util.List;
  * @param warnings        plain-language warnings (censoring-model problems, extreme weights)
  */
 public record IpcwResult(CoxResult censoringModel, CoxResult numeratorModel, double[] splitTimes,
-                         CountingProcessRows rows, int lost, double minWeight, double maxWeight, double meanWeight,
+                         CountingProcessRows rows, int intervals, int lost, double minWeight, double maxWeight, double meanWeight,
                          CoxResult outcomeModel, List<String> warnings) {
 
     public IpcwResult {

@@ -31,6 +31,14 @@ public final class RecurrenceAnalysis {
     static final String[] FACTOR_TERMS = {"f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs"};
     static final String[] FACTOR_LABELS = {"Movement", "Mobility", "Strength", "Recovery", "Beliefs"};
     private static final double CONFIDENCE = 0.95;
+
+    /**
+     * The factors' model terms ("f_movement" ...), in the order of {@link AnalysisEpisode}'s flags: the one
+     * name a report uses for a factor, whose label the translations file holds under "term.f_movement".
+     */
+    public static List<String> factorTerms() {
+        return List.of(FACTOR_TERMS);
+    }
     /** Below this recurrence share the hazard ratio approximates the risk ratio (VanderWeele & Ding 2017). */
     private static final double RARE_OUTCOME = 0.15;
 
@@ -227,32 +235,51 @@ public final class RecurrenceAnalysis {
         // outcome models), then those in therapist order (the stratified primary and the composite model). Each
         // group runs together so that only one shared design sits in the heap; the fits themselves are unchanged.
         // Failures of the moved fits are reported in the order the report lists them (their own warning lists).
+        // The fits that share nothing with the Cox chain below (per factor, logistic at the horizon, truncated IPTW,
+        // loss to follow-up) run meanwhile on a second thread: a fit's row passes already use both cores, but its
+        // serial parts (event-time grouping, design statistics, balance table, Kaplan-Meier) leave one idle. Each
+        // side fit writes its own failure list, merged below in the order the report has always listed them, and
+        // every fit is deterministic whatever the timing, so the report is unchanged.
+        DesignMatrix propensity = data.design(false, false, false);
+        String[] covariateNames = propensity.names().toArray(String[]::new);
+        List<String> sideNotFitted = new ArrayList<>(2);
+        List<String> iptwFailure = new ArrayList<>(1);
+        List<String> lossFailure = new ArrayList<>(1);
+        FitMemory memory = FitMemory.ofHeap();
+        int p = primary.names().size();
+        SideFits side = SideFits.start(() -> {
+            LossToFollowUpResult lossResult = fitOrNull(() -> LossToFollowUp.atHorizon(horizonDays).analyze(time, event, multi),
+                    "loss to follow-up", lossFailure);
+            // Truncated IPTW with robust CI, SMDs before/after and ESS (item 4).
+            // the propensity design, the weighted Cox model's and three reference-level balance columns
+            PropensityWeightingResult iptwResult = memory.run(FitMemory.fitBytes(m, p + 3), () -> fitOrNull(
+                    () -> PropensityWeighting.withDefaults().fit(propensity.time(), propensity.event(),
+                            propensity.multifactor(), propensity.columns(), covariateNames, data.balanceColumns(),
+                            AnalysisColumns.BALANCE_NAMES), "propensity weighting", iptwFailure));
+            // the horizon design copies its columns (p per row) before the working design is built (p + 1)
+            LogisticResult logisticResult = memory.run(FitMemory.fitBytes(m, 2 * p + 1), () -> {
+                DesignMatrix logisticDesign = data.design(evaluable, true, false, false);
+                return orNotFitted("Logistic model at the horizon", sideNotFitted,
+                        () -> LogisticModel.withDefaults().fit(logisticDesign.event(), logisticDesign.columns(),
+                                logisticDesign.names().toArray(String[]::new)),
+                        reason -> new LogisticResult(List.of(), Double.NaN, Double.NaN, 0, true, false, List.of(),
+                                List.of(), logisticDesign.rows()));
+            });
+            List<String> factorNotFitted = new ArrayList<>(1);
+            CoxResult factorsResult = memory.run(FitMemory.fitBytes(m, p + FACTOR_TERMS.length - 1),
+                    () -> fitCox("Cox model by factor", factorNotFitted, data.design(true, true, false)));
+            // the report lists the factor model's failure before the logistic model's
+            sideNotFitted.addAll(0, factorNotFitted);
+            return new SideFits.Results(lossResult, iptwResult, logisticResult, factorsResult);
+        });
         DesignCache designs = new DesignCache();
         CoxModel plainModel = CoxModel.withDefaults();
         boolean stratified = therapists >= 2;
-        CoxModel primaryModel = stratified ? plainModel.withStrata(therapist).withClusters(therapist) : plainModel;
+        CoxModel primaryModel = stratified ? plainModel.withStrataAndClusters(therapist) : plainModel;
         CoxModel inputOrder = plainModel.withDesignCache(designs);
         CoxModel primaryShared = primaryModel.withDesignCache(designs);
         CoxResult cox;
         CoxResult primaryFit;
-        if (stratified) {
-            cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.fit(primary.time(), primary.event(),
-                    primary.columns(), primaryNames));
-        } else {
-            cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.withProportionalHazardsTest(PhTransform.KM)
-                    .fit(primary.time(), primary.event(), primary.columns(), primaryNames));
-        }
-
-        // Loss to follow-up (item 5), IPCW part: on the complete cases, in input order (shares the plain design).
-        DesignMatrix propensity = data.design(false, false, false);
-        String[] covariateNames = propensity.names().toArray(String[]::new);
-        double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
-        List<String> ipcwFailure = new ArrayList<>(1);
-        IpcwResult ipcw = fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
-                .withSplitTimes(cuts.length == 0 ? null : cuts).withDesignCache(designs)
-                .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
-                        primary.columns(), primaryNames), "IPCW", ipcwFailure);
-
         // Persistent pain (item 7): non-recovery by group, and the composite "never recovered or recurred", fitted
         // with the primary model (stratified: on its design; without therapists: on the plain design above).
         PersistentPainResult persistentPain = null;
@@ -267,46 +294,62 @@ public final class RecurrenceAnalysis {
         }
         PersistentPain.Composite c = compositeOutcome;
         List<String> compositeFailure = new ArrayList<>(1);
-        if (stratified) {
-            designs.clear();  // the input-order design is done with; the stratified one replaces it
-            primaryFit = fitOrNull(() -> primaryShared.withProportionalHazardsTest(PhTransform.KM)
-                    .fit(primary.time(), primary.event(), primary.columns(), primaryNames), "stratified Cox model", warnings);
-        } else {
-            primaryFit = cox;
+        List<String> ipcwFailure = new ArrayList<>(1);
+        IpcwResult ipcw;
+        CoxResult composite;
+        // the shared design lives from the plain model through the composite model; IPCW's intervals only during IPCW
+        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p));
+        try {
+            if (stratified) {
+                cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.fit(primary.time(), primary.event(),
+                        primary.columns(), primaryNames));
+            } else {
+                cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.withProportionalHazardsTest(PhTransform.KM)
+                        .fit(primary.time(), primary.event(), primary.columns(), primaryNames));
+            }
+
+            // Loss to follow-up (item 5), IPCW part: on the complete cases, in input order (shares the plain design).
+            double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
+            ipcw = memory.run(FitMemory.ipcwBytes(m), () -> fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
+                    .withSplitTimes(cuts.length == 0 ? null : cuts).withDesignCache(designs).withoutIntervals()
+                    .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
+                            primary.columns(), primaryNames), "IPCW", ipcwFailure));
+
+            if (stratified) {
+                designs.clear();  // the input-order design is done with; the stratified one replaces it
+                primaryFit = fitOrNull(() -> primaryShared.withProportionalHazardsTest(PhTransform.KM)
+                        .fit(primary.time(), primary.event(), primary.columns(), primaryNames), "stratified Cox model", warnings);
+            } else {
+                primaryFit = cox;
+            }
+            composite = c == null ? null : fitOrNull(() -> primaryShared.fit(c.time(), c.event(), primary.columns(),
+                    primaryNames), "composite-outcome Cox model", compositeFailure);
+            designs.clear();
+        } finally {
+            memory.release(sharedHeld);
         }
-        CoxResult composite = c == null ? null : fitOrNull(() -> primaryShared.fit(c.time(), c.event(), primary.columns(),
-                primaryNames), "composite-outcome Cox model", compositeFailure);
-        designs.clear();
         if (primaryFit == null) {
             primaryFit = cox;
         }
         CoxResult primaryResult = primaryFit;
         DesignMatrix visitsDesign = primary.withVisitsSpline(data.visits);
         DesignMatrix withVisits = visitsDesign;
-        CoxResult coxWithVisits = fitCox("Cox model with visits", notFitted, withVisits, () -> primaryModel.fit(withVisits.time(),
-                withVisits.event(), withVisits.columns(), withVisits.names().toArray(String[]::new)));
+        CoxResult coxWithVisits = memory.run(FitMemory.fitBytes(m, withVisits.names().size()),
+                () -> fitCox("Cox model with visits", notFitted, withVisits, () -> primaryModel.fit(withVisits.time(),
+                        withVisits.event(), withVisits.columns(), withVisits.names().toArray(String[]::new))));
         visitsDesign = null;
         HazardRatioChange visitsChange = hasExposure(primaryResult) && hasExposure(coxWithVisits)
                 ? HazardRatioChange.of(primaryResult, coxWithVisits, "multifactor") : null;
-        CoxResult coxFactors = fitCox("Cox model by factor", notFitted, data.design(true, true, false));
+        SideFits.Results sideResults = side.join();
+        notFitted.addAll(sideNotFitted);
+        CoxResult coxFactors = sideResults.factors();
         List<FactorEffect> factors = factorEffects(coxFactors);
-
-        DesignMatrix horizonDesign = data.design(evaluable, true, false, false);
-        DesignMatrix logisticDesign = horizonDesign;
-        LogisticResult logistic = orNotFitted("Logistic model at the horizon", notFitted, () -> LogisticModel.withDefaults()
-                .fit(logisticDesign.event(), logisticDesign.columns(), logisticDesign.names().toArray(String[]::new)),
-                reason -> new LogisticResult(List.of(), Double.NaN, Double.NaN, 0, true, false, List.of(), List.of(),
-                        logisticDesign.rows()));
-        horizonDesign = null;
-
-        // Truncated IPTW with robust CI, SMDs before/after and ESS (item 4).
-        PropensityWeightingResult iptw = fitOrNull(() -> PropensityWeighting.withDefaults().fit(propensity.time(),
-                propensity.event(), propensity.multifactor(), propensity.columns(), covariateNames,
-                data.balanceColumns(), AnalysisColumns.BALANCE_NAMES), "propensity weighting", warnings);
-
+        LogisticResult logistic = sideResults.logistic();
+        PropensityWeightingResult iptw = sideResults.iptw();
         // Loss to follow-up (item 5): completeness and reverse KM by group on every episode (IPCW above).
-        LossToFollowUpResult loss = fitOrNull(() -> LossToFollowUp.atHorizon(horizonDays).analyze(time, event, multi),
-                "loss to follow-up", warnings);
+        LossToFollowUpResult loss = sideResults.loss();
+        warnings.addAll(iptwFailure);
+        warnings.addAll(lossFailure);
         warnings.addAll(ipcwFailure);
 
         // Proportional hazards (item 6): only when it fails, the piecewise HR and the horizon risk difference.

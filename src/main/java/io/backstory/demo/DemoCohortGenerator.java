@@ -10,6 +10,7 @@ import io.backstory.demo.SyntheticRecords.FollowUp;
 import io.backstory.demo.SyntheticRecords.Patient;
 import io.backstory.demo.SyntheticRecords.Recurrence;
 import io.backstory.demo.SyntheticRecords.Visit;
+import io.backstory.followups.FollowUpStatus;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -195,16 +196,16 @@ final class DemoCohortGenerator {
             int dueDay = (int) ChronoUnit.DAYS.between(discharge, due);
             // Not yet due, or due in the last three weeks and not called yet: the worklist of a live clinic.
             if (due.isAfter(today) || (due.isAfter(today.minusDays(21)) && r.nextDouble() < 0.7)) {
-                followUps.add(new FollowUp(months, due, "PENDING", null, null, null));
+                followUps.add(new FollowUp(months, due, FollowUpStatus.PENDING, null, null, null));
                 continue;
             }
             if (r.nextDouble() >= FOLLOW_UP_COMPLETED) {
-                followUps.add(new FollowUp(months, due, "MISSED", due.plusDays(7), null, null));
+                followUps.add(new FollowUp(months, due, FollowUpStatus.MISSED, due.plusDays(7), null, null));
                 continue;
             }
             LocalDate completedOn = due.plusDays(r.nextInt(4));
             boolean returned = onset <= dueDay;
-            followUps.add(new FollowUp(months, due, "COMPLETED", completedOn, !returned,
+            followUps.add(new FollowUp(months, due, FollowUpStatus.COMPLETED, completedOn, !returned,
                     returned ? 2 + r.nextInt(5) : r.nextInt(2)));
             if (returned && recurrence == null) {
                 recurrence = new Recurrence(discharge.plusDays(onset), 2 + r.nextInt(7), true, r.nextDouble() < 0.6,

@@ -6,6 +6,7 @@ import io.backstory.demo.SyntheticRecords.FollowUp;
 import io.backstory.demo.SyntheticRecords.Patient;
 import io.backstory.demo.SyntheticRecords.Recurrence;
 import io.backstory.demo.SyntheticRecords.Visit;
+import io.backstory.followups.FollowUpStatus;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,9 +95,9 @@ class DemoDataWriter {
                 Long recurrenceFollowUp = null;
                 for (FollowUp f : e.followUps()) {
                     long followUpId = next("follow_up");
-                    followUpRows.add(new Object[] {followUpId, clinicId, episodeId, f.monthsAfter(), Date.valueOf(f.due()), f.status(),
+                    followUpRows.add(new Object[] {followUpId, clinicId, episodeId, f.monthsAfter(), Date.valueOf(f.due()), f.status().name(),
                             f.completedOn() == null ? null : Date.valueOf(f.completedOn()),
-                            f.status().equals("PENDING") ? null : f.status().equals("COMPLETED"), f.painFree(), f.currentNprs()});
+                            f.status() == FollowUpStatus.PENDING ? null : f.status() == FollowUpStatus.COMPLETED, f.painFree(), f.currentNprs()});
                     if (recurrenceFollowUp == null && Boolean.FALSE.equals(f.painFree())) {
                         recurrenceFollowUp = followUpId;
                     }

@@ -3,6 +3,7 @@ package io.backstory.demo;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.analytics.StartBackRisk;
+import io.backstory.followups.FollowUpStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ final class SyntheticRecords {
     record Visit(LocalDate date, int minutes, int nprs, int factorMask, @Nullable String note) {
     }
 
-    record FollowUp(int monthsAfter, LocalDate due, String status, @Nullable LocalDate completedOn,
+    record FollowUp(int monthsAfter, LocalDate due, FollowUpStatus status, @Nullable LocalDate completedOn,
                     @Nullable Boolean painFree, @Nullable Integer currentNprs) {
     }
 

@@ -60,10 +60,10 @@ public class CheckInOutbox {
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
             join clinic c on c.id = f.clinic_id
-            where f.status = 'PENDING' and f.due_date <= :today and f.due_date >= :earliest
+            where f.status = :pending and f.due_date <= :today and f.due_date >= :earliest
               and p.consent_follow_up = true and p.email is not null
               and (select count(*) from outbox_message o
-                   where o.clinic_id = f.clinic_id and o.follow_up_id = f.id and o.kind = 'INVITATION') = 0
+                   where o.clinic_id = f.clinic_id and o.follow_up_id = f.id and o.kind = :invitation) = 0
             order by f.due_date, f.id
             limit :batch
             """;
@@ -75,7 +75,7 @@ public class CheckInOutbox {
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
             join clinic c on c.id = f.clinic_id
-            where i.kind = 'INVITATION' and i.status <> 'FAILED' and i.created_at <= :cutoff and f.status = 'PENDING'
+            where i.kind = :invitation and i.status <> :failed and i.created_at <= :cutoff and f.status = :pending
               and p.consent_follow_up = true and p.email is not null
               and (:previous = '' or (select count(*) from outbox_message r where r.clinic_id = f.clinic_id
                                          and r.follow_up_id = f.id and r.kind = :previous) > 0)
@@ -123,22 +123,25 @@ public class CheckInOutbox {
         List<Recipient> batch;
         do {
             batch = jdbc.sql(DUE_INVITATIONS).param("today", today).param("earliest", today.minusDays(settings.catchUpDays()))
+                    .param("pending", FollowUpStatus.PENDING.name()).param("invitation", OutboxKind.INVITATION.name())
                     .param("batch", settings.batch()).query(Recipient::read).list();
-            added += enqueue(batch, "INVITATION", now);
+            added += enqueue(batch, OutboxKind.INVITATION, now);
         } while (batch.size() == settings.batch());
-        String[] kinds = {"REMINDER_1", "REMINDER_2"};
+        OutboxKind[] kinds = {OutboxKind.REMINDER_1, OutboxKind.REMINDER_2};
         for (int i = 0; i < kinds.length && i < settings.reminderDays().size(); i++) {
             OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(settings.reminderDays().get(i))), ZoneOffset.UTC);
             do {
-                batch = jdbc.sql(DUE_REMINDERS).param("cutoff", cutoff).param("previous", i == 0 ? "" : kinds[i - 1])
-                        .param("kind", kinds[i]).param("batch", settings.batch()).query(Recipient::read).list();
+                batch = jdbc.sql(DUE_REMINDERS).param("cutoff", cutoff).param("previous", i == 0 ? "" : kinds[i - 1].name())
+                        .param("kind", kinds[i].name()).param("invitation", OutboxKind.INVITATION.name())
+                        .param("failed", OutboxStatus.FAILED.name()).param("pending", FollowUpStatus.PENDING.name())
+                        .param("batch", settings.batch()).query(Recipient::read).list();
                 added += enqueue(batch, kinds[i], now);
             } while (batch.size() == settings.batch());
         }
         return added;
     }
 
-    private int enqueue(List<Recipient> batch, String kind, Instant now) {
+    private int enqueue(List<Recipient> batch, OutboxKind kind, Instant now) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -162,18 +165,19 @@ public class CheckInOutbox {
         }
     }
 
-    private void insert(Recipient r, String kind, Instant now) {
+    private void insert(Recipient r, OutboxKind kind, Instant now) {
         String token = links.create(r.clinicId(), r.followUpId(), now);
         String link = settings.baseUrl() + "/check-in/" + token;
         CheckInTexts texts = CheckInTexts.of(r.language() == null ? Locale.ENGLISH : Locale.of(r.language()));
-        String subject = texts.get(kind.equals("INVITATION") ? "checkin.mail.subject" : "checkin.mail.reminderSubject", r.clinicName());
+        String subject = texts.get(kind == OutboxKind.INVITATION ? "checkin.mail.subject" : "checkin.mail.reminderSubject", r.clinicName());
         String body = texts.get("checkin.mail.body", r.firstName(), r.clinicName(), link, link + "/opt-out", CheckInLinks.VALIDITY.toDays());
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql("""
                         insert into outbox_message (clinic_id, follow_up_id, kind, recipient, subject, body, link, status,
                                                     attempts, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                .params(r.clinicId(), r.followUpId(), kind, r.email(), subject, body, link, at, at).update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                .params(r.clinicId(), r.followUpId(), kind.name(), r.email(), subject, body, link, OutboxStatus.PENDING.name(), at, at)
+                .update();
     }
 
     /**
@@ -186,11 +190,11 @@ public class CheckInOutbox {
         ClaimedBatch batch = tx.execute(s -> {
             List<Claimed> rows = jdbc.sql("""
                             select clinic_id, id, recipient, subject, body, attempts from outbox_message
-                            where status = 'PENDING' and next_attempt_at <= ?
+                            where status = ? and next_attempt_at <= ?
                             order by next_attempt_at, id
                             limit ?
                             for update skip locked""")
-                    .params(at, settings.batch())
+                    .params(OutboxStatus.PENDING.name(), at, settings.batch())
                     .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6) + 1)).list();
             Map<Long, String> unwanted = unwanted(rows);
@@ -271,8 +275,8 @@ public class CheckInOutbox {
                         join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
                         join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
                         where o.id in (:ids)
-                          and (p.consent_follow_up = false or p.email is null or f.status <> 'PENDING')""")
-                .param("ids", rows.stream().map(Claimed::id).toList())
+                          and (p.consent_follow_up = false or p.email is null or f.status <> :pending)""")
+                .param("ids", rows.stream().map(Claimed::id).toList()).param("pending", FollowUpStatus.PENDING.name())
                 .query(rs -> {
                     reasons.put(rs.getLong(1), !rs.getBoolean(2) ? OPTED_OUT : rs.getString(3) == null ? NO_EMAIL : COMPLETED);
                 });
@@ -284,8 +288,8 @@ public class CheckInOutbox {
     private static final String COMPLETED = "Not sent: the check-in was already completed";
 
     private void cancel(Claimed c, OffsetDateTime at, String reason) {
-        jdbc.sql("update outbox_message set status = 'CANCELED', body = null, link = null, last_error = ?, next_attempt_at = ? "
-                + "where clinic_id = ? and id = ?").params(reason, at, c.clinicId(), c.id()).update();
+        jdbc.sql("update outbox_message set status = ?, body = null, link = null, last_error = ?, next_attempt_at = ? "
+                + "where clinic_id = ? and id = ?").params(OutboxStatus.CANCELED.name(), reason, at, c.clinicId(), c.id()).update();
     }
 
     /**
@@ -295,12 +299,14 @@ public class CheckInOutbox {
      */
     int cancelForPatient(long clinicId, long patientId) {
         return jdbc.sql("""
-                        update outbox_message set status = 'CANCELED', body = null, link = null, last_error = :reason,
+                        update outbox_message set status = :canceled, body = null, link = null, last_error = :reason,
                                                   next_attempt_at = :now
-                        where clinic_id = :clinic and status in ('PENDING', 'HELD')
+                        where clinic_id = :clinic and status in (:unsent)
                           and follow_up_id in (select f.id from follow_up f
                                                join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
                                                where f.clinic_id = :clinic and e.patient_id = :patient)""")
+                .param("canceled", OutboxStatus.CANCELED.name())
+                .param("unsent", List.of(OutboxStatus.PENDING.name(), OutboxStatus.HELD.name()))
                 .param("reason", OPTED_OUT).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("clinic", clinicId).param("patient", patientId).update();
     }
@@ -308,12 +314,13 @@ public class CheckInOutbox {
     private void settle(Claimed c, OutboxStatus status, OffsetDateTime at, @Nullable String error) {
         if (status == OutboxStatus.SENT) {
             // The body carries the personal link: once the server has it, the database need not.
-            jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, body = null, link = null, last_error = null "
-                    + "where clinic_id = ? and id = ?").params(at, c.clinicId(), c.id()).update();
+            jdbc.sql("update outbox_message set status = ?, sent_at = ?, body = null, link = null, last_error = null "
+                    + "where clinic_id = ? and id = ?").params(OutboxStatus.SENT.name(), at, c.clinicId(), c.id()).update();
         } else {
             // only while still pending: a message cancelled by an opt-out in between stays cancelled
-            jdbc.sql("update outbox_message set status = ?, sent_at = ?, last_error = ? where clinic_id = ? and id = ? and status = 'PENDING'")
-                    .params(status.name(), status == OutboxStatus.HELD ? null : at, error, c.clinicId(), c.id()).update();
+            jdbc.sql("update outbox_message set status = ?, sent_at = ?, last_error = ? where clinic_id = ? and id = ? and status = ?")
+                    .params(status.name(), status == OutboxStatus.HELD ? null : at, error, c.clinicId(), c.id(),
+                            OutboxStatus.PENDING.name()).update();
         }
     }
 
@@ -324,8 +331,9 @@ public class CheckInOutbox {
             log.warn("Check-in message {} failed for good after {} attempts: {}", c.id(), c.attempt(), message);
             settle(c, OutboxStatus.FAILED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), message);
         } else {
-            jdbc.sql("update outbox_message set next_attempt_at = ?, last_error = ? where clinic_id = ? and id = ? and status = 'PENDING'")
-                    .params(OffsetDateTime.ofInstant(now.plus(backOff(c.attempt())), ZoneOffset.UTC), message, c.clinicId(), c.id())
+            jdbc.sql("update outbox_message set next_attempt_at = ?, last_error = ? where clinic_id = ? and id = ? and status = ?")
+                    .params(OffsetDateTime.ofInstant(now.plus(backOff(c.attempt())), ZoneOffset.UTC), message, c.clinicId(), c.id(),
+                            OutboxStatus.PENDING.name())
                     .update();
         }
     }
@@ -349,9 +357,10 @@ public class CheckInOutbox {
         return jdbc.sql("""
                         select id, follow_up_id, kind, recipient, status, attempts, created_at, sent_at, next_attempt_at,
                                last_error, link
-                        from outbox_message where clinic_id = :clinic and (:failedOnly = false or status = 'FAILED')
+                        from outbox_message where clinic_id = :clinic and (:failedOnly = false or status = :failed)
                         order by created_at desc, id desc limit :limit offset :offset""")
-                .param("clinic", clinicId).param("failedOnly", failedOnly).param("limit", limit).param("offset", offset)
+                .param("clinic", clinicId).param("failedOnly", failedOnly).param("failed", OutboxStatus.FAILED.name())
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new OutboxMessageRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         OutboxStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
                         rs.getObject(8, OffsetDateTime.class) == null ? null : rs.getObject(8, OffsetDateTime.class).toInstant(),
@@ -362,8 +371,8 @@ public class CheckInOutbox {
     @Transactional(readOnly = true)
     public int count(boolean failedOnly) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
-        return jdbc.sql("select count(*) from outbox_message where clinic_id = ? and (? = false or status = 'FAILED')")
-                .params(clinicId, failedOnly).query(Long.class).single().intValue();
+        return jdbc.sql("select count(*) from outbox_message where clinic_id = ? and (? = false or status = ?)")
+                .params(clinicId, failedOnly, OutboxStatus.FAILED.name()).query(Long.class).single().intValue();
     }
 
     /** @param language the patient's language for messages (issue 16); null writes English */

@@ -44,27 +44,19 @@ class CheckInPageController {
     @GetMapping(value = "/check-in/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        CheckInTexts t = texts(request, response);
-        if (throttle.blocked(request.getRemoteAddr())) {
-            response.setStatus(429);
-            return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
-        }
-        CheckInLinkService.LinkPage page = links.open(token);
-        t = t.forPatient(page.language());
-        return render(t, token, page, Map.of(), List.of(), request, response);
+        return throttled(token, links::open, request, response,
+                (t, page) -> render(t, token, page, Map.of(), List.of(), request, response));
     }
 
     @PostMapping(value = "/check-in/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String answer(@PathVariable String token, @RequestParam Map<String, String> form, HttpServletRequest request,
                   HttpServletResponse response) {
-        CheckInTexts t = texts(request, response);
-        if (throttle.blocked(request.getRemoteAddr())) {
-            response.setStatus(429);
-            return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
-        }
-        CheckInLinkService.LinkPage page = links.open(token);
-        t = t.forPatient(page.language());
+        return throttled(token, links::open, request, response, (t, page) -> answer(t, token, page, form, request, response));
+    }
+
+    private String answer(CheckInTexts t, String token, CheckInLinkService.LinkPage page, Map<String, String> form,
+                          HttpServletRequest request, HttpServletResponse response) {
         if (page.state() != CheckInLinkService.State.OPEN) {
             return render(t, token, page, form, List.of(), request, response);
         }
@@ -76,7 +68,7 @@ class CheckInPageController {
         }
         try {
             CheckInLinkService.LinkPage after = links.answer(token, answer);
-            if (after.state() == CheckInLinkService.State.ANSWERED && page.state() == CheckInLinkService.State.OPEN) {
+            if (after.state() == CheckInLinkService.State.ANSWERED) {
                 return message(t, t.get("checkin.page.thanks.title"),
                         t.get("checkin.page.thanks.text", after.firstName(), after.clinicName()), after.clinicName());
             }
@@ -92,35 +84,43 @@ class CheckInPageController {
     @GetMapping(value = "/check-in/{token}/opt-out", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String confirmOptOut(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        CheckInTexts t = texts(request, response);
-        if (throttle.blocked(request.getRemoteAddr())) {
-            response.setStatus(429);
-            return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
-        }
-        CheckInLinkService.LinkPage page = links.open(token);
-        t = t.forPatient(page.language());
-        if (page.state() == CheckInLinkService.State.INVALID) {
-            return render(t, token, page, Map.of(), List.of(), request, response);
-        }
-        String body = "<p>" + esc(t.get("checkin.page.optOut.text", page.clinicName())) + "</p>"
-                + "<form method=\"post\"><button type=\"submit\">" + esc(t.get("checkin.page.optOut.confirm")) + "</button></form>";
-        return html(t, t.get("checkin.page.optOut.title"), page.clinicName(), body);
+        return throttled(token, links::open, request, response, (t, page) -> {
+            if (page.state() == CheckInLinkService.State.INVALID) {
+                return render(t, token, page, Map.of(), List.of(), request, response);
+            }
+            String body = "<p>" + esc(t.get("checkin.page.optOut.text", page.clinicName())) + "</p>"
+                    + "<form method=\"post\"><button type=\"submit\">" + esc(t.get("checkin.page.optOut.confirm")) + "</button></form>";
+            return html(t, t.get("checkin.page.optOut.title"), page.clinicName(), body);
+        });
     }
 
     @PostMapping(value = "/check-in/{token}/opt-out", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String optOut(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        return throttled(token, links::optOut, request, response, (t, page) -> page.state() == CheckInLinkService.State.INVALID
+                ? render(t, token, page, Map.of(), List.of(), request, response)
+                : message(t, t.get("checkin.page.optOut.title"), t.get("checkin.page.optOut.done"), page.clinicName()));
+    }
+
+    /** What a page does once the link is looked up, in the patient's language. */
+    private interface LinkPageAnswer {
+        String answer(CheckInTexts t, CheckInLinkService.LinkPage page);
+    }
+
+    /**
+     * Every check-in request's common start: a client that kept trying wrong tokens gets 429 before any
+     * lookup (so throttling also stops the guessing it is there for); otherwise the link is looked up
+     * (opened, or opted out) and the page answered in the patient's language.
+     */
+    private String throttled(String token, java.util.function.Function<String, CheckInLinkService.LinkPage> lookup,
+                             HttpServletRequest request, HttpServletResponse response, LinkPageAnswer then) {
         CheckInTexts t = texts(request, response);
         if (throttle.blocked(request.getRemoteAddr())) {
             response.setStatus(429);
             return message(t, t.get("checkin.page.invalid.title"), t.get("checkin.page.throttled.text"), "");
         }
-        CheckInLinkService.LinkPage page = links.optOut(token);
-        t = t.forPatient(page.language());
-        if (page.state() == CheckInLinkService.State.INVALID) {
-            return render(t, token, page, Map.of(), List.of(), request, response);
-        }
-        return message(t, t.get("checkin.page.optOut.title"), t.get("checkin.page.optOut.done"), page.clinicName());
+        CheckInLinkService.LinkPage page = lookup.apply(token);
+        return then.answer(t.forPatient(page.language()), page);
     }
 
     private String render(CheckInTexts t, String token, CheckInLinkService.LinkPage page, Map<String, String> form, List<String> errors,

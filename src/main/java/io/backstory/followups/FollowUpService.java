@@ -42,7 +42,7 @@ public class FollowUpService {
             select f.id, f.version, f.episode_id, p.id, p.first_name || ' ' || p.last_name, p.phone,
                    f.months_after, f.due_date, e.discharge_date,
                    case when exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
-                                     and o.kind = 'INVITATION' and o.status <> 'FAILED') then true else false end
+                                     and o.kind = :invitation and o.status <> :failed) then true else false end
             from follow_up f
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
@@ -59,7 +59,7 @@ public class FollowUpService {
      */
     private static final String NOT_BEING_EMAILED = """
             not exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
-                        and o.kind = 'INVITATION' and o.status <> 'FAILED' and o.created_at > :noReplyBefore)""";
+                        and o.kind = :invitation and o.status <> :failed and o.created_at > :noReplyBefore)""";
 
     private final FollowUpRepository followUps;
     private final RecurrenceRepository recurrences;
@@ -134,6 +134,7 @@ public class FollowUpService {
         LocalDate today = LocalDate.now(clock);
         List<FollowUpDue> rows = jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
                 .param("pending", FollowUpStatus.PENDING.name())
+                .param("invitation", OutboxKind.INVITATION.name()).param("failed", OutboxStatus.FAILED.name())
                 .param("until", today.plusDays(WORKLIST_DAYS_AHEAD)).param("noReplyBefore", noReplyBefore())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
@@ -152,7 +153,8 @@ public class FollowUpService {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
         return jdbc.sql("select count(*) from follow_up f where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until and "
                         + NOT_BEING_EMAILED)
-                .param("clinic", user.clinicId()).param("pending", FollowUpStatus.PENDING.name()).param("until", LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
+                .param("clinic", user.clinicId()).param("pending", FollowUpStatus.PENDING.name())
+                .param("invitation", OutboxKind.INVITATION.name()).param("failed", OutboxStatus.FAILED.name()).param("until", LocalDate.now(clock).plusDays(WORKLIST_DAYS_AHEAD))
                 .param("noReplyBefore", noReplyBefore())
                 .query(Long.class).single().intValue();
     }

@@ -5,8 +5,8 @@ import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,6 +96,8 @@ final class ImportEngine {
     private final Settings settings;
     private final ImportWriter writer;
     private final LongConsumer progress;
+    /** a date of birth after today is a problem; the clinic's clock (Clock bean), so a test can fix the day */
+    private final LocalDate today;
     private final List<ImportProblem> problems = new ArrayList<>();
     private int problemCount;
     private long rows;
@@ -102,9 +106,10 @@ final class ImportEngine {
     /** problems of the row being read; kept until its batch is resolved (an already-imported row reports none) */
     private List<ImportProblem> rowProblems = new ArrayList<>();
 
-    ImportEngine(JdbcTemplate jdbc, Settings settings, LongConsumer progress) {
+    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.today = LocalDate.now(clock);
         this.writer = ImportWriter.of(jdbc);
         this.progress = progress;
         for (ImportKind kind : ImportKind.values()) {
@@ -121,6 +126,31 @@ final class ImportEngine {
             }
         }
         return new Outcome(added, skipped, List.copyOf(problems), problemCount, rows);
+    }
+
+    /**
+     * PostgreSQL: ANALYZE the tables this run added rows to, inside its transaction (ANALYZE counts the
+     * transaction's own rows), so the report rebuild that follows in the same transaction is planned on the real
+     * row counts. Without it the planner sees the tables as they were before the import (empty for a new clinic)
+     * and picks nested loops over seq scans for 100,000s of rows. The lock it takes (SHARE UPDATE EXCLUSIVE, held
+     * until the commit) only makes a concurrent import's or autovacuum's ANALYZE of the same table wait.
+     */
+    void analyzeWritten() {
+        if (!(writer instanceof ImportWriter.Copy)) {
+            return;
+        }
+        List<String> tables = new ArrayList<>();
+        added.forEach((kind, n) -> {
+            if (n > 0) {
+                tables.add(table(kind).name());
+                if (kind == ImportKind.VISITS) {
+                    tables.add("visit_factor");
+                }
+            }
+        });
+        if (!tables.isEmpty()) {
+            jdbc.execute("analyze " + String.join(", ", tables));
+        }
     }
 
     private void problem(ImportKind kind, long line, @Nullable String column, String rule) {
@@ -397,14 +427,14 @@ final class ImportEngine {
         String first = text(k, r, "first_name", 80, true);
         String last = text(k, r, "last_name", 80, true);
         LocalDate dob = date(k, r, "date_of_birth", true);
-        if (dob != null && (dob.isAfter(LocalDate.now()) || dob.getYear() < 1900)) {
+        if (dob != null && (dob.isAfter(today) || dob.getYear() < 1900)) {
             problem(k, r.line(), "date_of_birth", "must be between 1900-01-01 and today, was " + dob);
         }
         String sex = choice(k, r, "sex", Set.of("F", "M", "X"), true);
         String phone = text(k, r, "phone", 40, false);
         String email = text(k, r, "email", 120, false);
         Boolean consent = bool(k, r, "consent_follow_up");
-        return new Object[] {first, last, dob == null ? null : Date.valueOf(dob), sex, blankToNull(phone), blankToNull(email),
+        return new Object[] {first, last, dob, sex, blankToNull(phone), blankToNull(email),
                 consent != null && consent};
     }
 
@@ -425,8 +455,8 @@ final class ImportEngine {
         }
         String chronicity = choice(k, r, "chronicity", Set.of("ACUTE", "SUBACUTE", "CHRONIC"), true);
         Integer prior = integer(k, r, "prior_episodes", 0, 50, false);
-        return new Object[] {patient, therapist(r), location(r), start == null ? null : Date.valueOf(start),
-                discharge == null ? null : Date.valueOf(discharge), reason, chronicity, prior == null ? 0 : prior};
+        return new Object[] {patient, therapist(r), location(r), start,
+                discharge, reason, chronicity, prior == null ? 0 : prior};
     }
 
     private Object @Nullable [] visit(CsvTable.Row r) {
@@ -458,7 +488,7 @@ final class ImportEngine {
                 factors.add(factor);
             }
         }
-        return new Object[] {episode, date == null ? null : Date.valueOf(date), therapist(r), minutes, nprs, blankToNull(note),
+        return new Object[] {episode, date, therapist(r), minutes, nprs, blankToNull(note),
                 String.join(",", factors)};
     }
 
@@ -475,7 +505,7 @@ final class ImportEngine {
                 && !Set.of("low", "medium", "high").contains(category.toLowerCase(Locale.ROOT))) {
             problem(k, r.line(), "category", "must be low, medium or high for STARTBACK, was '" + category + "'");
         }
-        return new Object[] {episode, instrument, timepoint, on == null ? null : Date.valueOf(on), score,
+        return new Object[] {episode, instrument, timepoint, on, score,
                 blankToNull(category.toLowerCase(Locale.ROOT)), blankToNull(subscales)};
     }
 
@@ -499,8 +529,8 @@ final class ImportEngine {
         String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
         Boolean reached = status.equals("PENDING") ? null : status.equals("COMPLETED");
         String outcome = Boolean.TRUE.equals(painFree) && status.equals("COMPLETED") ? "NO_RECURRENCE" : null;
-        return new Object[] {episode, months, due == null ? null : Date.valueOf(due), status,
-                completed == null ? null : Date.valueOf(completed), reached, painFree, nprs, blankToNull(note), outcome};
+        return new Object[] {episode, months, due, status,
+                completed, reached, painFree, nprs, blankToNull(note), outcome};
     }
 
     private Object @Nullable [] recurrence(CsvTable.Row r) {
@@ -517,7 +547,7 @@ final class ImportEngine {
         String source = choice(k, r, "source", Set.of("FOLLOW_UP", "NEW_EPISODE"), true);
         Long checkIn = null; // resolved with the batch, as episode_id and new_episode_id
         Long newEpisode = null;
-        return new Object[] {episode, onset == null ? null : Date.valueOf(onset), intensity, lasted, limiting,
+        return new Object[] {episode, onset, intensity, lasted, limiting,
                 careSought != null && careSought, source, checkIn, newEpisode};
     }
 
@@ -575,27 +605,17 @@ final class ImportEngine {
     }
 
     private @Nullable Integer integer(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required) {
-        String v = r.get(column);
-        if (v.isEmpty()) {
-            if (required) {
-                problem(k, r.line(), column, "is required but missing");
-            }
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + n);
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problem(k, r.line(), column, "must be a whole number, was '" + abbreviate(v) + "'");
-            return null;
-        }
+        return number(k, r, column, min, max, required, Integer::valueOf, "must be a whole number", n -> n >= min && n <= max);
     }
 
     private @Nullable BigDecimal decimal(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required) {
+        return number(k, r, column, min, max, required, BigDecimal::new, "must be numeric",
+                n -> n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0);
+    }
+
+    /** A number cell: null (and a problem) when it is required but empty, not a number or outside [min, max]. */
+    private <N> @Nullable N number(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required,
+                                   Function<String, N> parse, String notANumber, Predicate<N> inRange) {
         String v = r.get(column);
         if (v.isEmpty()) {
             if (required) {
@@ -603,17 +623,18 @@ final class ImportEngine {
             }
             return null;
         }
+        N n;
         try {
-            BigDecimal n = new BigDecimal(v);
-            if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-                problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + v);
-                return null;
-            }
-            return n;
+            n = parse.apply(v);
         } catch (NumberFormatException e) {
-            problem(k, r.line(), column, "must be numeric, was '" + abbreviate(v) + "'");
+            problem(k, r.line(), column, notANumber + ", was '" + abbreviate(v) + "'");
             return null;
         }
+        if (!inRange.test(n)) {
+            problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + abbreviate(v));
+            return null;
+        }
+        return n;
     }
 
     private @Nullable Boolean bool(ImportKind k, CsvTable.Row r, String column) {

@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,6 +80,7 @@ public class ImportService {
     private final TransactionTemplate separately;
     private final Path directory;
     private final DataSize maxFileSize;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "backstory-import");
         t.setDaemon(true);
@@ -87,7 +89,7 @@ public class ImportService {
 
     ImportService(DataSource dataSource, CurrentUser currentUser, AuditLog auditLog, ReportEpisodes reportEpisodes,
                   PlatformTransactionManager transactions, @Value("${backstory.import.dir:./data/imports}") Path directory,
-                  @Value("${backstory.import.max-file-size:2GB}") DataSize maxFileSize) {
+                  @Value("${backstory.import.max-file-size:2GB}") DataSize maxFileSize, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.currentUser = currentUser;
         this.auditLog = auditLog;
@@ -97,6 +99,7 @@ public class ImportService {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.directory = directory;
         this.maxFileSize = maxFileSize;
+        this.clock = clock;
     }
 
     @PreDestroy
@@ -276,7 +279,7 @@ public class ImportService {
         try {
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
                 tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
-                return new ImportEngine(jdbc, settings(clinicId, jobId), done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
+                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
             });
             separately.executeWithoutResult(tx -> {
                 jdbc.update("delete from import_problem where clinic_id = ? and job_id = ?", clinicId, jobId);
@@ -305,12 +308,13 @@ public class ImportService {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                ImportEngine.Outcome o = new ImportEngine(jdbc, settings(clinicId, jobId), done -> progress(clinicId, jobId, done))
-                        .run(paths(jobId, clinicId));
+                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done));
+                ImportEngine.Outcome o = engine.run(paths(jobId, clinicId));
                 if (!o.ok()) {
                     throw new IllegalStateException(o.problemCount() + " problems (the files changed since the dry run?): "
                             + o.problems().getFirst().message());
                 }
+                engine.analyzeWritten();
                 reportEpisodes.rebuild(clinicId);
                 auditLog.record(AuditLog.Action.CREATE, "import_job", jobId, summary(o, "imported "));
                 jdbc.update("update import_job set status = 'DONE', rows_done = rows_total, message = ?, updated_at = current_timestamp "

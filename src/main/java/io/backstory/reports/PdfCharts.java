@@ -20,17 +20,19 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * The report's charts as PDF vector graphics, each returned as an {@link Image} the document flows
- * like a paragraph. Colours follow the dashboard's ECharts components, so the printout and the
- * screen read the same way.
+ * like a paragraph. Colours and the ratio axis come from {@link ChartStyle}, as the dashboard's
+ * ECharts components' do, so the printout and the screen read the same way.
  */
 final class PdfCharts {
 
-    private static final Color ISOLATED = new Color(0xC2, 0x5B, 0x2A);
-    private static final Color MULTI = new Color(0x1F, 0x6F, 0x8B);
-    private static final Color CENTRE = new Color(0x55, 0x55, 0x55);
-    private static final Color LIMIT_95 = new Color(0x7A, 0x9C, 0xC6);
-    private static final Color LIMIT_998 = new Color(0xC0, 0x39, 0x2B);
-    private static final Color OUTSIDE_95 = new Color(0xD9, 0x8E, 0x04);
+    private static final Color ISOLATED = Color.decode(ChartStyle.ISOLATED);
+    private static final Color MULTI = Color.decode(ChartStyle.MULTI);
+    private static final Color CENTRE = Color.decode(ChartStyle.CENTRE);
+    private static final Color LIMIT_95 = Color.decode(ChartStyle.LIMIT_95);
+    private static final Color LIMIT_998 = Color.decode(ChartStyle.LIMIT_998);
+    private static final Color OUTSIDE_95 = Color.decode(ChartStyle.OUTSIDE_95);
+    private static final Color INK = Color.decode(ChartStyle.INK);
+    private static final Color AXIS = Color.decode(ChartStyle.AXIS);
     private static final float WIDTH = 500;
     private static final float LEGEND_WIDTH = 118;
     private static final float FONT_SIZE = 7;
@@ -59,7 +61,7 @@ final class PdfCharts {
         }
     }
 
-    static Image kmChart(PdfWriter writer, PdfWords w, AnalysisReport a) {
+    static Image kmChart(PdfWriter writer, ReportWords w, AnalysisReport a) {
         float h = 200;
         Frame f = new Frame(40, 30, WIDTH - 40 - 110, h - 30 - 10, a.horizonDays(), 1);
         PdfTemplate t = writer.getDirectContent().createTemplate(WIDTH, h);
@@ -133,24 +135,26 @@ final class PdfCharts {
         t.stroke();
     }
 
-    static Image forestChart(PdfWriter writer, PdfWords w, List<ModelTerm> terms) {
+    static Image forestChart(PdfWriter writer, ReportWords w, List<ModelTerm> terms) {
         float rowH = 14;
         float h = 30 + rowH * terms.size();
         float left = 150;
         float pw = WIDTH - left - 20;
         float bottom = 22;
-        double lo = Math.log(0.25);
-        double hi = Math.log(4);
+        ChartStyle.RatioAxis axis = ChartStyle.RatioAxis.holding(terms.stream()
+                .flatMapToDouble(term -> java.util.stream.DoubleStream.of(term.ratio(), term.lower(), term.upper())).toArray());
+        double lo = Math.log(axis.min());
+        double hi = Math.log(axis.max());
         PdfTemplate t = writer.getDirectContent().createTemplate(WIDTH, h);
         BaseFont font = font();
-        t.setColorStroke(Color.GRAY);
+        t.setColorStroke(AXIS);
         t.setLineWidth(0.5f);
         t.moveTo(left, bottom);
         t.lineTo(left + pw, bottom);
         t.stroke();
-        for (double tick : new double[] {0.25, 0.5, 1, 2, 4}) {
+        for (double tick : axis.ticks()) {
             float x = left + (float) ((Math.log(tick) - lo) / (hi - lo) * pw);
-            label(t, font, w.num(tick), x, bottom - 12, Element.ALIGN_CENTER);
+            label(t, font, w.tick(tick), x, bottom - 12, Element.ALIGN_CENTER);
             if (tick == 1) {
                 t.setLineDash(2, 2);
                 t.moveTo(x, bottom);
@@ -166,16 +170,19 @@ final class PdfCharts {
             if (!Double.isFinite(term.ratio())) {
                 continue;
             }
-            float x1 = left + (float) ((clamp(Math.log(term.lower()), lo, hi) - lo) / (hi - lo) * pw);
-            float x2 = left + (float) ((clamp(Math.log(term.upper()), lo, hi) - lo) / (hi - lo) * pw);
-            float xm = left + (float) ((clamp(Math.log(term.ratio()), lo, hi) - lo) / (hi - lo) * pw);
-            Color c = i == 0 ? MULTI : Color.DARK_GRAY;
+            float x1 = left + (float) ((Math.log(axis.clamp(term.lower())) - lo) / (hi - lo) * pw);
+            float x2 = left + (float) ((Math.log(axis.clamp(term.upper())) - lo) / (hi - lo) * pw);
+            float xm = left + (float) ((Math.log(axis.clamp(term.ratio())) - lo) / (hi - lo) * pw);
+            Color c = i == 0 ? MULTI : INK;
             t.setColorStroke(c);
             t.setColorFill(c);
             t.setLineWidth(1);
-            t.moveTo(x1, y);
-            t.lineTo(x2, y);
-            t.stroke();
+            if (!Double.isNaN(term.lower()) && !Double.isNaN(term.upper())) {
+                // as on the screen: an interval that could not be computed is not drawn
+                t.moveTo(x1, y);
+                t.lineTo(x2, y);
+                t.stroke();
+            }
             t.rectangle(xm - 2.5f, y - 2.5f, 5, 5);
             t.fill();
         }
@@ -188,7 +195,7 @@ final class PdfCharts {
      * are filled, so the printout shows the flags without relying on colour alone. Requires a
      * non-empty funnel (there is none without a clinic rate).
      */
-    static Image funnelChart(PdfWriter writer, PdfWords w, List<FunnelBand> funnel, List<TherapistPoint> therapists,
+    static Image funnelChart(PdfWriter writer, ReportWords w, List<FunnelBand> funnel, List<TherapistPoint> therapists,
                              double clinicRate, int horizonDays) {
         List<TherapistPoint> plotted = therapists.stream().filter(p -> p.evaluable() > 0 && Double.isFinite(p.rate())).toList();
         int smallestN = plotted.stream().mapToInt(TherapistPoint::evaluable).min().orElse(1);
@@ -253,7 +260,7 @@ final class PdfCharts {
      * Recurrence by plan breadth 0-5 with Wilson 95 % intervals. Breadths without an evaluable episode
      * get no bar (a 0 % bar would read as "no recurrences"), only their n = 0 underneath.
      */
-    static Image breadthChart(PdfWriter writer, PdfWords w, List<BreadthRow> rows, int isolatedMaxBreadth, int horizonDays) {
+    static Image breadthChart(PdfWriter writer, ReportWords w, List<BreadthRow> rows, int isolatedMaxBreadth, int horizonDays) {
         double top = 0;
         for (BreadthRow r : rows) {
             if (r.rate().n() > 0) {
@@ -281,9 +288,9 @@ final class PdfCharts {
             t.fill();
             float lo = f.y(r.rate().lower());
             float hi = f.y(r.rate().upper());
-            stroke(t, Color.DARK_GRAY, false, x, lo, x, hi);
-            stroke(t, Color.DARK_GRAY, false, x - 3, lo, x + 3, lo);
-            stroke(t, Color.DARK_GRAY, false, x - 3, hi, x + 3, hi);
+            stroke(t, INK, false, x, lo, x, hi);
+            stroke(t, INK, false, x - 3, lo, x + 3, lo);
+            stroke(t, INK, false, x - 3, hi, x + 3, hi);
             label(t, font, w.percent(r.rate().rate()), x + half + 2, f.y(r.rate().rate()) - 3, Element.ALIGN_LEFT);
         }
         label(t, font, w.get("pdf.chart.breadth.axis"), f.left() + f.width() / 2, 2,
@@ -292,7 +299,7 @@ final class PdfCharts {
         float lx = f.right() + 10;
         legend(t, font, ISOLATED, w.get("pdf.chart.isolatedRange", isolatedMaxBreadth), lx, f.top() - 10);
         legend(t, font, MULTI, w.get("report.group.multi"), lx, f.top() - 24);
-        lineLegend(t, font, Color.DARK_GRAY, false, w.get("pdf.chart.wilson"), lx, f.top() - 38);
+        lineLegend(t, font, INK, false, w.get("pdf.chart.wilson"), lx, f.top() - 38);
         return image(t);
     }
 
@@ -401,10 +408,6 @@ final class PdfCharts {
         }
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Double.isNaN(v) ? lo : Math.max(lo, Math.min(hi, v));
-    }
-
     private static PdfGState alpha(float a) {
         PdfGState gs = new PdfGState();
         gs.setFillOpacity(a);
@@ -416,7 +419,7 @@ final class PdfCharts {
     }
 
     private static void axes(PdfTemplate t, Frame f) {
-        t.setColorStroke(Color.GRAY);
+        t.setColorStroke(AXIS);
         t.setLineWidth(0.5f);
         t.moveTo(f.left(), f.top());
         t.lineTo(f.left(), f.bottom());
@@ -424,7 +427,7 @@ final class PdfCharts {
         t.stroke();
     }
 
-    private static void percentTicks(PdfTemplate t, PdfWords w, BaseFont font, Frame f, double step) {
+    private static void percentTicks(PdfTemplate t, ReportWords w, BaseFont font, Frame f, double step) {
         // Whole steps counted as integers, so 0.1 + 0.1 + 0.1 rounding never drops the top tick.
         for (int i = 0; i * step <= f.yMax() + 1e-9; i++) {
             float y = f.y(i * step);
@@ -477,7 +480,7 @@ final class PdfCharts {
 
     private static void label(PdfTemplate t, BaseFont font, String text, float x, float y, int align, float rotation) {
         t.beginText();
-        t.setColorFill(Color.DARK_GRAY);
+        t.setColorFill(INK);
         t.setFontAndSize(font, FONT_SIZE);
         t.showTextAligned(align, text, x, y, rotation);
         t.endText();

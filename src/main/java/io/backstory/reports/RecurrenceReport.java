@@ -83,7 +83,10 @@ public record RecurrenceReport(ReportFilter filter, int horizonDays, int isolate
                              double averageBreadth) {
     }
 
-    /** Share of discharged episodes in which the factor was never addressed. */
+    /**
+     * Share of discharged episodes in which the factor was never addressed; {@code factor} is its model term
+     * ({@link io.backstory.analytics.RecurrenceAnalysis#factorTerms()}), labelled by "term.&lt;factor&gt;" in the translations.
+     */
     public record FactorOmission(String factor, int omitted, int episodes, double share) {
     }
 }

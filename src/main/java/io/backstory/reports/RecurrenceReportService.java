@@ -55,7 +55,6 @@ public class RecurrenceReportService {
 
     static final String AUDIT_ENTITY = "RecurrenceReport";
     private static final double CONFIDENCE = 0.95;
-    private static final String[] FACTORS = {"Movement", "Mobility", "Strength", "Recovery", "Beliefs"};
     private static final int CACHE_LIMIT = 64;
 
     private final ReportDataset dataset;
@@ -94,8 +93,10 @@ public class RecurrenceReportService {
     @Transactional(readOnly = true)
     public ReportOptions options() {
         long clinicId = requireReader().clinicId();
-        return new ReportOptions(dataset.locations(clinicId), dataset.therapists(clinicId),
-                clinics.settings(clinicId).horizonDays());
+        // archived locations too: the report still names them; the clinic module lists them by name
+        List<ReportOptions.Option> locations = clinics.currentClinic().locations().stream()
+                .map(l -> new ReportOptions.Option(l.id(), l.name())).toList();
+        return new ReportOptions(locations, dataset.therapists(clinicId), clinics.settings(clinicId).horizonDays());
     }
 
     /** The report, computed in the caller's thread (API, exports, tests). */
@@ -299,7 +300,7 @@ public class RecurrenceReportService {
         }
         List<FactorOmission> omissions = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            omissions.add(new FactorOmission(FACTORS[i], omitted[i], episodes.size(),
+            omissions.add(new FactorOmission(RecurrenceAnalysis.factorTerms().get(i), omitted[i], episodes.size(),
                     episodes.isEmpty() ? Double.NaN : (double) omitted[i] / episodes.size()));
         }
         double clinicRate = evaluable == 0 ? Double.NaN : (double) events / evaluable;

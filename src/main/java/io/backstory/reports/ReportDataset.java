@@ -4,6 +4,9 @@ import io.backstory.analytics.AnalysisEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.analytics.StartBackRisk;
+import io.backstory.followups.CheckInChannel;
+import io.backstory.followups.FollowUpStatus;
+import io.backstory.followups.RecurrenceSummary;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -154,20 +157,15 @@ class ReportDataset {
                 .query(String.class).single();
     }
 
-    List<ReportOptions.Option> locations(long clinicId) {
-        return jdbc.sql("select id, name from location where clinic_id = ? order by name").param(clinicId)
-                .query((rs, n) -> new ReportOptions.Option(rs.getLong(1), rs.getString(2))).list();
-    }
-
     /** Everyone who treats patients: holders of the THERAPIST role, and anyone with an episode in their name. */
     List<ReportOptions.Option> therapists(long clinicId) {
         return jdbc.sql("""
                 select u.id, u.display_name from user_account u
                  where u.clinic_id = ?
-                   and (exists (select 1 from user_role r where r.user_account_id = u.id and r.role = 'THERAPIST')
+                   and (exists (select 1 from user_role r where r.user_account_id = u.id and r.role = ?)
                         or exists (select 1 from episode e where e.clinic_id = u.clinic_id and e.therapist_id = u.id))
                  order by u.display_name
-                """).param(clinicId)
+                """).params(clinicId, io.backstory.security.Role.THERAPIST.name())
                 .query((rs, n) -> new ReportOptions.Option(rs.getLong(1), rs.getString(2))).list();
     }
 
@@ -239,17 +237,20 @@ class ReportDataset {
                 select case when (case when e.f_movement > 0 then 1 else 0 end + case when e.f_mobility > 0 then 1 else 0 end
                                   + case when e.f_strength > 0 then 1 else 0 end + case when e.f_recovery > 0 then 1 else 0 end
                                   + case when e.f_beliefs > 0 then 1 else 0 end) <= ? then 'ISOLATED' else 'BROAD' end as plan_group,
-                       case when f.status = 'COMPLETED' and f.channel = 'EMAIL' then 'EMAIL'
-                            when f.status = 'COMPLETED' then 'CALL'
+                       case when f.status = ? and f.channel = ? then 'EMAIL'
+                            when f.status = ? then 'CALL'
                             when exists (select 1 from recurrence r where r.clinic_id = f.clinic_id and r.episode_id = f.episode_id
-                                         and r.source = 'NEW_EPISODE' and r.onset_date <= f.due_date) then 'NEW_EPISODE'
+                                         and r.source = ? and r.onset_date <= f.due_date) then 'NEW_EPISODE'
                             else 'MISSING' end as channel,
                        count(*)
                   from report_episode e
                   join follow_up f on f.clinic_id = e.clinic_id and f.episode_id = e.episode_id
                  where e.clinic_id = ? and f.due_date <= ?
                 """);
-        List<Object> params = new ArrayList<>(List.of(isolatedMax, clinicId, Date.valueOf(today)));
+        // the follow-ups module's values, bound by name rather than typed into the SQL (docs/style.md rule 9)
+        String completed = FollowUpStatus.COMPLETED.name();
+        List<Object> params = new ArrayList<>(List.of(isolatedMax, completed, CheckInChannel.EMAIL.name(), completed,
+                RecurrenceSummary.Source.NEW_EPISODE.name(), clinicId, Date.valueOf(today)));
         appendFilter(filter, sql, params);
         sql.append(" group by 1, 2");
         Map<String, int[]> counts = new java.util.LinkedHashMap<>();

@@ -43,7 +43,7 @@ final class ReportPdf {
 
     /** The report in the reader's language: every heading, sentence and number (issue 16). */
     static byte[] render(String clinicName, RecurrenceReport report, ReportOptions options, Locale locale) {
-        PdfWords w = new PdfWords(locale);
+        ReportWords w = new ReportWords(locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -187,11 +187,11 @@ final class ReportPdf {
         return out.toByteArray();
     }
 
-    private static String count(PdfWords w, long n) {
+    private static String count(ReportWords w, long n) {
         return String.format(w.locale(), "%,d", n);
     }
 
-    private static String describe(RecurrenceReport report, ReportOptions options, PdfWords w) {
+    private static String describe(RecurrenceReport report, ReportOptions options, ReportWords w) {
         ReportFilter f = report.filter();
         List<String> parts = new ArrayList<>();
         String from = f.dischargedFrom() == null ? w.get("pdf.filter.fromStart") : w.get("pdf.filter.from", date(w, f.dischargedFrom()));
@@ -218,7 +218,7 @@ final class ReportPdf {
         return String.join(" - ", parts);
     }
 
-    private static String date(PdfWords w, java.time.LocalDate d) {
+    private static String date(ReportWords w, java.time.LocalDate d) {
         return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
                 .withLocale(w.locale()).format(d);
     }
@@ -227,7 +227,7 @@ final class ReportPdf {
      * A model term in the dashboard's words ("Sex: male (vs female)", not "sex[M]"): the PDF reads the labels
      * the views use from the same translation file, so the two never disagree.
      */
-    static String termLabel(PdfWords w, String term) {
+    static String termLabel(ReportWords w, String term) {
         String key = "term." + term;
         return w.has(key) ? w.get(key) : term;
     }
@@ -268,7 +268,7 @@ final class ReportPdf {
         }
     }
 
-    private static void rateRow(PdfPTable table, PdfWords w, String label, ProportionEstimate r) {
+    private static void rateRow(PdfPTable table, ReportWords w, String label, ProportionEstimate r) {
         row(table, label, count(w, r.n()), count(w, r.events()), w.rate(r));
     }
 

@@ -36,10 +36,10 @@ final class ApiSecondFactorFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = contexts.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof BackstoryUser user) {
-            boolean enrolled = factors.enrolled(user.userId());
-            if (enrolled || factors.requiredFor(user)) {
+            SecondFactorService.Step step = factors.nextStep(user);
+            if (step != SecondFactorService.Step.NONE) {
                 String code = request.getHeader(HEADER);
-                if (!enrolled) {
+                if (step == SecondFactorService.Step.ENROL) {
                     refuse(response, "This account must use two-step sign-in and has no authenticator yet: sign in to Backstory "
                             + "in a browser once to set one up, then send its current 6-digit code in the " + HEADER + " header");
                     return;

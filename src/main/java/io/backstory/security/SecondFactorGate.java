@@ -41,8 +41,9 @@ class SecondFactorGate extends VaadinSavedRequestAwareAuthenticationSuccessHandl
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
         if (authentication.getPrincipal() instanceof BackstoryUser user) {
-            boolean enrolled = factors.enrolled(user.userId());
-            if (enrolled || factors.requiredFor(user)) {
+            SecondFactorService.Step step = factors.nextStep(user);
+            if (step != SecondFactorService.Step.NONE) {
+                boolean enrolled = step == SecondFactorService.Step.CODE;
                 SecurityContextHolder.clearContext();
                 request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
                 request.getSession().setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(authentication, user, !enrolled, clock.instant()));

@@ -65,9 +65,25 @@ public class SecondFactorService {
     public record Enrolment(String secret, String otpauthUri) {
     }
 
-    /** Whether signing in needs a second factor for this user: they have one, or their role requires one. */
-    boolean requiredFor(BackstoryUser user) {
-        return user.roles().stream().anyMatch(requiredRoles::contains);
+    /** What a right password still needs before the sign-in (browser or API) completes. */
+    enum Step {
+        /** No authenticator and the role needs none: signed in. */
+        NONE,
+        /** An authenticator is set up: its current code. */
+        CODE,
+        /** The role needs an authenticator and none is set up yet: set one up first. */
+        ENROL
+    }
+
+    /**
+     * The one decision the sign-in gate and the API filter share: a user with an authenticator always
+     * gives its code; without one, only the roles that require a second factor must enrol.
+     */
+    Step nextStep(BackstoryUser user) {
+        if (enrolled(user.userId())) {
+            return Step.CODE;
+        }
+        return requiredForRoles(user.roles()) ? Step.ENROL : Step.NONE;
     }
 
     public boolean requiredForRoles(Set<Role> roles) {

@@ -7,14 +7,11 @@ import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
-import io.backstory.clinic.ClinicService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientSummary;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +23,12 @@ import org.springframework.security.access.AccessDeniedException;
 @BackstoryTest
 class AuditTrailTest {
 
-    private static final String PASSWORD = "correct horse battery";
-
+    @Autowired
+    TestAccounts testAccounts;
     @Autowired
     AuditTrail trail;
     @Autowired
     AuditLog auditLog;
-    @Autowired
-    UserAccountService accounts;
-    @Autowired
-    ClinicService clinics;
     @Autowired
     ClinicalFixture fixture;
     @Autowired
@@ -48,13 +41,10 @@ class AuditTrailTest {
 
     @BeforeEach
     void newClinic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long clinicId = clinics.createClinic("Audit " + suffix, List.of("Main")).id();
-        admin = "aa-" + suffix;
-        therapist = "at-" + suffix;
-        accounts.createFirstUsers(clinicId, List.of(
-                new UserAccountService.NewUser(admin, "Aud Admin", PASSWORD, Set.of(Role.ADMIN)),
-                new UserAccountService.NewUser(therapist, "Aud Therapist", PASSWORD, Set.of(Role.THERAPIST))));
+        List<String> people = testAccounts.newClinic("Audit",
+                new TestAccounts.Person("Aud Admin", Role.ADMIN), new TestAccounts.Person("Aud Therapist", Role.THERAPIST));
+        admin = people.get(0);
+        therapist = people.get(1);
     }
 
     @AfterEach

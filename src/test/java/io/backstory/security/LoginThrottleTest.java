@@ -1,14 +1,12 @@
 package io.backstory.security;
 
+import static io.backstory.security.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.BackstoryTest;
 import io.backstory.TestSecurity;
-import io.backstory.clinic.ClinicService;
-import io.backstory.clinic.ClinicSummary;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class LoginThrottleTest {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @LocalServerPort
     int port;
     @Autowired
-    ClinicService clinics;
+    TestAccounts testAccounts;
     @Autowired
     UserAccountService users;
     @Autowired
@@ -47,10 +44,7 @@ class LoginThrottleTest {
     }
 
     private String newAccount(Role role) {
-        ClinicSummary clinic = clinics.createClinic("Clinic " + UUID.randomUUID(), List.of("Main"));
-        String username = "u-" + UUID.randomUUID().toString().substring(0, 8);
-        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Throttle Test", PASSWORD, Set.of(role))));
-        return username;
+        return testAccounts.newAccount(role);
     }
 
     private LoginClient newClient() {

@@ -1,5 +1,6 @@
 package io.backstory.security;
 
+import static io.backstory.security.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @BackstoryTest
 class PeopleAdministrationTest {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String NEW_PASSWORD = "kettle orbit lantern mosaic";
 
+    @Autowired
+    TestAccounts testAccounts;
     @Autowired
     UserAccountService accounts;
     @Autowired
@@ -46,13 +48,10 @@ class PeopleAdministrationTest {
     /** A clinic of its own per test: an admin and a therapist who can sign in. */
     @BeforeEach
     void newClinic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        ClinicSummary clinic = clinics.createClinic("Clinic " + suffix, List.of("Main"));
-        admin = "a-" + suffix;
-        therapist = "t-" + suffix;
-        accounts.createFirstUsers(clinic.id(), List.of(
-                new UserAccountService.NewUser(admin, "Ada Admin", PASSWORD, Set.of(Role.ADMIN)),
-                new UserAccountService.NewUser(therapist, "Theo Therapist", PASSWORD, Set.of(Role.THERAPIST))));
+        List<String> people = testAccounts.newClinic("Clinic",
+                new TestAccounts.Person("Ada Admin", Role.ADMIN), new TestAccounts.Person("Theo Therapist", Role.THERAPIST));
+        admin = people.get(0);
+        therapist = people.get(1);
         security.signInAs(admin);
     }
 

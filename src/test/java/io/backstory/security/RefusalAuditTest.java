@@ -9,13 +9,11 @@ import io.backstory.analytics.Sex;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSettings;
-import io.backstory.clinic.ClinicSummary;
 import io.backstory.patients.PatientCommand;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,9 @@ class RefusalAuditTest {
     @LocalServerPort
     int port;
     @Autowired
-    ClinicService clinics;
+    TestAccounts testAccounts;
     @Autowired
-    UserAccountService users;
+    ClinicService clinics;
     @Autowired
     PatientService patients;
     @Autowired
@@ -49,10 +47,7 @@ class RefusalAuditTest {
     }
 
     private String newClinicWith(Role role) {
-        ClinicSummary clinic = clinics.createClinic("Clinic " + UUID.randomUUID(), List.of("Main"));
-        String username = "r-" + UUID.randomUUID().toString().substring(0, 8);
-        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Audit Test", "correct horse battery", Set.of(role))));
-        return username;
+        return testAccounts.newAccount(role);
     }
 
     private List<String> rows(String username, String action) {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.TestSecurity;
-import io.backstory.clinic.ClinicService;
-import io.backstory.clinic.ClinicSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +20,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @BackstoryTest
 class SecondFactorTest {
 
-    private static final String PASSWORD = "correct horse battery";
-
+    @Autowired
+    TestAccounts testAccounts;
     @Autowired
     SecondFactorService factors;
-    @Autowired
-    UserAccountService accounts;
-    @Autowired
-    ClinicService clinics;
     @Autowired
     TestSecurity security;
     @Autowired
@@ -43,13 +36,10 @@ class SecondFactorTest {
 
     @BeforeEach
     void newClinic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        ClinicSummary clinic = clinics.createClinic("MFA " + suffix, List.of("Main"));
-        admin = "ma-" + suffix;
-        therapist = "mt-" + suffix;
-        accounts.createFirstUsers(clinic.id(), List.of(
-                new UserAccountService.NewUser(admin, "Mia Admin", PASSWORD, Set.of(Role.ADMIN)),
-                new UserAccountService.NewUser(therapist, "Tom Therapist", PASSWORD, Set.of(Role.THERAPIST))));
+        List<String> people = testAccounts.newClinic("MFA",
+                new TestAccounts.Person("Mia Admin", Role.ADMIN), new TestAccounts.Person("Tom Therapist", Role.THERAPIST));
+        admin = people.get(0);
+        therapist = people.get(1);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.backstory.security;
 
+import static io.backstory.security.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import io.backstory.TestSecurity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSettings;
-import io.backstory.clinic.ClinicSummary;
 import io.backstory.patients.PatientCommand;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,10 +35,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityTest {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @LocalServerPort
     int port;
+    @Autowired
+    TestAccounts testAccounts;
     @Autowired
     ClinicService clinics;
     @Autowired
@@ -60,10 +59,7 @@ class SecurityTest {
 
     /** A clinic of its own per test, so lockouts and audit counts never leak between tests. */
     private String newClinicWithTherapist() {
-        ClinicSummary clinic = clinics.createClinic("Clinic " + UUID.randomUUID(), List.of("Main"));
-        String username = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Test Therapist", PASSWORD, Set.of(Role.THERAPIST))));
-        return username;
+        return testAccounts.newAccount(Role.THERAPIST);
     }
 
     /** Each test signs in from an address of its own (through the trusted test proxy), so throttle counts never meet. */

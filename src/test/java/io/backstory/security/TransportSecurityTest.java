@@ -1,39 +1,30 @@
 package io.backstory.security;
 
+import static io.backstory.security.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.BackstoryTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import io.backstory.clinic.ClinicService;
-import io.backstory.clinic.ClinicSummary;
 
 /** Issue 9 items 5 and 6: login CSRF, and the app behind a TLS proxy. */
 @BackstoryTest
 class TransportSecurityTest {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @LocalServerPort
     int port;
     @Autowired
-    ClinicService clinics;
-    @Autowired
-    UserAccountService users;
+    TestAccounts testAccounts;
 
     private String newTherapist() {
-        ClinicSummary clinic = clinics.createClinic("Clinic " + UUID.randomUUID(), List.of("Main"));
-        String username = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        users.createFirstUsers(clinic.id(), List.of(new UserAccountService.NewUser(username, "Csrf Test", PASSWORD, Set.of(Role.THERAPIST))));
-        return username;
+        return testAccounts.newAccount(Role.THERAPIST);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.backstory.reports.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import io.backstory.reports.ChartStyle;
+import io.backstory.reports.ReportWords;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +21,32 @@ abstract class Chart extends Component {
         getElement().getStyle().set("height", "360px");
     }
 
-    /** The chart's data (records, lists, maps; non-finite numbers must already be null). */
+    /**
+     * The chart's data (records, lists, maps; non-finite numbers must already be null), with the report's
+     * palette under {@code style}: the components draw in {@link ChartStyle}'s colours, as the PDF does.
+     */
     void setData(Object data) {
-        getElement().setProperty("data", JSON.writeValueAsString(data));
+        tools.jackson.databind.node.ObjectNode json = JSON.valueToTree(data);
+        json.set("style", JSON.valueToTree(ChartStyle.forScreen()));
+        json.set("words", JSON.valueToTree(words(ReportText.words())));
+        getElement().setProperty("data", JSON.writeValueAsString(json));
+    }
+
+    /**
+     * The words the components put in legends and tooltips, from the translations file as the PDF's are
+     * (patterns with {0} placeholders, filled in the browser), and the language for the decimal mark.
+     */
+    private static java.util.Map<String, String> words(ReportWords w) {
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
+        words.put("locale", w.locale().toLanguageTag());
+        words.put("na", w.get("pdf.na"));
+        words.put("rateCi", w.get("pdf.rateCi"));
+        words.put("limits95", w.get("pdf.chart.limits95"));
+        words.put("limits998", w.get("pdf.chart.limits998"));
+        for (String key : java.util.List.of("ratioCi", "clinicRate", "therapists", "episodesOf", "meanBreadth", "noEffect", "band")) {
+            words.put(key, w.get("chart.word." + key));
+        }
+        return words;
     }
 
     void setAccessibleName(String name) {

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import io.backstory.analytics.ModelTerm;
 import io.backstory.analytics.ProportionEstimate;
 import io.backstory.analytics.SurvivalCurve;
+import io.backstory.reports.ChartStyle;
+import io.backstory.reports.ReportWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,35 @@ final class Charts {
     record ForestRow(String label, Double estimate, Double lower, Double upper, String note, boolean highlight) {
     }
 
-    record ForestData(List<ForestRow> rows, String xLabel) {
+    /** The rows and their log axis: the same {@link ChartStyle.RatioAxis} as the PDF's, tick labels in the reader's format. */
+    record ForestData(List<ForestRow> rows, String xLabel, double min, double max, Map<String, String> ticks) {
+
+        ForestData(List<ForestRow> rows, String xLabel) {
+            this(rows, xLabel, axis(rows).min(), axis(rows).max(), tickLabels(axis(rows)));
+        }
+
+        private static ChartStyle.RatioAxis axis(List<ForestRow> rows) {
+            return ChartStyle.RatioAxis.holding(rows.stream()
+                    .flatMap(r -> java.util.stream.Stream.of(r.estimate(), r.lower(), r.upper()))
+                    .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
+        }
+
+        /** Keyed by the power of two ("-2" for 0.25), which the component can compute exactly from a tick. */
+        private static Map<String, String> tickLabels(ChartStyle.RatioAxis axis) {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            ReportWords words = ReportText.words();
+            for (double tick : axis.ticks()) {
+                labels.put(Long.toString(Math.round(Math.log(tick) / Math.log(2))), words.tick(tick));
+            }
+            return labels;
+        }
     }
 
     record NamedRate(String name, ProportionEstimate rate) {
     }
 
-    static final String ISOLATED = "#c25b2a";
-    static final String MULTI = "#1f6f8b";
+    static final String ISOLATED = ChartStyle.ISOLATED;
+    static final String MULTI = ChartStyle.MULTI;
 
     static BarsData bars(List<String> categories, String seriesName, List<ProportionEstimate> rates, String xLabel) {
         return new BarsData(categories, List.of(new BarSeries(seriesName,

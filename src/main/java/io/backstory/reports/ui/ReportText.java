@@ -2,28 +2,33 @@ package io.backstory.reports.ui;
 
 import io.backstory.base.ui.Formats;
 import io.backstory.analytics.ProportionEstimate;
+import io.backstory.reports.ReportWords;
 
-/** Numbers as a clinic owner reads them: percentages, "1 in 3", ratios with two decimals. */
+/** Numbers as a clinic owner reads them: "1 in 3" here; percentages and ratios as {@link ReportWords} (the PDF's) writes them. */
 final class ReportText {
 
     private ReportText() {
     }
 
+    /** The words and number formats the PDF uses, in the reader's language. */
+    static ReportWords words() {
+        return new ReportWords(Formats.locale());
+    }
+
     static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Formats.locale(), "%.0f %%", v * 100) : na();
+        return words().percent(v);
     }
 
     static String ratio(double v) {
-        return Double.isFinite(v) ? String.format(Formats.locale(), "%.2f", v) : na();
+        return words().num(v);
     }
 
     static String p(double v) {
-        return !Double.isFinite(v) ? na() : v < 0.001 ? "< " + String.format(Formats.locale(), "%.3f", 0.001)
-                : String.format(Formats.locale(), "%.3f", v);
+        return words().p(v);
     }
 
     static String rateWithCi(ProportionEstimate r) {
-        return r.n() == 0 ? na() : Charts.t("pdf.rateCi", percent(r.rate()), percent(r.lower()), percent(r.upper()));
+        return words().rate(r);
     }
 
     /** "1 in 3" below one half, "6 in 10" above: the form patients and owners grasp at once. */
@@ -54,8 +59,7 @@ final class ReportText {
 
     /** "within a year" for 365 days, else "within N days", in the reader's language. */
     static String within(int days) {
-        return days == 365 ? Charts.t("report.within.year") : days == 730 ? Charts.t("report.within.twoYears")
-                : Charts.t("report.within.days", days);
+        return words().within(days);
     }
 
     private static String na() {
