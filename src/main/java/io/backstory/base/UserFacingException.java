@@ -52,6 +52,15 @@ public class UserFacingException extends IllegalArgumentException {
         public String toString() {
             return render(this, Locale.ENGLISH, false);
         }
+
+        /**
+         * This problem in {@code locale}, for text stored or written out rather than shown in a form (the import's
+         * problem list): English exactly as {@link #toString()} (ISO dates, plain numbers), so stored English texts
+         * do not change; any other language with its own date and number formats.
+         */
+        public String in(Locale locale) {
+            return "en".equals(locale.getLanguage()) || locale.getLanguage().isEmpty() ? toString() : render(this, locale, true);
+        }
     }
 
     private final List<Problem> problems;

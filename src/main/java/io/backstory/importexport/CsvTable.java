@@ -1,5 +1,6 @@
 package io.backstory.importexport;
 
+import io.backstory.base.UserFacingException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.FilterReader;
@@ -37,13 +38,22 @@ final class CsvTable implements Closeable {
     /** Characters one record may hold: far above any real row (a visit note is at most 2,000), far below the heap. */
     static final int MAX_RECORD_CHARS = 1 << 20;
 
-    /** A problem that stops reading the file (encoding, a record too long, a broken quote). */
+    /**
+     * A problem that stops reading the file (encoding, a record too long, a broken quote): a translations key and
+     * its arguments, so the dry run words it in the importing user's language; the message is the English text.
+     */
     static final class FileProblem extends RuntimeException {
         final long line;
+        final UserFacingException.Problem rule;
 
-        FileProblem(long line, String rule) {
-            super(rule);
+        FileProblem(long line, String key, Object... args) {
+            this(line, new UserFacingException.Problem(key, args));
+        }
+
+        private FileProblem(long line, UserFacingException.Problem rule) {
+            super(rule.toString());
             this.line = line;
+            this.rule = rule;
         }
     }
 
@@ -69,7 +79,7 @@ final class CsvTable implements Closeable {
         this.records = parser.iterator();
         CSVRecord first = next0();
         if (first == null) {
-            throw new FileProblem(1, "the file is empty (a header line naming the columns is required)");
+            throw new FileProblem(1, "import.file.empty");
         }
         List<String> h = new ArrayList<>();
         for (String cell : first) {
@@ -133,24 +143,22 @@ final class CsvTable implements Closeable {
         } catch (IllegalStateException e) {
             // commons-csv reports an unterminated quote or a character after a closing quote this way
             throw e.getCause() instanceof IOException io ? translate(io)
-                    : new FileProblem(lastEndLine + 1, "the CSV is malformed: " + e.getMessage());
+                    : new FileProblem(lastEndLine + 1, "import.file.malformed", String.valueOf(e.getMessage()));
         }
     }
 
     private FileProblem translate(IOException e) {
         long line = lastEndLine + 1; // where the record being read starts
         if (causedBy(e, CharacterCodingException.class)) {
-            return new FileProblem(line, "the file is not UTF-8 text (the first bad byte is on or after this line): "
-                    + "save the export as \"CSV UTF-8\" and upload it again");
+            return new FileProblem(line, "import.file.notUtf8");
         }
         if (causedBy(e, RecordTooLong.class)) {
-            return new FileProblem(line, "a record holds more than " + MAX_RECORD_CHARS + " characters (a cell is far too long, "
-                    + "or a quote is never closed): fix the file and upload it again");
+            return new FileProblem(line, "import.file.recordTooLong", MAX_RECORD_CHARS);
         }
         if (e.getMessage() != null && e.getMessage().contains("EOF reached before encapsulated token finished")) {
-            return new FileProblem(line, "a quoted cell is never closed (a \" is missing)");
+            return new FileProblem(line, "import.file.unclosedQuote");
         }
-        return new FileProblem(line, "the CSV is malformed: " + e.getMessage());
+        return new FileProblem(line, "import.file.malformed", String.valueOf(e.getMessage()));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -1,6 +1,7 @@
 package io.backstory.importexport;
 
 import io.backstory.base.ClinicalNote;
+import io.backstory.base.UserFacingException.Problem;
 import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -98,16 +99,30 @@ final class ImportEngine {
     private final LongConsumer progress;
     /** a date of birth after today is a problem; the clinic's clock (Clock bean), so a test can fix the day */
     private final LocalDate today;
+    /** the importing user's language: problems are worded in it as they are kept (issue 16) */
+    private final Locale locale;
     private final List<ImportProblem> problems = new ArrayList<>();
     private int problemCount;
     private long rows;
     private final Map<ImportKind, Integer> added = new EnumMap<>(ImportKind.class);
     private final Map<ImportKind, Integer> skipped = new EnumMap<>(ImportKind.class);
     /** problems of the row being read; kept until its batch is resolved (an already-imported row reports none) */
-    private List<ImportProblem> rowProblems = new ArrayList<>();
+    private List<Found> rowProblems = new ArrayList<>();
+
+    /**
+     * A problem as found: a translations key and its arguments (the file's own values as strings, limits as
+     * numbers, bounds as dates), worded only when it is among the {@value #MAX_PROBLEMS} kept.
+     */
+    private record Found(ImportKind kind, long line, @Nullable String column, Problem rule) {
+    }
 
     ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress) {
+        this(jdbc, settings, clock, progress, Locale.ENGLISH);
+    }
+
+    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress, Locale locale) {
         this.jdbc = jdbc;
+        this.locale = locale;
         this.settings = settings;
         this.today = LocalDate.now(clock);
         this.writer = ImportWriter.of(jdbc);
@@ -153,16 +168,21 @@ final class ImportEngine {
         }
     }
 
-    private void problem(ImportKind kind, long line, @Nullable String column, String rule) {
-        rowProblems.add(new ImportProblem(kind.fileName(), line, column, rule));
+    /** A problem of the row being read: {@code key} is under {@code import.rule.} in the translations. */
+    private void problem(ImportKind kind, long line, @Nullable String column, String key, Object... args) {
+        rowProblems.add(found(kind, line, column, key, args));
     }
 
-    /** Counts problems, keeping the first {@value #MAX_PROBLEMS}. */
-    private void report(List<ImportProblem> found) {
-        for (ImportProblem p : found) {
+    private static Found found(ImportKind kind, long line, @Nullable String column, String key, Object... args) {
+        return new Found(kind, line, column, new Problem("import.rule." + key, args));
+    }
+
+    /** Counts problems, keeping (and wording in the user's language) the first {@value #MAX_PROBLEMS}. */
+    private void report(List<Found> found) {
+        for (Found p : found) {
             problemCount++;
             if (problems.size() < MAX_PROBLEMS) {
-                problems.add(p);
+                problems.add(new ImportProblem(p.kind().fileName(), p.line(), p.column(), p.rule().in(locale)));
             }
         }
     }
@@ -173,7 +193,7 @@ final class ImportEngine {
     }
 
     /** A row read and checked on its own, waiting for its batch to be resolved against the database. */
-    private record Pending(long line, String id, Object @Nullable [] values, String[] refs, List<ImportProblem> problems) {
+    private record Pending(long line, String id, Object @Nullable [] values, String[] refs, List<Found> problems) {
     }
 
     private void read(ImportKind kind, Path file) {
@@ -192,8 +212,11 @@ final class ImportEngine {
                 }
                 String id = row.get(kind.idField());
                 if (id.isEmpty() || id.length() > 64) {
-                    problem(kind, row.line(), kind.idField(), id.isEmpty() ? "is required but missing"
-                            : "must be at most 64 characters, was " + id.length());
+                    if (id.isEmpty()) {
+                        problem(kind, row.line(), kind.idField(), "required");
+                    } else {
+                        problem(kind, row.line(), kind.idField(), "tooLong", 64, id.length());
+                    }
                     reportRow();
                     return;
                 }
@@ -202,7 +225,7 @@ final class ImportEngine {
                     Ref ref = refs.get(i);
                     ext[i] = row.get(ref.column());
                     if (ext[i].isEmpty() && ref.required()) {
-                        problem(kind, row.line(), ref.column(), "is required but missing");
+                        problem(kind, row.line(), ref.column(), "required");
                     }
                 }
                 Object[] values = switch (kind) {
@@ -221,17 +244,16 @@ final class ImportEngine {
                     batch.clear();
                 }
             }, wrong -> {
-                problem(kind, wrong.line(), null, "expected " + table.header().size() + " cells like the header, found "
-                        + wrong.cells().get("#cells"));
+                problem(kind, wrong.line(), null, "cells", table.header().size(), wrong.cells().get("#cells"));
                 reportRow();
             });
             resolve(kind, batch);
         } catch (CsvTable.FileProblem e) {
             resolve(kind, batch);
-            problem(kind, e.line, null, e.getMessage());
+            rowProblems.add(new Found(kind, e.line, null, e.rule));
         } catch (IOException e) {
             resolve(kind, batch);
-            problem(kind, 0, null, "could not be read: " + e.getMessage());
+            problem(kind, 0, null, "unreadable", String.valueOf(e.getMessage()));
         }
         reportRow();
     }
@@ -301,8 +323,7 @@ final class ImportEngine {
             long[] earlier = before.get(p.id());
             if (earlier != null || !seen.add(p.id())) {
                 if (earlier == null || earlier[1] == settings.jobId()) {
-                    report(List.of(new ImportProblem(kind.fileName(), p.line(), kind.idField(),
-                            "duplicate id '" + p.id() + "' (also on an earlier line of this file)")));
+                    report(List.of(found(kind, p.line(), kind.idField(), "duplicate", p.id())));
                 } else {
                     skipped.merge(kind, 1, Integer::sum);
                 }
@@ -316,9 +337,8 @@ final class ImportEngine {
                 if (v.isEmpty()) {
                     continue;
                 } else if (target == null) {
-                    p.problems().add(new ImportProblem(kind.fileName(), p.line(), ref.column(), "no "
-                            + ref.target().idField().replace("_id", "") + " with id '" + v + "' in " + ref.target().fileName()
-                            + " or an earlier import"));
+                    p.problems().add(found(kind, p.line(), ref.column(), "noTarget",
+                            Problem.text("import.rule.entity." + ref.target().idField().replace("_id", "")), v, ref.target().fileName()));
                 } else if (target[0] == BAD) {
                     stop = true; // the row it refers to has a problem of its own, reported on its line
                 } else if (p.values() != null) {
@@ -345,11 +365,9 @@ final class ImportEngine {
             Object[] v = p.values();
             if (v != null && p.problems().isEmpty() && v[0] != null) {
                 if (kind == ImportKind.CHECKINS && !taken.add(v[0] + "/" + v[1])) {
-                    p.problems().add(new ImportProblem(kind.fileName(), p.line(), "months_after", "episode " + p.refs()[0]
-                            + " already has a " + v[1] + "-month check-in"));
+                    p.problems().add(found(kind, p.line(), "months_after", "checkinTaken", p.refs()[0], v[1]));
                 } else if (kind == ImportKind.RECURRENCES && !taken.add(String.valueOf(v[0]))) {
-                    p.problems().add(new ImportProblem(kind.fileName(), p.line(), "episode_id", "episode " + p.refs()[0]
-                            + " already has a recurrence (one, the first, per episode)"));
+                    p.problems().add(found(kind, p.line(), "episode_id", "recurrenceTaken", p.refs()[0]));
                 }
             }
             report(p.problems());
@@ -400,7 +418,7 @@ final class ImportEngine {
         for (int i = 0; i < header.size(); i++) {
             Integer earlier = byKey.putIfAbsent(CsvTable.key(header.get(i)), i);
             if (earlier != null) {
-                problem(kind, 1, header.get(i), "appears twice in the header (columns " + (earlier + 1) + " and " + (i + 1) + ")");
+                problem(kind, 1, header.get(i), "headerTwice", earlier + 1, i + 1);
             }
         }
         Map<String, String> mapping = settings.mapping().getOrDefault(kind, Map.of());
@@ -412,8 +430,11 @@ final class ImportEngine {
             if (at != null) {
                 columns.put(field, at);
             } else if (kind.required().contains(field)) {
-                problem(kind, 1, field, "the required column is missing" + (source.equals(field) ? "" : " (mapped to '" + source + "')")
-                        + "; the header has: " + String.join(", ", header));
+                if (source.equals(field)) {
+                    problem(kind, 1, field, "columnMissing", String.join(", ", header));
+                } else {
+                    problem(kind, 1, field, "columnMissingMapped", source, String.join(", ", header));
+                }
                 missing = true;
             }
         }
@@ -428,7 +449,7 @@ final class ImportEngine {
         String last = text(k, r, "last_name", 80, true);
         LocalDate dob = date(k, r, "date_of_birth", true);
         if (dob != null && (dob.isAfter(today) || dob.getYear() < 1900)) {
-            problem(k, r.line(), "date_of_birth", "must be between 1900-01-01 and today, was " + dob);
+            problem(k, r.line(), "date_of_birth", "birthRange", LocalDate.of(1900, 1, 1), dob.toString());
         }
         String sex = choice(k, r, "sex", Set.of("F", "M", "X"), true);
         String phone = text(k, r, "phone", 40, false);
@@ -444,14 +465,14 @@ final class ImportEngine {
         LocalDate start = date(k, r, "start_date", true);
         LocalDate discharge = date(k, r, "discharge_date", false);
         if (start != null && discharge != null && discharge.isBefore(start)) {
-            problem(k, r.line(), "discharge_date", "must be on or after start_date " + start + ", was " + discharge);
+            problem(k, r.line(), "discharge_date", "dischargeBefore", start.toString(), discharge.toString());
         }
         String reason = choice(k, r, "discharge_reason", Set.of("GOALS_MET", "SELF_DISCHARGED", "REFERRED_ON", "OTHER"), false);
         if (discharge != null && reason == null) {
             reason = "OTHER";
         }
         if (r.get("discharge_date").isEmpty() && reason != null) {
-            problem(k, r.line(), "discharge_reason", "is given but discharge_date is empty");
+            problem(k, r.line(), "discharge_reason", "reasonWithoutDischarge");
         }
         String chronicity = choice(k, r, "chronicity", Set.of("ACUTE", "SUBACUTE", "CHRONIC"), true);
         Integer prior = integer(k, r, "prior_episodes", 0, 50, false);
@@ -475,7 +496,7 @@ final class ImportEngine {
                 }
                 String key = code.toUpperCase(Locale.ROOT);
                 if (!settings.codes().containsKey(key)) {
-                    problem(k, r.line(), "codes", "unknown code '" + code + "': add it to the code table (Import, map codes)");
+                    problem(k, r.line(), "codes", "unknownCode", code);
                 } else if (settings.codes().get(key) != null) {
                     factors.add(settings.codes().get(key));
                 }
@@ -503,7 +524,7 @@ final class ImportEngine {
         String subscales = text(k, r, "subscales", 200, false);
         if ("STARTBACK".equals(instrument) && !category.isEmpty()
                 && !Set.of("low", "medium", "high").contains(category.toLowerCase(Locale.ROOT))) {
-            problem(k, r.line(), "category", "must be low, medium or high for STARTBACK, was '" + category + "'");
+            problem(k, r.line(), "category", "startback", category);
         }
         return new Object[] {episode, instrument, timepoint, on, score,
                 blankToNull(category.toLowerCase(Locale.ROOT)), blankToNull(subscales)};
@@ -520,9 +541,9 @@ final class ImportEngine {
             status = completed == null ? "PENDING" : "COMPLETED";
         }
         if (status.equals("PENDING") && completed != null) {
-            problem(k, r.line(), "completed_on", "must be empty for a PENDING check-in, was " + completed);
+            problem(k, r.line(), "completed_on", "completedPending", completed.toString());
         } else if (!status.equals("PENDING") && completed == null) {
-            problem(k, r.line(), "completed_on", "is required for a " + status + " check-in");
+            problem(k, r.line(), "completed_on", "completedRequired", status);
         }
         Boolean painFree = bool(k, r, "pain_free");
         Integer nprs = integer(k, r, "current_nprs", 0, 10, false);
@@ -542,7 +563,7 @@ final class ImportEngine {
         Boolean limiting = bool(k, r, "activity_limiting");
         Boolean careSought = bool(k, r, "care_sought");
         if (careSought == null) {
-            problem(k, r.line(), "care_sought", "is required but missing (must be yes or no)");
+            problem(k, r.line(), "care_sought", "careSought");
         }
         String source = choice(k, r, "source", Set.of("FOLLOW_UP", "NEW_EPISODE"), true);
         Long checkIn = null; // resolved with the batch, as episode_id and new_episode_id
@@ -566,9 +587,9 @@ final class ImportEngine {
     private String text(ImportKind k, CsvTable.Row r, String column, int max, boolean required) {
         String v = r.get(column);
         if (required && v.isEmpty()) {
-            problem(k, r.line(), column, "is required but missing");
+            problem(k, r.line(), column, "required");
         } else if (v.length() > max) {
-            problem(k, r.line(), column, "must be at most " + max + " characters, was " + v.length());
+            problem(k, r.line(), column, "tooLong", max, v.length());
         }
         return v;
     }
@@ -577,12 +598,12 @@ final class ImportEngine {
         String v = r.get(column).toUpperCase(Locale.ROOT).replace(' ', '_').replace("-", "");
         if (v.isEmpty()) {
             if (required) {
-                problem(k, r.line(), column, "is required but missing (one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                problem(k, r.line(), column, "requiredOneOf", String.join(", ", new java.util.TreeSet<>(allowed)));
             }
             return null;
         }
         if (!allowed.contains(v)) {
-            problem(k, r.line(), column, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ", was '" + r.get(column) + "'");
+            problem(k, r.line(), column, "oneOf", String.join(", ", new java.util.TreeSet<>(allowed)), r.get(column));
             return null;
         }
         return v;
@@ -592,24 +613,24 @@ final class ImportEngine {
         String v = r.get(column);
         if (v.isEmpty()) {
             if (required) {
-                problem(k, r.line(), column, "is required but missing (a date like 2024-03-31)");
+                problem(k, r.line(), column, "dateRequired");
             }
             return null;
         }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problem(k, r.line(), column, "must be a date like 2024-03-31 (ISO 8601), was '" + abbreviate(v) + "'");
+            problem(k, r.line(), column, "date", abbreviate(v));
             return null;
         }
     }
 
     private @Nullable Integer integer(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required) {
-        return number(k, r, column, min, max, required, Integer::valueOf, "must be a whole number", n -> n >= min && n <= max);
+        return number(k, r, column, min, max, required, Integer::valueOf, "whole", n -> n >= min && n <= max);
     }
 
     private @Nullable BigDecimal decimal(ImportKind k, CsvTable.Row r, String column, int min, int max, boolean required) {
-        return number(k, r, column, min, max, required, BigDecimal::new, "must be numeric",
+        return number(k, r, column, min, max, required, BigDecimal::new, "numeric",
                 n -> n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0);
     }
 
@@ -619,7 +640,7 @@ final class ImportEngine {
         String v = r.get(column);
         if (v.isEmpty()) {
             if (required) {
-                problem(k, r.line(), column, "is required but missing");
+                problem(k, r.line(), column, "required");
             }
             return null;
         }
@@ -627,11 +648,11 @@ final class ImportEngine {
         try {
             n = parse.apply(v);
         } catch (NumberFormatException e) {
-            problem(k, r.line(), column, notANumber + ", was '" + abbreviate(v) + "'");
+            problem(k, r.line(), column, notANumber, abbreviate(v));
             return null;
         }
         if (!inRange.test(n)) {
-            problem(k, r.line(), column, "must be between " + min + " and " + max + ", was " + abbreviate(v));
+            problem(k, r.line(), column, "between", min, max, abbreviate(v));
             return null;
         }
         return n;
@@ -644,7 +665,7 @@ final class ImportEngine {
             case "1", "yes", "y", "true", "t" -> true;
             case "0", "no", "n", "false", "f" -> false;
             default -> {
-                problem(k, r.line(), column, "must be yes or no (1/0, true/false), was '" + abbreviate(r.get(column)) + "'");
+                problem(k, r.line(), column, "yesNo", abbreviate(r.get(column)));
                 yield null;
             }
         };

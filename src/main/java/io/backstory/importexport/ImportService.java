@@ -1,5 +1,6 @@
 package io.backstory.importexport;
 
+import io.backstory.base.UserFacingException;
 import io.backstory.reports.ReportEpisodes;
 import io.backstory.security.AuditLog;
 import io.backstory.security.BackstoryUser;
@@ -125,11 +126,11 @@ public class ImportService {
         for (Map.Entry<String, InputStream> f : files.entrySet()) {
             ImportKind kind = kindOf(f.getKey());
             if (byKind.put(kind, f) != null) {
-                throw new IllegalArgumentException(f.getKey() + ": a second " + kind.fileName() + " in one import");
+                throw new UserFacingException("import.upload.second", f.getKey(), kind.fileName());
             }
         }
         if (byKind.isEmpty()) {
-            throw new IllegalArgumentException("Upload at least one file (patients.csv, episodes.csv, visits.csv, measures.csv, checkins.csv, recurrences.csv)");
+            throw new UserFacingException("import.upload.none");
         }
         long jobId = insertJob(user);
         Path dir = directory.resolve("clinic-" + user.clinicId()).resolve("job-" + jobId);
@@ -163,8 +164,7 @@ public class ImportService {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(fileName + ": the file name must say what it holds (patients, episodes, visits, "
-                + "measures, checkins or recurrences), e.g. visits.csv");
+        throw new UserFacingException("import.upload.kind", fileName);
     }
 
     private long copyBounded(InputStream in, Path target, String name) throws IOException {
@@ -178,8 +178,7 @@ public class ImportService {
                 if (total > limit) {
                     out.close();
                     Files.deleteIfExists(target);
-                    throw new IllegalArgumentException(name + ": larger than the upload limit of " + maxFileSize.toMegabytes()
-                            + " MB (backstory.import.max-file-size)");
+                    throw new UserFacingException("import.upload.tooLarge", name, maxFileSize.toMegabytes());
                 }
                 out.write(buffer, 0, n);
             }
@@ -249,16 +248,26 @@ public class ImportService {
 
     // --- dry run and commit -------------------------------------------------------------------------------
 
-    /** Starts the dry run in the background; poll {@link #job}. */
+    /** Starts the dry run in the background, its problems in English; poll {@link #job}. */
     @Transactional
     public ImportJob startCheck(long jobId) {
+        return startCheck(jobId, Locale.ENGLISH);
+    }
+
+    /**
+     * Starts the dry run in the background; poll {@link #job}. The problems (list and download) and the job's
+     * message are worded in {@code locale}, the importing user's: the run happens on a worker thread, away from
+     * the page that asked, so the language is taken now (issue 16).
+     */
+    @Transactional
+    public ImportJob startCheck(long jobId, Locale locale) {
         long clinicId = user().clinicId();
         int claimed = jdbc.update("update import_job set status = 'CHECKING', rows_done = 0, message = null, updated_at = current_timestamp "
                 + "where clinic_id = ? and id = ? and status in ('UPLOADED', 'CHECKED', 'INVALID', 'FAILED')", clinicId, jobId);
         if (claimed == 0) {
             throw new IllegalStateException("This import is running or already done");
         }
-        worker.submit(new DelegatingSecurityContextRunnable(() -> check(clinicId, jobId)));
+        worker.submit(new DelegatingSecurityContextRunnable(() -> check(clinicId, jobId, locale)));
         return job(jobId);
     }
 
@@ -276,10 +285,15 @@ public class ImportService {
     }
 
     void check(long clinicId, long jobId) {
+        check(clinicId, jobId, Locale.ENGLISH);
+    }
+
+    void check(long clinicId, long jobId, Locale locale) {
         try {
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
                 tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
-                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done)).run(paths(jobId, clinicId));
+                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale)
+                        .run(paths(jobId, clinicId));
             });
             separately.executeWithoutResult(tx -> {
                 jdbc.update("delete from import_problem where clinic_id = ? and job_id = ?", clinicId, jobId);
@@ -289,10 +303,12 @@ public class ImportService {
                     rows.add(new Object[] {clinicId, jobId, ++seq, p.file(), p.line(), p.column(), truncate(p.rule(), RULE_LENGTH)});
                 }
                 jdbc.batchUpdate("insert into import_problem (clinic_id, job_id, seq, file_name, line, column_name, rule) values (?, ?, ?, ?, ?, ?, ?)", rows);
-                String message = outcome.ok() ? summary(outcome, "Dry run: no problems. Would add ")
-                        : outcome.problemCount() + " problem" + (outcome.problemCount() == 1 ? "" : "s") + " found"
-                          + (outcome.problemCount() > outcome.problems().size() ? " (the first " + outcome.problems().size() + " listed)" : "")
-                          + ": nothing was imported.";
+                String message = outcome.ok() && "en".equals(locale.getLanguage()) ? summary(outcome, "Dry run: no problems. Would add ")
+                        : outcome.ok() ? drySummary(outcome, locale)
+                        : (outcome.problemCount() == 1 ? new UserFacingException.Problem("import.job.problem")
+                          : outcome.problemCount() > outcome.problems().size()
+                          ? new UserFacingException.Problem("import.job.problemsFirst", outcome.problemCount(), outcome.problems().size())
+                          : new UserFacingException.Problem("import.job.problems", outcome.problemCount())).in(locale);
                 jdbc.update("update import_job set status = ?, rows_total = ?, rows_done = ?, message = ?, updated_at = current_timestamp "
                         + "where clinic_id = ? and id = ?", outcome.ok() ? "CHECKED" : "INVALID", outcome.rows(), outcome.rows(),
                         truncate(message, MESSAGE_LENGTH), clinicId, jobId);
@@ -345,6 +361,20 @@ public class ImportService {
         String parts = o.added().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         return lead + (parts.isEmpty() ? "nothing" : parts) + "." + (skipped > 0 ? " Already imported, skipped: " + skipped + " rows." : "");
+    }
+
+    /** {@link #summary} of a clean dry run in a language other than English (English keeps summary's exact words). */
+    static String drySummary(ImportEngine.Outcome o, Locale locale) {
+        int added = o.added().values().stream().mapToInt(Integer::intValue).sum();
+        int skipped = o.skipped().values().stream().mapToInt(Integer::intValue).sum();
+        if (added == 0 && skipped > 0) {
+            return new UserFacingException.Problem("import.job.already", skipped).in(locale);
+        }
+        String parts = o.added().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new UserFacingException.Problem("import.job.kind." + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()).in(locale))
+                .collect(Collectors.joining(", "));
+        return new UserFacingException.Problem("import.job.clean", parts.isEmpty() ? new UserFacingException.Problem("import.job.nothingToAdd") : parts)
+                .in(locale) + (skipped > 0 ? " " + new UserFacingException.Problem("import.job.skipped", skipped).in(locale) : "");
     }
 
     private Map<ImportKind, Path> paths(long jobId, long clinicId) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -95,11 +96,7 @@ class ImportServiceTest {
 
     @Test
     void shouldListEveryBadRowByFileLineColumnAndRuleAndWriteNothing() throws Exception {
-        Map<String, byte[]> files = example();
-        files.put("visits.csv", replaceLine(files.get("visits.csv"), 3, "V-3002,E-2001,2025-01-13,Theo Marsh,300,5,97140|97010,"));
-        files.put("episodes.csv", replaceLine(files.get("episodes.csv"), 4,
-                "E-2003,P-1003,Theo Marsh,Riverside,2025-03-10,10/04/2025,SELF_DISCHARGED,ACUTE,0"));
-        ImportJob job = check(files);
+        ImportJob job = check(badMinutesAndDate());
         assertThat(job.status()).isEqualTo(ImportJob.Status.INVALID);
         assertThat(imports.problems(job.id())).extracting(ImportProblem::message).containsExactly(
                 "episodes.csv, line 4, column discharge_date: must be a date like 2024-03-31 (ISO 8601), was '10/04/2025'",
@@ -109,6 +106,24 @@ class ImportServiceTest {
         assertThat(csv.toString()).startsWith("file,line,column,rule").contains("visits.csv,3,minutes,\"must be between 5 and 240, was 300\"");
         assertThatThrownBy(() -> imports.startCommit(job.id())).isInstanceOf(IllegalStateException.class);
         assertThat(count("patient")).isZero();
+    }
+
+    /** Issue 16: the dry run words its problems in the language of the user who started it; the file's values stay as written. */
+    @Test
+    void shouldListTheProblemsInSpanishForASpanishSpeakingUser() throws Exception {
+        Map<String, byte[]> files = badMinutesAndDate();
+        files.put("patients.csv", replaceLine(files.get("patients.csv"), 2, "P-1001,Ana,Ruiz,1890-05-01,F,,,yes"));
+        ImportJob job = check(files, Locale.of("es"));
+        assertThat(job.status()).isEqualTo(ImportJob.Status.INVALID);
+        assertThat(job.message()).isEqualTo("Se encontraron 3 problemas: no se importó nada.");
+        assertThat(imports.problems(job.id())).extracting(ImportProblem::message).containsExactly(
+                // the bound is a date written the Spanish way; the file's own value stays as the file has it
+                "patients.csv, line 2, column date_of_birth: debe estar entre el 1 ene 1900 y hoy, era 1890-05-01",
+                "episodes.csv, line 4, column discharge_date: debe ser una fecha como 2024-03-31 (ISO 8601), era '10/04/2025'",
+                "visits.csv, line 3, column minutes: debe estar entre 5 y 240, era 300");
+        StringWriter csv = new StringWriter();
+        imports.problemsCsv(job.id(), csv);
+        assertThat(csv.toString()).contains("visits.csv,3,minutes,\"debe estar entre 5 y 240, era 300\"");
     }
 
     @Test
@@ -233,6 +248,15 @@ class ImportServiceTest {
         return files;
     }
 
+    /** The example with two bad cells: minutes out of range on visits line 3, a non-ISO discharge date on episodes line 4. */
+    private static Map<String, byte[]> badMinutesAndDate() throws Exception {
+        Map<String, byte[]> files = example();
+        files.put("visits.csv", replaceLine(files.get("visits.csv"), 3, "V-3002,E-2001,2025-01-13,Theo Marsh,300,5,97140|97010,"));
+        files.put("episodes.csv", replaceLine(files.get("episodes.csv"), 4,
+                "E-2003,P-1003,Theo Marsh,Riverside,2025-03-10,10/04/2025,SELF_DISCHARGED,ACUTE,0"));
+        return files;
+    }
+
     static byte[] replaceLine(byte[] file, int line, String replacement) {
         String[] lines = new String(file, StandardCharsets.UTF_8).split("\n", -1);
         lines[line - 1] = replacement;
@@ -240,10 +264,14 @@ class ImportServiceTest {
     }
 
     private ImportJob check(Map<String, byte[]> files) throws InterruptedException {
+        return check(files, Locale.ENGLISH);
+    }
+
+    private ImportJob check(Map<String, byte[]> files, Locale locale) throws InterruptedException {
         Map<String, InputStream> streams = new LinkedHashMap<>();
         files.forEach((name, bytes) -> streams.put(name, new ByteArrayInputStream(bytes)));
         ImportJob job = imports.upload(streams);
-        imports.startCheck(job.id());
+        imports.startCheck(job.id(), locale);
         return await(job.id());
     }
 

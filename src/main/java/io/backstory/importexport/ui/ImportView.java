@@ -164,7 +164,7 @@ public class ImportView extends VerticalLayout {
 
         // 4-5. dry run and commit
         dryRun.setText(getTranslation("import.check"));
-        dryRun.addClickListener(e -> run(() -> imports.startCheck(currentJob().id())));
+        dryRun.addClickListener(e -> run(() -> imports.startCheck(currentJob().id(), getLocale())));
         commit.setText(getTranslation("import.commit"));
         commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         commit.addClickListener(e -> run(() -> imports.startCommit(currentJob().id())));
