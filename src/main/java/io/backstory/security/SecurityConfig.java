@@ -128,11 +128,37 @@ class SecurityConfig {
     }
 
     /**
+     * The one shape both session filters share: a request that carries a session which must end has it
+     * invalidated here, and the subclass says what the request does next (go on, or be redirected).
+     */
+    abstract static class SessionEndingFilter extends OncePerRequestFilter {
+
+        /** Whether this request's session must end now. */
+        abstract boolean mustEnd(HttpServletRequest request, HttpSession session);
+
+        /** After the session was invalidated: true lets the request go on down the chain. */
+        abstract boolean afterEnd(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+        @Override
+        protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null && mustEnd(request, session)) {
+                session.invalidate();
+                if (!afterEnd(request, response)) {
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
      * Ends a signed-in session at its next request once the account was deactivated or its session
      * epoch raised (reset, role change, second-factor reset): the session is invalidated, so an open
      * Vaadin tab finds its session gone and reloads into the login page.
      */
-    static final class SessionRevocationFilter extends OncePerRequestFilter {
+    static final class SessionRevocationFilter extends SessionEndingFilter {
         private final LiveSessions liveSessions;
 
         SessionRevocationFilter(LiveSessions liveSessions) {
@@ -140,21 +166,21 @@ class SecurityConfig {
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            if (session != null && !request.getServletPath().startsWith("/VAADIN/")
+        boolean mustEnd(HttpServletRequest request, HttpSession session) {
+            return !request.getServletPath().startsWith("/VAADIN/")
                     && SecurityContextHolder.getContext().getAuthentication() instanceof Authentication auth
-                    && auth.getPrincipal() instanceof BackstoryUser user && !liveSessions.stillValid(user)) {
-                session.invalidate();
-                SecurityContextHolder.clearContext();
-            }
-            chain.doFilter(request, response);
+                    && auth.getPrincipal() instanceof BackstoryUser user && !liveSessions.stillValid(user);
+        }
+
+        @Override
+        boolean afterEnd(HttpServletRequest request, HttpServletResponse response) {
+            SecurityContextHolder.clearContext();
+            return true;
         }
     }
 
     /** Absolute session lifetime (ASVS 3.3.2): even an active session ends after a working day. */
-    static final class SessionLifetimeFilter extends OncePerRequestFilter {
+    static final class SessionLifetimeFilter extends SessionEndingFilter {
         private final Duration maxLifetime;
 
         SessionLifetimeFilter(Duration maxLifetime) {
@@ -162,15 +188,14 @@ class SecurityConfig {
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            if (session != null && System.currentTimeMillis() - session.getCreationTime() > maxLifetime.toMillis()) {
-                session.invalidate();
-                response.sendRedirect(request.getContextPath() + "/login?expired");
-                return;
-            }
-            chain.doFilter(request, response);
+        boolean mustEnd(HttpServletRequest request, HttpSession session) {
+            return System.currentTimeMillis() - session.getCreationTime() > maxLifetime.toMillis();
+        }
+
+        @Override
+        boolean afterEnd(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+            return false;
         }
     }
 }
