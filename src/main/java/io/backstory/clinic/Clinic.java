@@ -19,6 +19,10 @@ class Clinic {
     @Column(nullable = false, length = 120)
     private String name = "";
 
+    /** Issue 16: messages to patients without a language of their own are written in this one; null: English. */
+    @Column(name = "default_language", length = 16)
+    private @Nullable String defaultLanguage;
+
     protected Clinic() {
     }
 
@@ -28,6 +32,12 @@ class Clinic {
 
     @Nullable Long getId() { return id; }
     String getName() { return name; }
+
+    @Nullable String getDefaultLanguage() { return defaultLanguage; }
+
+    void setDefaultLanguage(@Nullable String defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
+    }
 
     void rename(String name) {
         this.name = name;

@@ -137,6 +137,31 @@ public class ClinicService {
         return summary(clinicId);
     }
 
+    /** The languages a clinic can write to its patients in (the check-in bundles). */
+    public static final List<String> LANGUAGES = List.of("en", "es");
+
+    /** The language of messages to patients who have none recorded (issue 16); empty: English. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> defaultLanguage() {
+        long clinicId = currentUser.clinicId();
+        return clinics.findById(clinicId).map(Clinic::getDefaultLanguage);
+    }
+
+    /** Sets the default language of patients' messages; null or blank: English. */
+    @Transactional
+    public void changeDefaultLanguage(@Nullable String language) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        String clean = language == null || language.isBlank() ? null : language.strip();
+        if (clean != null && !LANGUAGES.contains(clean)) {
+            throw new UserFacingException("error.clinic.language", String.join(", ", LANGUAGES));
+        }
+        Clinic clinic = clinics.findById(clinicId).orElseThrow(() -> new RecordNotFoundException("Clinic", clinicId));
+        if (!java.util.Objects.equals(clinic.getDefaultLanguage(), clean)) {
+            auditLog.record(AuditLog.Action.UPDATE, "clinic", clinicId, "default language: " + clinic.getDefaultLanguage() + " → " + clean);
+            clinic.setDefaultLanguage(clean);
+        }
+    }
+
     @Transactional
     public ClinicSummary addLocation(String name) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();

@@ -128,7 +128,7 @@ public class CheckInLinkService {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return jdbc.sql("""
                         select l.id, l.clinic_id, l.follow_up_id, p.id, l.expires_at, l.used_at, f.status, p.first_name,
-                               c.name, e.discharge_date, p.language
+                               c.name, e.discharge_date, coalesce(p.language, c.default_language) as language
                         from check_in_link l
                         join follow_up f on f.id = l.follow_up_id and f.clinic_id = l.clinic_id
                         join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id

@@ -55,7 +55,7 @@ public class CheckInOutbox {
      * in CheckInOutboxBenchmark, 1,000 invitations a minute. A subquery in the WHERE clause stays a per-row lookup.
      */
     private static final String DUE_INVITATIONS = """
-            select f.clinic_id, f.id, p.email, p.first_name, c.name, p.language
+            select f.clinic_id, f.id, p.email, p.first_name, c.name, coalesce(p.language, c.default_language) as language
             from follow_up f
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
             join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
@@ -69,7 +69,7 @@ public class CheckInOutbox {
             """;
 
     private static final String DUE_REMINDERS = """
-            select f.clinic_id, f.id, p.email, p.first_name, c.name, p.language
+            select f.clinic_id, f.id, p.email, p.first_name, c.name, coalesce(p.language, c.default_language) as language
             from outbox_message i
             join follow_up f on f.id = i.follow_up_id and f.clinic_id = i.clinic_id
             join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id

@@ -1,8 +1,5 @@
 package io.backstory.importexport;
 
-import io.backstory.security.AuditLog;
-import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,17 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClinicCsvExportService {
 
-    private static final int FETCH_SIZE = 1_000;
-
+    private final ClinicExports exports;
     private final JdbcTemplate jdbc;
-    private final CurrentUser currentUser;
-    private final AuditLog auditLog;
 
-    ClinicCsvExportService(DataSource dataSource, CurrentUser currentUser, AuditLog auditLog) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(FETCH_SIZE);
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
+    ClinicCsvExportService(ClinicExports exports) {
+        this.exports = exports;
+        this.jdbc = exports.streaming();
     }
 
     private static String factor(String name) {
@@ -53,8 +44,7 @@ public class ClinicCsvExportService {
     /** Writes the zip to {@code out} (left open); rows per file. */
     @Transactional // not read-only: the audit row is written in it; the cursors need the transaction to stream
     public Map<String, Integer> export(OutputStream out) {
-        long clinicId = currentUser.requireAnyRole(Role.ADMIN, Role.OWNER).clinicId();
-        auditLog.record(AuditLog.Action.EXPORT, "csv_bulk", clinicId, "import-format CSV");
+        long clinicId = exports.start("csv_bulk", "import-format CSV");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("patients.csv", """
                 select concat('P-', id) as patient_id, first_name, last_name, date_of_birth, sex, phone, email, consent_follow_up

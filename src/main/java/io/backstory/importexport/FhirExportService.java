@@ -2,9 +2,6 @@ package io.backstory.importexport;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import io.backstory.security.AuditLog;
-import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.sql.DataSource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,26 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FhirExportService {
 
-    /** Rows fetched per round trip; PostgreSQL only streams with a fetch size inside a transaction. */
-    private static final int FETCH_SIZE = 1_000;
-
+    private final ClinicExports exports;
     private final JdbcTemplate jdbc;
-    private final CurrentUser currentUser;
-    private final AuditLog auditLog;
 
-    FhirExportService(DataSource dataSource, CurrentUser currentUser, AuditLog auditLog) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(FETCH_SIZE);
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
+    FhirExportService(ClinicExports exports) {
+        this.exports = exports;
+        this.jdbc = exports.streaming();
     }
 
     /** Writes the zip to {@code out} (left open) and returns how many resources of each type it holds. */
     @Transactional
     public Map<String, Integer> export(OutputStream out) {
-        long clinicId = currentUser.requireAnyRole(Role.ADMIN, Role.OWNER).clinicId();
-        // Recorded first: one transaction holds the audit row and the cursors (PostgreSQL streams only inside one).
-        auditLog.record(AuditLog.Action.EXPORT, "fhir_bulk", clinicId, "FHIR R4 NDJSON");
+        long clinicId = exports.start("fhir_bulk", "FHIR R4 NDJSON");
         IParser parser = FhirResources.context().newJsonParser().setPrettyPrint(false);
         Map<String, Integer> counts = new LinkedHashMap<>();
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);

@@ -62,6 +62,14 @@ class Patient extends AbstractEntity {
         language = blankToNull(c.language());
     }
 
+    @Nullable String getLanguage() {
+        return language;
+    }
+
+    void changeLanguage(@Nullable String language) {
+        this.language = blankToNull(language);
+    }
+
     PatientSummary toSummary() {
         return new PatientSummary(getId(), getVersion(), firstName, lastName, dateOfBirth, sex, phone, email, consentFollowUp);
     }

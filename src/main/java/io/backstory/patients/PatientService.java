@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,6 +145,28 @@ public class PatientService {
                 .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
         auditLog.record(AuditLog.Action.READ, "patient", patientId);
         return patient.toSummary();
+    }
+
+    /** The patient's language for messages (issue 16); empty when none is recorded (the clinic's default applies). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> language(long patientId) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        return patients.findByIdAndClinicId(patientId, user.clinicId()).map(Patient::getLanguage);
+    }
+
+    /** Changes the language of the patient's messages after creation (issue 16); null or blank: none recorded. */
+    @Transactional
+    public void changeLanguage(long patientId, @Nullable String language) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
+        if (language != null && !language.isBlank() && !PatientCommand.LANGUAGES.contains(language)) {
+            throw new UserFacingException("error.patient.language", String.join(", ", PatientCommand.LANGUAGES));
+        }
+        Patient patient = patients.findByIdAndClinicId(patientId, user.clinicId())
+                .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
+        if (!java.util.Objects.equals(patient.getLanguage(), language == null || language.isBlank() ? null : language)) {
+            patient.changeLanguage(language);
+            auditLog.record(AuditLog.Action.UPDATE, "patient", patientId, "language: " + (patient.getLanguage() == null ? "none" : patient.getLanguage()));
+        }
     }
 
     @Transactional

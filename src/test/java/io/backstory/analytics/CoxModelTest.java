@@ -173,10 +173,7 @@ class CoxModelTest {
         TestData d = TestData.load("lung.csv");
         double[] age = d.column("age");
         double[] sex = d.column("sex");
-        double[] agesex = new double[age.length];
-        for (int i = 0; i < age.length; i++) {
-            agesex[i] = age[i] + sex[i];
-        }
+        double[] agesex = d.sum("age", "sex");
         CoxResult r = CoxModel.withDefaults().fit(d.column("time"), d.flag("status"),
                 new double[][] {age, sex, agesex, d.column("ph_ecog")},
                 new String[] {"age", "sex", "agesex", "ph_ecog"});

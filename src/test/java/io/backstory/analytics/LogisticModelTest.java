@@ -87,10 +87,7 @@ class LogisticModelTest {
         TestData d = TestData.load("cohort.csv");
         double[] age = d.column("age");
         double[] nprs = d.column("nprs");
-        double[] sum = new double[age.length];
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = age[i] + nprs[i];
-        }
+        double[] sum = d.sum("age", "nprs");
         LogisticResult r = LogisticModel.withDefaults().fit(d.flag("treated"),
                 new double[][] {age, d.column("sex"), nprs, sum, d.column("chronic")},
                 new String[] {"age", "sex", "nprs", "age_plus_nprs", "chronic"});

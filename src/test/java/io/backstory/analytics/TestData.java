@@ -58,4 +58,15 @@ record TestData(List<String> header, double[][] byColumn) {
         }
         return out.toArray(double[][]::new);
     }
+
+    /** Two columns added row by row: a column that is exactly collinear with them, for the models' dropped-term tests. */
+    double[] sum(String a, String b) {
+        double[] x = column(a);
+        double[] y = column(b);
+        double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] + y[i];
+        }
+        return out;
+    }
 }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
-import io.backstory.base.RecordNotFoundException;
 import io.backstory.analytics.Chronicity;
+import io.backstory.base.RecordNotFoundException;
 import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.PatientSummary;
@@ -17,9 +18,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,10 +56,8 @@ class ClinicAdministrationTest {
         security.signInAs(admin);
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     @Test
     void shouldGuideTheFirstAdminUntilTheClinicIsNamedAndHasATherapist() {

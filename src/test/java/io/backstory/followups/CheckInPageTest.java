@@ -6,6 +6,7 @@ import io.backstory.ClinicalFixture;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
+import io.backstory.clinic.ClinicService;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -34,6 +35,7 @@ class CheckInPageTest {
     @Autowired CheckInOutbox outbox;
     @Autowired CheckInTestConfig.MutableClock clock;
     @Autowired SmtpSink smtp;
+    @Autowired ClinicService clinics;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,12 +46,18 @@ class CheckInPageTest {
     }
 
     private String linkPath() {
+        return linkPath(id -> { });
+    }
+
+    /** A link to a new patient's 1-month check-in; {@code beforeSending} may change the patient before the email goes. */
+    private String linkPath(java.util.function.LongConsumer beforeSending) {
         security.signInAs("therapist");
         String email = "page-" + System.nanoTime() + "@example.test";
         var patient = patients.create(new PatientCommand("Marta", "Hiddensurname", LocalDate.of(1980, 1, 1), Sex.F, null, email, true));
         LocalDate today = LocalDate.now(clock);
         EpisodeSummary episode = fixture.episode(patient, today.minusDays(30), Chronicity.ACUTE);
         episodes.discharge(episode.id(), today, DischargeReason.GOALS_MET);
+        beforeSending.accept(patient.id());
         security.signOut();
         clock.advance(Duration.ofDays(today.plusMonths(1).toEpochDay() - today.toEpochDay()).plusHours(1));
         outbox.runOnce();
@@ -79,6 +87,24 @@ class CheckInPageTest {
                 .contains("<label for=\"onset\">").contains("<label for=\"worst\">").contains("<legend>")
                 .doesNotContainPattern("(src|href)=\"https?://");
         assertThat(get("/check-in.css").statusCode()).isEqualTo(200);
+    }
+
+    /** Issue 16: a patient without a language gets the clinic's default; one recorded after creation wins over it. */
+    @Test
+    void shouldSpeakTheClinicsDefaultLanguageUnlessThePatientHasOne() throws Exception {
+        security.signInAs("admin");
+        clinics.changeDefaultLanguage("es");
+        try {
+            HttpResponse<String> spanish = get(linkPath());
+            assertThat(spanish.body()).contains("<html lang=\"es\">").contains("Enviar mis respuestas");
+
+            HttpResponse<String> english = get(linkPath(patientId -> patients.changeLanguage(patientId, "en")));
+            assertThat(english.body()).contains("<html lang=\"en\">").contains("Send my answers");
+        } finally {
+            security.signInAs("admin");
+            clinics.changeDefaultLanguage(null);
+            security.signOut();
+        }
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.patients.DischargeReason;
@@ -14,30 +14,21 @@ import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
 class FollowUpServiceTest {
 
-    @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;
     @Autowired EpisodeService episodes;
     @Autowired FollowUpService followUps;
 
     private final LocalDate today = LocalDate.now();
 
-    @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.as("therapist");
 
     private EpisodeSummary dischargedDaysAgo(PatientSummary patient, int days) {
         EpisodeSummary episode = fixture.episode(patient, today.minusDays(days + 40), Chronicity.ACUTE);

@@ -10,6 +10,7 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import io.backstory.BackstoryTest;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -28,8 +29,8 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,10 +46,8 @@ class FhirExportTest {
     @Autowired
     JdbcClient jdbc;
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     @Test
     void shouldExportEveryResourceValidAgainstTheBaseSpecification() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import io.backstory.clinic.ClinicService;
 import io.backstory.security.Role;
@@ -19,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,10 +57,8 @@ class ImportServiceTest {
         security.signInAs("ia-" + suffix);
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     @Test
     void shouldImportTheExampleFilesOnceAndAddNothingTheSecondTime() throws Exception {

@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.patients.EpisodeSummary;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
 class MeasureServiceTest {
 
-    @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;
     @Autowired MeasureService measures;
 
@@ -27,15 +26,12 @@ class MeasureServiceTest {
     private EpisodeSummary episode;
 
     @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
+    void newEpisode() {
         episode = fixture.episode(fixture.patient(), today.minusDays(30), Chronicity.CHRONIC);
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.as("therapist");
 
     @Test
     void shouldScoreAndStoreBaselineMeasuresFromItemsAndTotals() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
@@ -14,9 +15,8 @@ import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -31,15 +31,8 @@ class EpisodeServiceTest {
 
     private final LocalDate today = LocalDate.now();
 
-    @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.as("therapist");
 
     @Test
     void shouldOpenAnEpisodeWithItsIntakeAndListItForThePatient() {

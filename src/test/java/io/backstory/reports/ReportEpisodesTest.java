@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.followups.CheckInAnswer;
@@ -30,9 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,15 +61,8 @@ class ReportEpisodesTest {
 
     private final LocalDate today = LocalDate.now();
 
-    @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.as("therapist");
 
     @Test
     void shouldFollowEveryChangeToAnEpisodesRecords() {

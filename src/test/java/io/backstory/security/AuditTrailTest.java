@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientSummary;
 import java.io.StringWriter;
 import java.time.LocalDate;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,16 +41,13 @@ class AuditTrailTest {
 
     @BeforeEach
     void newClinic() {
-        List<String> people = testAccounts.newClinic("Audit",
-                new TestAccounts.Person("Aud Admin", Role.ADMIN), new TestAccounts.Person("Aud Therapist", Role.THERAPIST));
-        admin = people.get(0);
-        therapist = people.get(1);
+        TestAccounts.AdminAndTherapist people = testAccounts.adminAndTherapist("Audit", "Aud Admin", "Aud Therapist");
+        admin = people.admin();
+        therapist = people.therapist();
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     @Test
     void shouldFindThePatientsRowsIncludingTheirEpisodesAndNobodyElses() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
@@ -12,9 +13,9 @@ import io.backstory.clinic.ClinicSummary;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,17 +49,14 @@ class PeopleAdministrationTest {
     /** A clinic of its own per test: an admin and a therapist who can sign in. */
     @BeforeEach
     void newClinic() {
-        List<String> people = testAccounts.newClinic("Clinic",
-                new TestAccounts.Person("Ada Admin", Role.ADMIN), new TestAccounts.Person("Theo Therapist", Role.THERAPIST));
-        admin = people.get(0);
-        therapist = people.get(1);
+        TestAccounts.AdminAndTherapist people = testAccounts.adminAndTherapist("Clinic", "Ada Admin", "Theo Therapist");
+        admin = people.admin();
+        therapist = people.therapist();
         security.signInAs(admin);
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     private PersonRow person(String username) {
         return accounts.people().stream().filter(p -> p.username().equals(username)).findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import io.backstory.analytics.Sex;
 import io.backstory.base.RecordNotFoundException;
@@ -15,8 +16,8 @@ import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +42,8 @@ class RefusalAuditTest {
     @Autowired
     JdbcClient jdbc;
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     private String newClinicWith(Role role) {
         return testAccounts.newAccount(role);

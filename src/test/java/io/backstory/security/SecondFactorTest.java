@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
+import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,16 +37,13 @@ class SecondFactorTest {
 
     @BeforeEach
     void newClinic() {
-        List<String> people = testAccounts.newClinic("MFA",
-                new TestAccounts.Person("Mia Admin", Role.ADMIN), new TestAccounts.Person("Tom Therapist", Role.THERAPIST));
-        admin = people.get(0);
-        therapist = people.get(1);
+        TestAccounts.AdminAndTherapist people = testAccounts.adminAndTherapist("MFA", "Mia Admin", "Tom Therapist");
+        admin = people.admin();
+        therapist = people.therapist();
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.outAfterEach();
 
     private BackstoryUser signedIn(String username) {
         security.signInAs(username);

@@ -40,6 +40,16 @@ public class TestAccounts {
         return accounts.stream().map(UserAccountService.NewUser::username).toList();
     }
 
+    /** The usernames of an admin and a therapist who share a clinic of their own. */
+    public record AdminAndTherapist(String admin, String therapist) {
+    }
+
+    /** The setup most security tests share: a new clinic whose first accounts are one admin and one therapist. */
+    public AdminAndTherapist adminAndTherapist(String clinicName, String adminName, String therapistName) {
+        List<String> people = newClinic(clinicName, new Person(adminName, Role.ADMIN), new Person(therapistName, Role.THERAPIST));
+        return new AdminAndTherapist(people.get(0), people.get(1));
+    }
+
     /** One account with this role in a clinic of its own. */
     public String newAccount(Role role) {
         return newClinic("Clinic", new Person("Test " + role.name().toLowerCase(Locale.ROOT), role)).getFirst();

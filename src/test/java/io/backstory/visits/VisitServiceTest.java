@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.measures.Instrument;
@@ -16,15 +16,14 @@ import io.backstory.patients.EpisodeSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
 class VisitServiceTest {
 
-    @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;
     @Autowired VisitService visits;
     @Autowired MeasureService measures;
@@ -33,15 +32,12 @@ class VisitServiceTest {
     private EpisodeSummary episode;
 
     @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
+    void newEpisode() {
         episode = fixture.episode(fixture.patient(), today.minusDays(20), Chronicity.ACUTE);
     }
 
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.as("therapist");
 
     private long intervention(String code) {
         return visits.catalogue().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().id();

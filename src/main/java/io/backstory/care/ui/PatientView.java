@@ -91,6 +91,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
                 patient.phone() == null ? "—" : patient.phone()));
         facts.addClassName("muted");
         add(name, facts);
+        add(languageSelect());
 
         if (!list.isEmpty()) {
             add(new H3(getTranslation("patient.episodes")));
@@ -103,6 +104,31 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
         if (list.stream().noneMatch(EpisodeSummary::open) && canWrite) {
             add(intakeForm());
         }
+    }
+
+    /**
+     * The language of the patient's check-in messages, editable after creation (issue 16): saved when chosen. Empty:
+     * none recorded, the clinic's default applies.
+     */
+    private com.vaadin.flow.component.Component languageSelect() {
+        com.vaadin.flow.component.select.Select<String> language = new com.vaadin.flow.component.select.Select<>();
+        language.setLabel(getTranslation("patient.language"));
+        language.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+                io.backstory.patients.PatientCommand.LANGUAGES.stream()).toList());
+        language.setItemLabelGenerator(tag -> getTranslation(tag.isEmpty() ? "patient.language.clinicDefault" : "language." + tag));
+        language.setHelperText(getTranslation("patient.language.help"));
+        language.setValue(patients.language(patientId).orElse(""));
+        language.addClassName("patient-language");
+        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
+        language.setReadOnly(!canWrite);
+        ErrorSummary errors = new ErrorSummary();
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && errors.run(getTranslation("save.what.patient.language"),
+                    () -> patients.changeLanguage(patientId, e.getValue()))) {
+                Notices.saved(getTranslation("patient.language.saved"), 3000);
+            }
+        });
+        return new Div(language, errors);
     }
 
     private Div episodeCard(EpisodeSummary e) {

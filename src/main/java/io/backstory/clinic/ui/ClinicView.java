@@ -57,7 +57,20 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout nameRow = new HorizontalLayout(clinicName, saveName);
         nameRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         nameRow.setWrap(true);
-        Div namePanel = new Div(new H3(getTranslation("clinic.name.title")), nameRow, nameErrors);
+        // Issue 16: messages to patients without a language of their own use the clinic's.
+        com.vaadin.flow.component.select.Select<String> language = new com.vaadin.flow.component.select.Select<>();
+        language.setLabel(getTranslation("clinic.language"));
+        language.setHelperText(getTranslation("clinic.language.help"));
+        language.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""), ClinicService.LANGUAGES.stream()).toList());
+        language.setItemLabelGenerator(tag -> getTranslation(tag.isEmpty() ? "clinic.language.none" : "language." + tag));
+        language.setValue(clinics.defaultLanguage().orElse(""));
+        language.addClassName("clinic-language");
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && nameErrors.run(getTranslation("save.what.clinic"), () -> clinics.changeDefaultLanguage(e.getValue()))) {
+                Notices.saved(getTranslation("clinic.language.saved"), 3000);
+            }
+        });
+        Div namePanel = new Div(new H3(getTranslation("clinic.name.title")), nameRow, language, nameErrors);
         namePanel.addClassName("panel");
 
         ClinicInputs.newLocation(newLocation, addLocation, "min(28rem, 100%)",

@@ -50,13 +50,13 @@ public class FactorsReportView extends ReportView implements HasDynamicTitle {
         ErrorBarsChart bars = new ErrorBarsChart();
         List<Double> shares = omissions.stream().map(o -> Chart.finite(o.share())).toList();
         List<Double> none = omissions.stream().map(o -> (Double) null).toList();
-        bars.setData(new Charts.BarsData(omissions.stream().map(o -> getTranslation("term." + o.factor())).toList(),
+        bars.setData(new Charts.BarsData(omissions.stream().map(this::shortLabel).toList(),
                 List.of(new Charts.BarSeries(getTranslation("report.factors.omitted"), shares, none, none,
                         omissions.stream().map(RecurrenceReport.FactorOmission::episodes).toList(), Charts.ISOLATED)),
                 getTranslation("table.factor"), getTranslation("report.factors.omitted")));
         bars.setHeight("300px");
         Grid<RecurrenceReport.FactorOmission> omissionGrid = new Grid<>();
-        omissionGrid.addColumn(o -> getTranslation("term." + o.factor())).setHeader(getTranslation("table.factor"));
+        omissionGrid.addColumn(this::shortLabel).setHeader(getTranslation("table.factor"));
         omissionGrid.addColumn(RecurrenceReport.FactorOmission::omitted).setHeader(getTranslation("table.omittedIn"));
         omissionGrid.addColumn(RecurrenceReport.FactorOmission::episodes).setHeader(getTranslation("table.discharged"));
         omissionGrid.addColumn(o -> percent(o.share())).setHeader(getTranslation("report.factors.omitted"));
@@ -70,5 +70,10 @@ public class FactorsReportView extends ReportView implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("page.title", getTranslation("title.factorsReport"));
+    }
+
+    /** "Movement" for f_movement: the factor's short label (factor.movement.short), which fits under a bar. */
+    private String shortLabel(RecurrenceReport.FactorOmission o) {
+        return getTranslation("factor." + o.factor().substring("f_".length()) + ".short");
     }
 }

@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
 class PatientsViewTest extends SpringBrowserlessTest {
 
-    @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;
 
-    @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final SignedIn signedIn = SignedIn.as("therapist");
 
     @Test
     void shouldFindAPatientByNameInTheLazyGrid() {
