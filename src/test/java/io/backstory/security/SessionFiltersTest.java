@@ -28,7 +28,7 @@ class SessionFiltersTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
-        new SecurityConfig.SessionLifetimeFilter(Duration.ofMillis(-1)).doFilter(request, response, chain);
+        SecurityConfig.sessionLifetimeFilter(Duration.ofMillis(-1)).doFilter(request, response, chain);
 
         assertThat(session.isInvalid()).isTrue();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?expired");
@@ -41,7 +41,7 @@ class SessionFiltersTest {
         MockHttpSession session = (MockHttpSession) request.getSession();
         MockFilterChain chain = new MockFilterChain();
 
-        new SecurityConfig.SessionLifetimeFilter(Duration.ofHours(10)).doFilter(request, new MockHttpServletResponse(), chain);
+        SecurityConfig.sessionLifetimeFilter(Duration.ofHours(10)).doFilter(request, new MockHttpServletResponse(), chain);
 
         assertThat(session.isInvalid()).isFalse();
         assertThat(chain.getRequest()).isSameAs(request);
@@ -54,7 +54,7 @@ class SessionFiltersTest {
         MockHttpSession session = (MockHttpSession) request.getSession();
         MockFilterChain chain = new MockFilterChain();
 
-        new SecurityConfig.SessionRevocationFilter(sessions(false)).doFilter(request, new MockHttpServletResponse(), chain);
+        SecurityConfig.sessionRevocationFilter(sessions(false)).doFilter(request, new MockHttpServletResponse(), chain);
 
         assertThat(session.isInvalid()).isTrue();
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
@@ -65,9 +65,9 @@ class SessionFiltersTest {
     void shouldKeepAValidSessionAndLeaveStaticResourcesAlone() throws Exception {
         signIn();
         MockHttpServletRequest valid = request("/patients");
-        new SecurityConfig.SessionRevocationFilter(sessions(true)).doFilter(valid, new MockHttpServletResponse(), new MockFilterChain());
+        SecurityConfig.sessionRevocationFilter(sessions(true)).doFilter(valid, new MockHttpServletResponse(), new MockFilterChain());
         MockHttpServletRequest resource = request("/VAADIN/build/app.js");
-        new SecurityConfig.SessionRevocationFilter(sessions(false)).doFilter(resource, new MockHttpServletResponse(), new MockFilterChain());
+        SecurityConfig.sessionRevocationFilter(sessions(false)).doFilter(resource, new MockHttpServletResponse(), new MockFilterChain());
 
         assertThat(((MockHttpSession) valid.getSession()).isInvalid()).isFalse();
         assertThat(((MockHttpSession) resource.getSession()).isInvalid()).isFalse();
