@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,10 +133,7 @@ public class ClinicService {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
         String clean = requireName(Problem.text("error.field.clinicName"), name);
         Clinic clinic = clinics.findById(clinicId).orElseThrow(() -> new RecordNotFoundException("Clinic", clinicId));
-        if (!clinic.getName().equals(clean)) {
-            auditLog.record(AuditLog.Action.UPDATE, "clinic", clinicId, "name: " + clinic.getName() + " → " + clean);
-            clinic.rename(clean);
-        }
+        renameAudited("clinic", clinicId, clinic.getName(), clean, clinic::rename);
         return summary(clinicId);
     }
 
@@ -180,11 +178,16 @@ public class ClinicService {
         Location location = location(locationId, clinicId);
         String clean = requireName(Problem.text("error.field.locationName"), name);
         requireUnusedName(clinicId, clean, locationId);
-        if (!location.getName().equals(clean)) {
-            auditLog.record(AuditLog.Action.UPDATE, "location", locationId, "name: " + location.getName() + " → " + clean);
-            location.rename(clean);
-        }
+        renameAudited("location", locationId, location.getName(), clean, location::rename);
         return summary(clinicId);
+    }
+
+    /** A rename to the same name is no change and leaves no audit row; a real one is audited with old and new. */
+    private void renameAudited(String table, long id, String oldName, String newName, Consumer<String> rename) {
+        if (!oldName.equals(newName)) {
+            auditLog.record(AuditLog.Action.UPDATE, table, id, "name: " + oldName + " → " + newName);
+            rename.accept(newName);
+        }
     }
 
     /** No new episodes there from now on; its episodes, visits and report history stay as they are. */

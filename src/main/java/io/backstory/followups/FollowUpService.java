@@ -166,19 +166,14 @@ public class FollowUpService {
 
     @Transactional
     public List<FollowUpSummary> forEpisode(long episodeId) {
-        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        episodes.get(episodeId);
-        auditLog.record(AuditLog.Action.READ, "follow_up", "episode:" + episodeId);
-        return followUps.findByEpisodeIdAndClinicIdOrderByMonthsAfter(episodeId, user.clinicId()).stream()
-                .map(FollowUpService::summary).toList();
+        return episodes.readRecordsOf(episodeId, "follow_up", clinicId ->
+                followUps.findByEpisodeIdAndClinicIdOrderByMonthsAfter(episodeId, clinicId).stream().map(FollowUpService::summary).toList());
     }
 
     @Transactional
     public Optional<RecurrenceSummary> recurrence(long episodeId) {
-        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        episodes.get(episodeId);
-        auditLog.record(AuditLog.Action.READ, "recurrence", "episode:" + episodeId);
-        return recurrences.findByEpisodeIdAndClinicId(episodeId, user.clinicId()).map(Recurrence::toSummary);
+        return episodes.readRecordsOf(episodeId, "recurrence", clinicId ->
+                recurrences.findByEpisodeIdAndClinicId(episodeId, clinicId).map(Recurrence::toSummary));
     }
 
     /**

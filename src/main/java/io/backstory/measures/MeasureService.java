@@ -70,11 +70,8 @@ public class MeasureService {
 
     @Transactional
     public List<MeasureSummary> list(long episodeId) {
-        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        episodes.get(episodeId);
-        auditLog.record(AuditLog.Action.READ, "measure", "episode:" + episodeId);
-        return measures.findByEpisodeIdAndClinicIdOrderByRecordedOnAscIdAsc(episodeId, user.clinicId()).stream()
-                .map(Measure::toSummary).toList();
+        return episodes.readRecordsOf(episodeId, "measure", clinicId ->
+                measures.findByEpisodeIdAndClinicIdOrderByRecordedOnAscIdAsc(episodeId, clinicId).stream().map(Measure::toSummary).toList());
     }
 
     /** Per instrument: the baseline (first recorded) and the latest later measure, with the MCID reading. */

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,20 @@ public class EpisodeService {
         Episode episode = find(episodeId, user);
         auditLog.record(AuditLog.Action.READ, "episode", episodeId);
         return summary(episode, patients.getReferenceById(episode.getPatientId()));
+    }
+
+    /**
+     * Opens an episode's records that another module keeps (visits, measures, follow-ups, recurrence) for reading:
+     * the reader may read clinical records, the episode is in their clinic (else not found; its READ is audited as in
+     * {@link #get}), and the read of {@code table} for the episode is audited. Then runs the module's query, given
+     * the reader's clinic id to scope it.
+     */
+    @Transactional
+    public <T> T readRecordsOf(long episodeId, String table, LongFunction<T> query) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
+        get(episodeId);
+        auditLog.record(AuditLog.Action.READ, table, "episode:" + episodeId);
+        return query.apply(user.clinicId());
     }
 
     @Transactional

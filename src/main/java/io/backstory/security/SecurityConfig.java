@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BiPredicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -97,8 +98,8 @@ class SecurityConfig {
         // an account of its choosing. Only Vaadin's own framework requests (which carry their own token) are exempt
         // here; the login form posts the token that Vaadin puts in the page's _csrf meta tags.
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
-        http.addFilterBefore(new SessionLifetimeFilter(maxLifetime), UsernamePasswordAuthenticationFilter.class);
-        http.addFilterAfter(new SessionRevocationFilter(liveSessions), SecurityContextHolderFilter.class);
+        http.addFilterBefore(sessionLifetimeFilter(maxLifetime), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(sessionRevocationFilter(liveSessions), SecurityContextHolderFilter.class);
         // Vaadin's configurer uses this shared handler after a right password: it asks for the second factor first.
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, secondFactorGate);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
@@ -132,43 +133,55 @@ class SecurityConfig {
      * epoch raised (reset, role change, second-factor reset): the session is invalidated, so an open
      * Vaadin tab finds its session gone and reloads into the login page.
      */
-    static final class SessionRevocationFilter extends OncePerRequestFilter {
-        private final LiveSessions liveSessions;
-
-        SessionRevocationFilter(LiveSessions liveSessions) {
-            this.liveSessions = liveSessions;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            if (session != null && !request.getServletPath().startsWith("/VAADIN/")
-                    && SecurityContextHolder.getContext().getAuthentication() instanceof Authentication auth
-                    && auth.getPrincipal() instanceof BackstoryUser user && !liveSessions.stillValid(user)) {
-                session.invalidate();
-                SecurityContextHolder.clearContext();
-            }
-            chain.doFilter(request, response);
-        }
+    static SessionEndingFilter sessionRevocationFilter(LiveSessions liveSessions) {
+        return new SessionEndingFilter(
+                (request, session) -> !request.getServletPath().startsWith("/VAADIN/")
+                        && SecurityContextHolder.getContext().getAuthentication() instanceof Authentication auth
+                        && auth.getPrincipal() instanceof BackstoryUser user && !liveSessions.stillValid(user),
+                (request, response) -> {
+                    SecurityContextHolder.clearContext();
+                    return true;
+                });
     }
 
     /** Absolute session lifetime (ASVS 3.3.2): even an active session ends after a working day. */
-    static final class SessionLifetimeFilter extends OncePerRequestFilter {
-        private final Duration maxLifetime;
+    static SessionEndingFilter sessionLifetimeFilter(Duration maxLifetime) {
+        return new SessionEndingFilter(
+                (request, session) -> System.currentTimeMillis() - session.getCreationTime() > maxLifetime.toMillis(),
+                (request, response) -> {
+                    response.sendRedirect(request.getContextPath() + "/login?expired");
+                    return false;
+                });
+    }
 
-        SessionLifetimeFilter(Duration maxLifetime) {
-            this.maxLifetime = maxLifetime;
+    /**
+     * What both session filters do: a request whose session must end has it invalidated here, and then either goes
+     * on down the chain or stops (when the response was already answered, e.g. by a redirect).
+     */
+    static final class SessionEndingFilter extends OncePerRequestFilter {
+
+        /** After the session was invalidated: true lets the request go on down the chain. */
+        interface AfterEnd {
+            boolean goOn(HttpServletRequest request, HttpServletResponse response) throws IOException;
+        }
+
+        private final BiPredicate<HttpServletRequest, HttpSession> mustEnd;
+        private final AfterEnd afterEnd;
+
+        SessionEndingFilter(BiPredicate<HttpServletRequest, HttpSession> mustEnd, AfterEnd afterEnd) {
+            this.mustEnd = mustEnd;
+            this.afterEnd = afterEnd;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             HttpSession session = request.getSession(false);
-            if (session != null && System.currentTimeMillis() - session.getCreationTime() > maxLifetime.toMillis()) {
+            if (session != null && mustEnd.test(request, session)) {
                 session.invalidate();
-                response.sendRedirect(request.getContextPath() + "/login?expired");
-                return;
+                if (!afterEnd.goOn(request, response)) {
+                    return;
+                }
             }
             chain.doFilter(request, response);
         }

@@ -55,7 +55,7 @@ class UserAccount extends AbstractEntity {
     @Column(name = "deactivated_at")
     private @Nullable Instant deactivatedAt;
 
-    /** Every signed-in session carries the epoch it started with; raising it ends them all (see SessionRevocationFilter). */
+    /** Every signed-in session carries the epoch it started with; raising it ends them all (see SecurityConfig.sessionRevocationFilter). */
     @Column(name = "session_epoch", nullable = false)
     private int sessionEpoch;
 

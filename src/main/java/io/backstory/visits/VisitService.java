@@ -137,12 +137,11 @@ public class VisitService {
 
     @Transactional
     public List<VisitSummary> list(long episodeId) {
-        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        episodes.get(episodeId);
-        auditLog.record(AuditLog.Action.READ, "visit", "episode:" + episodeId);
-        Map<Long, String> names = therapistNames();
-        return visits.findByEpisodeIdAndClinicIdOrderByVisitDateAscIdAsc(episodeId, user.clinicId()).stream()
-                .map(v -> summary(v, names)).toList();
+        return episodes.readRecordsOf(episodeId, "visit", clinicId -> {
+            Map<Long, String> names = therapistNames();
+            return visits.findByEpisodeIdAndClinicIdOrderByVisitDateAscIdAsc(episodeId, clinicId).stream()
+                    .map(v -> summary(v, names)).toList();
+        });
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package io.backstory.care.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -17,6 +16,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
 import io.backstory.base.ClinicalNote;
+import io.backstory.base.ui.CommandEvent;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.security.UserSummary;
@@ -187,16 +187,9 @@ public class VisitForm extends Div {
         errors.show(getTranslation("form.problems"), message);
     }
 
-    public static final class SaveEvent extends ComponentEvent<VisitForm> {
-        private final VisitCommand command;
-
+    public static final class SaveEvent extends CommandEvent<VisitForm, VisitCommand> {
         SaveEvent(VisitForm source, VisitCommand command) {
-            super(source, false);
-            this.command = command;
-        }
-
-        public VisitCommand command() {
-            return command;
+            super(source, command);
         }
     }
 

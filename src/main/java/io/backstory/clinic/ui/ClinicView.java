@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -51,14 +50,10 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
         addClassName("clinic-view");
         ClinicSummary clinic = clinics.currentClinic();
 
-        clinicName.setLabel(getTranslation("clinic.name"));
+        ClinicInputs.clinicName(clinicName, saveName, "min(28rem, 100%)",
+                () -> run(nameErrors, () -> clinics.renameClinic(clinicName.getValue()), "clinic.name.saved"));
         clinicName.setHelperText(getTranslation("clinic.name.help"));
-        clinicName.setMaxLength(120);
         clinicName.setValue(clinic.name());
-        clinicName.setWidth("min(28rem, 100%)");
-        saveName.setText(getTranslation("clinic.name.save"));
-        saveName.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveName.addClickListener(e -> run(nameErrors, () -> clinics.renameClinic(clinicName.getValue()), "clinic.name.saved"));
         HorizontalLayout nameRow = new HorizontalLayout(clinicName, saveName);
         nameRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         nameRow.setWrap(true);
@@ -78,17 +73,8 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
         Div namePanel = new Div(new H3(getTranslation("clinic.name.title")), nameRow, language, nameErrors);
         namePanel.addClassName("panel");
 
-        newLocation.setLabel(getTranslation("clinic.location.new"));
-        newLocation.setMaxLength(120);
-        newLocation.setWidth("min(28rem, 100%)");
-        addLocation.setText(getTranslation("clinic.location.add"));
-        addLocation.setIcon(VaadinIcon.PLUS.create());
-        addLocation.addClickShortcut(Key.ENTER).listenOn(newLocation);
-        addLocation.addClickListener(e -> {
-            if (run(locationErrors, () -> clinics.addLocation(newLocation.getValue()), "clinic.location.added")) {
-                newLocation.clear();
-            }
-        });
+        ClinicInputs.newLocation(newLocation, addLocation, "min(28rem, 100%)",
+                () -> run(locationErrors, () -> clinics.addLocation(newLocation.getValue()), "clinic.location.added"));
         HorizontalLayout addRow = new HorizontalLayout(newLocation, addLocation);
         addRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         addRow.setWrap(true);
@@ -135,7 +121,7 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
     void openRename(LocationSummary location) {
         TextField name = new TextField(getTranslation("clinic.location.col.name"));
         name.setValue(location.name());
-        name.setMaxLength(120);
+        name.setMaxLength(ClinicInputs.NAME_MAX);
         name.setWidthFull();
         ErrorSummary errors = new ErrorSummary();
         Dialog dialog = new Dialog(name, errors);

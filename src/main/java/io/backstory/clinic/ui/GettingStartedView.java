@@ -1,7 +1,6 @@
 package io.backstory.clinic.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,24 +51,8 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
         intro.addClassName("muted");
         steps.addClassName("start-steps");
 
-        clinicName.setLabel(getTranslation("clinic.name"));
-        clinicName.setMaxLength(120);
-        clinicName.setWidth("min(24rem, 100%)");
-        saveName.setText(getTranslation("clinic.name.save"));
-        saveName.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveName.addClickListener(e -> change(() -> clinics.renameClinic(clinicName.getValue())));
-
-        location.setLabel(getTranslation("clinic.location.new"));
-        location.setMaxLength(120);
-        location.setWidth("min(24rem, 100%)");
-        addLocation.setText(getTranslation("clinic.location.add"));
-        addLocation.setIcon(VaadinIcon.PLUS.create());
-        addLocation.addClickShortcut(Key.ENTER).listenOn(location);
-        addLocation.addClickListener(e -> {
-            if (change(() -> clinics.addLocation(location.getValue()))) {
-                location.clear();
-            }
-        });
+        ClinicInputs.clinicName(clinicName, saveName, "min(24rem, 100%)", () -> change(() -> clinics.renameClinic(clinicName.getValue())));
+        ClinicInputs.newLocation(location, addLocation, "min(24rem, 100%)", () -> change(() -> clinics.addLocation(location.getValue())));
 
         addTherapist.setText(getTranslation("start.therapist.add"));
         addTherapist.setIcon(VaadinIcon.USER_CARD.create());

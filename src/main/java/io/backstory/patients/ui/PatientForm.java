@@ -19,6 +19,7 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.shared.Registration;
 import io.backstory.analytics.Sex;
+import io.backstory.base.ui.CommandEvent;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientCommand;
@@ -124,16 +125,9 @@ public class PatientForm extends FormLayout {
         errors.show(getTranslation("form.problems"), message);
     }
 
-    public static final class SaveEvent extends ComponentEvent<PatientForm> {
-        private final PatientCommand command;
-
+    public static final class SaveEvent extends CommandEvent<PatientForm, PatientCommand> {
         SaveEvent(PatientForm source, PatientCommand command) {
-            super(source, false);
-            this.command = command;
-        }
-
-        public PatientCommand command() {
-            return command;
+            super(source, command);
         }
     }
 

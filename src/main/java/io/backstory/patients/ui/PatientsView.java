@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.base.ui.RecordPages;
 import io.backstory.patients.PatientRow;
 import io.backstory.patients.PatientService;
@@ -63,10 +63,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
         newPatient.setVisible(currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN));
 
         H2 title = new H2(getTranslation("patients.title"));
-        HorizontalLayout toolbar = new HorizontalLayout(title, search, newPatient);
-        toolbar.setWidthFull();
-        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(title);
+        HorizontalLayout toolbar = PageHeader.withActions(title, search, newPatient);
         toolbar.setWrap(true);
 
         grid.addColumn(PatientRow::fullName).setHeader(getTranslation("patients.col.name")).setFlexGrow(2).setKey("name");

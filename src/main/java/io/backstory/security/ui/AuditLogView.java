@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.security.AuditEntry;
@@ -111,12 +112,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         export.addClassName("report-export");
 
         H2 title = new H2(getTranslation("audit.title"));
-        HorizontalLayout header = new HorizontalLayout(title, export);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.expand(title);
-        Paragraph intro = new Paragraph(getTranslation("audit.intro"));
-        intro.addClassName("muted");
+        HorizontalLayout header = PageHeader.withActions(title, export);
+        Paragraph intro = PageHeader.intro(getTranslation("audit.intro"));
 
         grid.addColumn(e -> TIME.withLocale(Formats.locale()).format(e.occurredAt().atZone(clock.getZone()))).setHeader(getTranslation("audit.col.when")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.col.person")).setAutoWidth(true).setFlexGrow(0);

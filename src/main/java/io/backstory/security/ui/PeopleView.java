@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.security.AccountStatus;
 import io.backstory.security.NewAccountCommand;
 import io.backstory.security.PersonRow;
@@ -75,12 +75,8 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e -> openNew(Set.of(Role.THERAPIST)));
         H2 title = new H2(getTranslation("people.title"));
-        HorizontalLayout toolbar = new HorizontalLayout(title, add);
-        toolbar.setWidthFull();
-        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(title);
-        Paragraph intro = new Paragraph(getTranslation("people.intro"));
-        intro.addClassName("muted");
+        HorizontalLayout toolbar = PageHeader.withActions(title, add);
+        Paragraph intro = PageHeader.intro(getTranslation("people.intro"));
 
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("people.col.name")).setFlexGrow(2).setKey("name");
         grid.addColumn(p -> p.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(", ")))
