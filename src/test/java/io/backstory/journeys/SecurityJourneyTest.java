@@ -25,9 +25,14 @@ class SecurityJourneyTest {
               const charts = {
                 'backstory-funnel': [{ points: [{ name, n: 20, rate: 0.3, breadth: 2.5 }], limits: [[1, 0, 1, 0, 1], [40, 0.1, 0.5, 0.05, 0.6]], centre: 0.3 }, 5],
                 'backstory-error-bars': [{ categories: [name], series: [{ name, values: [0.4], lower: [0.3], upper: [0.5], n: [12] }] }, 0],
-                'backstory-forest': [{ rows: [{ label: name, estimate: 1.5, lower: 1.1, upper: 2.2, note: name }] }, 0],
+                'backstory-forest': [{ rows: [{ label: name, estimate: 1.5, lower: 1.1, upper: 2.2, note: name }], min: 0.5, max: 4, ticks: { '0': '1' } }, 0],
                 'backstory-lines': [{ categories: [name], series: [{ name, values: [0.2], axis: 0, percent: true }], axes: [{ name: 'rate', percent: true }] }, 0],
               };
+              // The palette and words come with every chart's data from the server (ChartStyle, the translations):
+              // take them from a chart the page already shows.
+              const shown = [...document.querySelectorAll('backstory-funnel, backstory-error-bars, backstory-forest, backstory-lines, backstory-survival')]
+                  .find((e) => e.data && e.data.style);
+              const { style, words } = shown.data;
               const out = {};
               for (const tag of tags) {
                 const [data, seriesIndex] = charts[tag];
@@ -35,7 +40,7 @@ class SecurityJourneyTest {
                 const el = document.createElement(tag);
                 el.style.cssText = 'display:block;width:600px;height:400px;position:fixed;left:0;top:0;z-index:9999;background:#fff';
                 document.body.appendChild(el);
-                el.data = JSON.stringify(data);
+                el.data = JSON.stringify({ ...data, style, words });
                 await new Promise((r) => setTimeout(r, 300));
                 el.chart.dispatchAction({ type: 'showTip', seriesIndex, dataIndex: 0 });
                 await new Promise((r) => setTimeout(r, 300));
