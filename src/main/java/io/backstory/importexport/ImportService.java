@@ -274,13 +274,19 @@ public class ImportService {
     /** Starts the commit in the background after a clean dry run; a second start finds the job claimed. */
     @Transactional
     public ImportJob startCommit(long jobId) {
+        return startCommit(jobId, Locale.ENGLISH);
+    }
+
+    /** {@link #startCommit(long)}, the job's messages worded in {@code locale}, the importing user's (as {@link #startCheck}). */
+    @Transactional
+    public ImportJob startCommit(long jobId, Locale locale) {
         long clinicId = user().clinicId();
         int claimed = jdbc.update("update import_job set status = 'QUEUED', rows_done = 0, updated_at = current_timestamp "
                 + "where clinic_id = ? and id = ? and status = 'CHECKED'", clinicId, jobId);
         if (claimed == 0) {
             throw new IllegalStateException("Only an import whose dry run found no problem can be committed, once");
         }
-        worker.submit(new DelegatingSecurityContextRunnable(() -> commit(clinicId, jobId)));
+        worker.submit(new DelegatingSecurityContextRunnable(() -> commit(clinicId, jobId, locale)));
         return job(jobId);
     }
 
@@ -304,7 +310,7 @@ public class ImportService {
                 }
                 jdbc.batchUpdate("insert into import_problem (clinic_id, job_id, seq, file_name, line, column_name, rule) values (?, ?, ?, ?, ?, ?, ?)", rows);
                 String message = outcome.ok() && "en".equals(locale.getLanguage()) ? summary(outcome, "Dry run: no problems. Would add ")
-                        : outcome.ok() ? drySummary(outcome, locale)
+                        : outcome.ok() ? localizedSummary(outcome, locale, "import.job.clean")
                         : (outcome.problemCount() == 1 ? new UserFacingException.Problem("import.job.problem")
                           : outcome.problemCount() > outcome.problems().size()
                           ? new UserFacingException.Problem("import.job.problemsFirst", outcome.problemCount(), outcome.problems().size())
@@ -315,30 +321,34 @@ public class ImportService {
                 auditLog.record(AuditLog.Action.READ, "import_job", jobId, "dry run: " + outcome.problemCount() + " problems");
             });
         } catch (RuntimeException e) {
-            fail(clinicId, jobId, "The dry run stopped: " + e.getMessage());
+            fail(clinicId, jobId, new UserFacingException.Problem("import.job.dryRunStopped", UserFacingException.localized(e, locale)).in(locale));
         }
     }
 
     void commit(long clinicId, long jobId) {
+        commit(clinicId, jobId, Locale.ENGLISH);
+    }
+
+    void commit(long clinicId, long jobId, Locale locale) {
         try {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done));
+                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale);
                 ImportEngine.Outcome o = engine.run(paths(jobId, clinicId));
                 if (!o.ok()) {
-                    throw new IllegalStateException(o.problemCount() + " problems (the files changed since the dry run?): "
-                            + o.problems().getFirst().message());
+                    throw new UserFacingException("import.job.changed", o.problemCount(), o.problems().getFirst().message());
                 }
                 engine.analyzeWritten();
                 reportEpisodes.rebuild(clinicId);
                 auditLog.record(AuditLog.Action.CREATE, "import_job", jobId, summary(o, "imported "));
                 jdbc.update("update import_job set status = 'DONE', rows_done = rows_total, message = ?, updated_at = current_timestamp "
-                        + "where clinic_id = ? and id = ?", truncate(summary(o, "Imported "), MESSAGE_LENGTH), clinicId, jobId);
+                        + "where clinic_id = ? and id = ?", truncate("en".equals(locale.getLanguage()) ? summary(o, "Imported ")
+                        : localizedSummary(o, locale, "import.job.imported"), MESSAGE_LENGTH), clinicId, jobId);
                 return o;
             });
         } catch (RuntimeException e) {
-            fail(clinicId, jobId, "The import stopped and nothing was imported: " + e.getMessage());
+            fail(clinicId, jobId, new UserFacingException.Problem("import.job.stopped", UserFacingException.localized(e, locale)).in(locale));
         }
     }
 
@@ -363,8 +373,11 @@ public class ImportService {
         return lead + (parts.isEmpty() ? "nothing" : parts) + "." + (skipped > 0 ? " Already imported, skipped: " + skipped + " rows." : "");
     }
 
-    /** {@link #summary} of a clean dry run in a language other than English (English keeps summary's exact words). */
-    static String drySummary(ImportEngine.Outcome o, Locale locale) {
+    /**
+     * {@link #summary} in a language other than English (English keeps summary's exact words): {@code leadKey} is
+     * the clean dry run's or the commit's sentence around the list of what is added.
+     */
+    static String localizedSummary(ImportEngine.Outcome o, Locale locale, String leadKey) {
         int added = o.added().values().stream().mapToInt(Integer::intValue).sum();
         int skipped = o.skipped().values().stream().mapToInt(Integer::intValue).sum();
         if (added == 0 && skipped > 0) {
@@ -373,7 +386,7 @@ public class ImportService {
         String parts = o.added().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new UserFacingException.Problem("import.job.kind." + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()).in(locale))
                 .collect(Collectors.joining(", "));
-        return new UserFacingException.Problem("import.job.clean", parts.isEmpty() ? new UserFacingException.Problem("import.job.nothingToAdd") : parts)
+        return new UserFacingException.Problem(leadKey, parts.isEmpty() ? new UserFacingException.Problem("import.job.nothingToAdd") : parts)
                 .in(locale) + (skipped > 0 ? " " + new UserFacingException.Problem("import.job.skipped", skipped).in(locale) : "");
     }
 
@@ -399,7 +412,7 @@ public class ImportService {
                 select u.id from user_account u join user_role r on r.user_account_id = u.id and r.role = 'THERAPIST'
                  where u.clinic_id = ? and u.enabled order by u.id limit 1""", Long.class, clinicId);
         if (firstTherapist.isEmpty()) {
-            throw new IllegalStateException("the clinic has no therapist account yet: add one (People) before importing");
+            throw new UserFacingException("import.job.noTherapist");
         }
         Map<String, Long> locations = new HashMap<>();
         jdbc.query("select id, name from location where clinic_id = ? order by id",
@@ -409,7 +422,7 @@ public class ImportService {
         List<Long> firstLocation = jdbc.queryForList("select id from location where clinic_id = ? and archived_at is null order by id limit 1",
                 Long.class, clinicId);
         if (firstLocation.isEmpty()) {
-            throw new IllegalStateException("the clinic has no open location: add one (Clinic) before importing");
+            throw new UserFacingException("import.job.noLocation");
         }
         return new ImportEngine.Settings(clinicId, jobId, mappings(clinicId), codeMap(clinicId), therapists, firstTherapist.getFirst(),
                 locations, firstLocation.getFirst());

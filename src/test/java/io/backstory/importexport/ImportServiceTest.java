@@ -125,6 +125,19 @@ class ImportServiceTest {
         assertThat(csv.toString()).contains("visits.csv,3,minutes,\"debe estar entre 5 y 240, era 300\"");
     }
 
+    /** Issue 16: the commit's outcome is worded in the importing user's language too, like its dry run. */
+    @Test
+    void shouldSayWhatTheCommitImportedInSpanish() throws Exception {
+        ImportJob checked = check(example(), Locale.of("es"));
+        assertThat(checked.status()).as(checked.message()).isEqualTo(ImportJob.Status.CHECKED);
+        assertThat(checked.message()).startsWith("Simulación: ningún problema. Se añadirían 6 pacientes, 7 episodios, 24 visitas");
+        imports.startCommit(checked.id(), Locale.of("es"));
+        ImportJob done = await(checked.id());
+        assertThat(done.status()).as(done.message()).isEqualTo(ImportJob.Status.DONE);
+        assertThat(done.message()).startsWith("Importado: 6 pacientes, 7 episodios, 24 visitas");
+        assertThat(count("patient")).isEqualTo(6);
+    }
+
     @Test
     void shouldRefuseAFileThatIsNotUtf8() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -167,7 +167,7 @@ public class ImportView extends VerticalLayout {
         dryRun.addClickListener(e -> run(() -> imports.startCheck(currentJob().id(), getLocale())));
         commit.setText(getTranslation("import.commit"));
         commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        commit.addClickListener(e -> run(() -> imports.startCommit(currentJob().id())));
+        commit.addClickListener(e -> run(() -> imports.startCommit(currentJob().id(), getLocale())));
         problems.addColumn(ImportProblem::file).setHeader(getTranslation("import.problem.file")).setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(ImportProblem::line).setHeader(getTranslation("import.problem.line")).setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader(getTranslation("import.problem.column")).setAutoWidth(true)
