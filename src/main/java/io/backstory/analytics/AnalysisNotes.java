@@ -48,8 +48,21 @@ public final class AnalysisNotes {
     private record Rule(Pattern pattern, String key, List<Kind> parts) {
     }
 
-    /** How a captured part is carried over: as it is, as a number, as a model name, or as another note. */
-    private enum Kind { TEXT, NUMBER, MODEL, NOTE }
+    /**
+     * How a captured part is carried over: as it is, as a number, as a model name, as another note, or as the
+     * reason a model was not fitted (the models' own refusal texts, {@link #REASONS}).
+     */
+    private enum Kind { TEXT, NUMBER, MODEL, NOTE, REASON }
+
+    /**
+     * The refusals a clinic's own data can cause (one plan group, no recurrence yet, one outcome only, a constant
+     * visit count), as LogRank, CoxModel, LogisticModel and NaturalSpline word them; any other reason stays as written.
+     */
+    private static final List<Rule> REASONS = List.of(
+            rule("group must have at least 2 distinct values, had (\\d+)", "note.reason.oneGroup", Kind.NUMBER),
+            rule("event: at least one event is required to fit a Cox model", "note.reason.noEvent"),
+            rule("y: both outcomes must occur \\(had (\\d+) of (\\d+) true\\)", "note.reason.oneOutcome", Kind.NUMBER, Kind.NUMBER),
+            rule("x: all values equal ([\\d.E-]+); a spline needs at least two distinct values", "note.reason.splineConstant", Kind.NUMBER));
 
     private static final List<Rule> RULES = List.of(
             rule("(\\d+) episodes with missing covariates were left out of the adjusted models \\(complete cases\\)\\.",
@@ -76,8 +89,8 @@ public final class AnalysisNotes {
                     "note.completenessDiffers", Kind.NUMBER, Kind.NUMBER),
             rule("covariates still unbalanced after weighting \\(\\|SMD\\| >= ([\\d.]+)\\): (.+)", "note.unbalanced", Kind.NUMBER, Kind.TEXT),
             rule("No model was fitted: no discharged episodes match the filter\\.", "note.noModel"),
-            rule("(.+?) not fitted: (.*)\\.", "note.notFitted", Kind.MODEL, Kind.TEXT),
-            rule("(.+?) could not be fitted: (.*)", "note.couldNotFit", Kind.MODEL, Kind.TEXT),
+            rule("(.+?) not fitted: (.*)\\.", "note.notFitted", Kind.MODEL, Kind.REASON),
+            rule("(.+?) could not be fitted: (.*)", "note.couldNotFit", Kind.MODEL, Kind.REASON),
             rule("(IPTW|IPCW|stratified Cox model|weighted Cox model|IPCW-weighted Cox model|propensity model|censoring model): (.+)",
                     "note.prefixed", Kind.MODEL, Kind.NOTE));
 
@@ -104,7 +117,11 @@ public final class AnalysisNotes {
     }
 
     private static String translate(String note, ResourceBundle bundle, Locale locale) {
-        for (Rule rule : RULES) {
+        return translate(note, RULES, bundle, locale);
+    }
+
+    private static String translate(String note, List<Rule> rules, ResourceBundle bundle, Locale locale) {
+        for (Rule rule : rules) {
             Matcher m = rule.pattern().matcher(note);
             if (!m.matches()) {
                 continue;
@@ -121,6 +138,7 @@ public final class AnalysisNotes {
                     case NUMBER -> s -> s.replace('.', decimalMark(locale));
                     case MODEL -> s -> text(bundle, "note.model." + MODELS.get(s), s);
                     case NOTE -> s -> translate(s, bundle, locale);
+                    case REASON -> s -> translate(s, REASONS, bundle, locale);
                 };
                 text = text.replace("{" + i + "}", carry.apply(part));
             }

@@ -29,7 +29,12 @@ class AnalysisNotesTest {
             "Cox model (primary) not fitted: multifactor: no events in one group.",
             "horizon risk difference could not be fitted: bootstrap resample without a group",
             "stratified Cox model: Cox model did not converge in 20 iterations; estimates are unreliable (monotone likelihood or too few events)",
-            "IPCW: IPCW-weighted Cox model: one or more Cox coefficients may be infinite");
+            "IPCW: IPCW-weighted Cox model: one or more Cox coefficients may be infinite",
+            // the reasons a clinic's own data give (LogRank, CoxModel, LogisticModel, NaturalSpline word them so)
+            "Log-rank test (multi-factor vs isolated) not fitted: group must have at least 2 distinct values, had 1.",
+            "Cox model (primary) not fitted: event: at least one event is required to fit a Cox model.",
+            "Logistic model at the horizon not fitted: y: both outcomes must occur (had 0 of 40 true).",
+            "Cox model with visits not fitted: x: all values equal 6.0; a spline needs at least two distinct values.");
 
     @Test
     void shouldWriteEveryNoteInSpanishWithTheDecimalComma() {
@@ -41,6 +46,17 @@ class AnalysisNotesTest {
         assertThat(AnalysisNotes.in(NOTES.get(16), ES)).isEqualTo("modelo de Cox estratificado: El modelo de Cox no convergió en "
                 + "20 iteraciones; las estimaciones no son fiables (verosimilitud monótona o muy pocos eventos)");
         assertThat(AnalysisNotes.in(NOTES.get(14), ES)).isEqualTo("Modelo de Cox (principal) no ajustado: multifactor: no events in one group.");
+    }
+
+    /** Issue 16: why a model was not fitted is said in Spanish too, when it is one of the reasons thin data give. */
+    @Test
+    void shouldSayWhyAModelWasNotFittedInSpanish() {
+        assertThat(AnalysisNotes.in(NOTES.get(18), ES)).isEqualTo("Prueba log-rank (multifactorial frente a aislado) no ajustado: "
+                + "todos los episodios están en un solo grupo de plan (se necesitan 2; había 1).");
+        assertThat(AnalysisNotes.in(NOTES.get(19), ES)).isEqualTo("Modelo de Cox (principal) no ajustado: "
+                + "aún no hay ninguna recurrencia (un modelo de Cox necesita al menos un evento).");
+        assertThat(AnalysisNotes.in(NOTES.get(21), ES)).isEqualTo("Modelo de Cox con visitas no ajustado: "
+                + "todos los valores son 6,0; un spline necesita al menos dos valores distintos.");
     }
 
     /** The English texts of the bundle are the notes themselves: a rule whose text drifted from its pattern fails here. */
