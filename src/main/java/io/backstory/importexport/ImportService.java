@@ -209,7 +209,7 @@ public class ImportService {
                 ImportJob.Status.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6),
                 rs.getString(7), fileNames(clinicId, rs.getLong(1)), rs.getInt(8)), clinicId, jobId);
         if (jobs.isEmpty()) {
-            throw new IllegalArgumentException("No import " + jobId + " in this clinic");
+            throw new UserFacingException("import.job.notFound", String.valueOf(jobId));
         }
         return jobs.getFirst();
     }
@@ -265,7 +265,7 @@ public class ImportService {
         int claimed = jdbc.update("update import_job set status = 'CHECKING', rows_done = 0, message = null, updated_at = current_timestamp "
                 + "where clinic_id = ? and id = ? and status in ('UPLOADED', 'CHECKED', 'INVALID', 'FAILED')", clinicId, jobId);
         if (claimed == 0) {
-            throw new IllegalStateException("This import is running or already done");
+            throw new UserFacingException("import.job.busy");
         }
         worker.submit(new DelegatingSecurityContextRunnable(() -> check(clinicId, jobId, locale)));
         return job(jobId);
@@ -284,7 +284,7 @@ public class ImportService {
         int claimed = jdbc.update("update import_job set status = 'QUEUED', rows_done = 0, updated_at = current_timestamp "
                 + "where clinic_id = ? and id = ? and status = 'CHECKED'", clinicId, jobId);
         if (claimed == 0) {
-            throw new IllegalStateException("Only an import whose dry run found no problem can be committed, once");
+            throw new UserFacingException("import.job.notChecked");
         }
         worker.submit(new DelegatingSecurityContextRunnable(() -> commit(clinicId, jobId, locale)));
         return job(jobId);
@@ -450,7 +450,7 @@ public class ImportService {
         long clinicId = user().clinicId();
         for (String field : mapping.keySet()) {
             if (!kind.fields().contains(field)) {
-                throw new IllegalArgumentException(kind.fileName() + ": unknown field '" + field + "'");
+                throw new UserFacingException("import.mapping.unknownField", kind.fileName(), field);
             }
         }
         jdbc.update("delete from import_mapping where clinic_id = ? and kind = ?", clinicId, kind.name());
@@ -495,10 +495,10 @@ public class ImportService {
         long clinicId = user().clinicId();
         String code = row.code() == null ? "" : row.code().strip().toUpperCase(Locale.ROOT);
         if (code.isEmpty() || code.length() > 40 || !code.matches("[A-Z0-9._-]+")) {
-            throw new IllegalArgumentException("Code: 1 to 40 letters, digits, '.', '_' or '-', was '" + row.code() + "'");
+            throw new UserFacingException("import.code.invalid", String.valueOf(row.code()));
         }
         if (row.factor() != null && !List.of("MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS").contains(row.factor())) {
-            throw new IllegalArgumentException("Factor: one of the five factors or none, was '" + row.factor() + "'");
+            throw new UserFacingException("import.code.factor", row.factor());
         }
         String label = row.label() == null || row.label().isBlank() ? code : truncate(row.label().strip(), 120);
         seedCodes(clinicId);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backstory.BackstoryTest;
 import io.backstory.SignedIn;
 import io.backstory.TestSecurity;
+import io.backstory.base.UserFacingException;
 import io.backstory.clinic.ClinicService;
 import io.backstory.security.Role;
 import io.backstory.security.UserAccountService;
@@ -103,7 +104,8 @@ class ImportServiceTest {
         StringWriter csv = new StringWriter();
         imports.problemsCsv(job.id(), csv);
         assertThat(csv.toString()).startsWith("file,line,column,rule").contains("visits.csv,3,minutes,\"must be between 5 and 240, was 300\"");
-        assertThatThrownBy(() -> imports.startCommit(job.id())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> imports.startCommit(job.id())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Only an import whose dry run found no problem can be committed, once");
         assertThat(count("patient")).isZero();
     }
 
@@ -219,6 +221,11 @@ class ImportServiceTest {
         ImportJob job = check(files);
         assertThat(imports.problems(job.id())).extracting(ImportProblem::message)
                 .containsExactly("visits.csv, line 2, column codes: unknown code 'X99': add it to the code table (Import, map codes)");
+        assertThatThrownBy(() -> imports.saveCode(new ImportService.CodeRow("x 99", "BELIEFS", null)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Code: 1 to 40 letters, digits, '.', '_' or '-', was 'x 99'");
+                    assertThat(e.localized(Locale.of("es"))).isEqualTo("Código: de 1 a 40 letras, dígitos, '.', '_' o '-', era 'x 99'");
+                });
         imports.saveCode(new ImportService.CodeRow("x99", "BELIEFS", "Clinic's own education code"));
         assertThat(check(files).status()).isEqualTo(ImportJob.Status.CHECKED);
     }
