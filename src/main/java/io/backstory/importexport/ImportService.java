@@ -309,8 +309,7 @@ public class ImportService {
                     rows.add(new Object[] {clinicId, jobId, ++seq, p.file(), p.line(), p.column(), truncate(p.rule(), RULE_LENGTH)});
                 }
                 jdbc.batchUpdate("insert into import_problem (clinic_id, job_id, seq, file_name, line, column_name, rule) values (?, ?, ?, ?, ?, ?, ?)", rows);
-                String message = outcome.ok() && "en".equals(locale.getLanguage()) ? summary(outcome, "Dry run: no problems. Would add ")
-                        : outcome.ok() ? localizedSummary(outcome, locale, "import.job.clean")
+                String message = outcome.ok() ? summary(outcome, locale, "import.job.clean")
                         : (outcome.problemCount() == 1 ? new UserFacingException.Problem("import.job.problem")
                           : outcome.problemCount() > outcome.problems().size()
                           ? new UserFacingException.Problem("import.job.problemsFirst", outcome.problemCount(), outcome.problems().size())
@@ -341,10 +340,9 @@ public class ImportService {
                 }
                 engine.analyzeWritten();
                 reportEpisodes.rebuild(clinicId);
-                auditLog.record(AuditLog.Action.CREATE, "import_job", jobId, summary(o, "imported "));
+                auditLog.record(AuditLog.Action.CREATE, "import_job", jobId, summary(o, Locale.ENGLISH, "import.audit.imported"));
                 jdbc.update("update import_job set status = 'DONE', rows_done = rows_total, message = ?, updated_at = current_timestamp "
-                        + "where clinic_id = ? and id = ?", truncate("en".equals(locale.getLanguage()) ? summary(o, "Imported ")
-                        : localizedSummary(o, locale, "import.job.imported"), MESSAGE_LENGTH), clinicId, jobId);
+                        + "where clinic_id = ? and id = ?", truncate(summary(o, locale, "import.job.imported"), MESSAGE_LENGTH), clinicId, jobId);
                 return o;
             });
         } catch (RuntimeException e) {
@@ -362,22 +360,11 @@ public class ImportService {
                 + "where clinic_id = ? and id = ?", done, clinicId, jobId));
     }
 
-    static String summary(ImportEngine.Outcome o, String lead) {
-        int added = o.added().values().stream().mapToInt(Integer::intValue).sum();
-        int skipped = o.skipped().values().stream().mapToInt(Integer::intValue).sum();
-        if (added == 0 && skipped > 0) {
-            return "Already imported, nothing added (" + skipped + " rows seen before).";
-        }
-        String parts = o.added().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-        return lead + (parts.isEmpty() ? "nothing" : parts) + "." + (skipped > 0 ? " Already imported, skipped: " + skipped + " rows." : "");
-    }
-
     /**
-     * {@link #summary} in a language other than English (English keeps summary's exact words): {@code leadKey} is
-     * the clean dry run's or the commit's sentence around the list of what is added.
+     * What an import adds (or found already imported), in {@code locale}: {@code leadKey} is the clean dry run's,
+     * the commit's or the audit row's sentence around the list. English keeps plain numbers (Problem.in).
      */
-    static String localizedSummary(ImportEngine.Outcome o, Locale locale, String leadKey) {
+    static String summary(ImportEngine.Outcome o, Locale locale, String leadKey) {
         int added = o.added().values().stream().mapToInt(Integer::intValue).sum();
         int skipped = o.skipped().values().stream().mapToInt(Integer::intValue).sum();
         if (added == 0 && skipped > 0) {
