@@ -290,10 +290,6 @@ public class ImportService {
         return job(jobId);
     }
 
-    void check(long clinicId, long jobId) {
-        check(clinicId, jobId, Locale.ENGLISH);
-    }
-
     void check(long clinicId, long jobId, Locale locale) {
         try {
             ImportEngine.Outcome outcome = inOne.execute(tx -> {
@@ -322,10 +318,6 @@ public class ImportService {
         } catch (RuntimeException e) {
             fail(clinicId, jobId, new UserFacingException.Problem("import.job.dryRunStopped", UserFacingException.localized(e, locale)).in(locale));
         }
-    }
-
-    void commit(long clinicId, long jobId) {
-        commit(clinicId, jobId, Locale.ENGLISH);
     }
 
     void commit(long clinicId, long jobId, Locale locale) {
