@@ -48,17 +48,26 @@ class ModuleTablesTest {
 
     /**
      * Cross-module SQL not yet moved behind an API (issue 15), as "module/File.java table". Bulk paths (the demo seed,
-     * CSV import, FHIR export) and the report aggregate's rebuild read or write many modules' tables in one statement
-     * for speed (the CSV export, issue 13, reads them all); the follow-up worklist and check-in mail join the patient's name and clinic.
+     * CSV import, FHIR export) read or write many modules' tables in one statement for speed (the CSV export, issue
+     * 13, reads them all).
+     *
+     * <p>Two documented exceptions, kept for speed rather than not yet done:
+     * <ul>
+     *   <li>ReportEpisodes, the report aggregate (report_episode): its refresh and its rebuild aggregate an episode's
+     *       patient, visits, factors, baseline measures and check-ins in one set-based statement. The rebuild after an
+     *       import of a million visits must take seconds on PostgreSQL (ImportBenchmark prints it); carrying every
+     *       module's rows through a Java API would move millions of rows out of the database to aggregate them. The
+     *       values it matches are bound from the owners' enums.</li>
+     *   <li>ReportDataset.followUpChannels: how the due check-ins were completed, by plan group, joins every due
+     *       check-in of the clinic to the aggregate in one grouped statement; at a million episodes, streaming several
+     *       million check-ins out of the follow-ups module to group them in Java would cost seconds of the report's
+     *       5 s budget (docs/performance.md).</li>
+     * </ul>
      */
     private static final Set<String> NOT_YET_MOVED = Set.of(
             "demo/DemoDataWriter.java episode", "demo/DemoDataWriter.java follow_up", "demo/DemoDataWriter.java intervention",
             "demo/DemoDataWriter.java measure", "demo/DemoDataWriter.java patient", "demo/DemoDataWriter.java recurrence",
             "demo/DemoDataWriter.java visit", "demo/DemoDataWriter.java visit_factor", "demo/DemoDataWriter.java visit_intervention",
-            "followups/CheckInLinkService.java clinic", "followups/CheckInLinkService.java episode",
-            "followups/CheckInLinkService.java patient",
-            "followups/CheckInOutbox.java clinic", "followups/CheckInOutbox.java episode", "followups/CheckInOutbox.java patient",
-            "followups/FollowUpService.java episode", "followups/FollowUpService.java patient",
             "importexport/ClinicCsvExportService.java episode", "importexport/ClinicCsvExportService.java follow_up",
             "importexport/ClinicCsvExportService.java location", "importexport/ClinicCsvExportService.java measure",
             "importexport/ClinicCsvExportService.java patient", "importexport/ClinicCsvExportService.java recurrence",
@@ -69,9 +78,7 @@ class ModuleTablesTest {
             "importexport/FhirExportService.java visit", "importexport/FhirExportService.java visit_factor",
             "importexport/ImportService.java intervention", "importexport/ImportService.java location",
             "importexport/ImportService.java user_account", "importexport/ImportService.java user_role",
-            "reports/ReportDataset.java clinic_settings", "reports/ReportDataset.java episode", "reports/ReportDataset.java follow_up",
-            "reports/ReportDataset.java recurrence", "reports/ReportDataset.java user_account",
-            "reports/ReportDataset.java user_role",
+            "reports/ReportDataset.java follow_up", "reports/ReportDataset.java recurrence",
             "reports/ReportEpisodes.java episode", "reports/ReportEpisodes.java follow_up", "reports/ReportEpisodes.java measure",
             "reports/ReportEpisodes.java patient", "reports/ReportEpisodes.java recurrence", "reports/ReportEpisodes.java visit",
             "reports/ReportEpisodes.java visit_factor");
