@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -210,8 +212,9 @@ final class ImportEngine {
         }
     }
 
+    /** The problems of a row that goes no further (no id, wrong number of cells): reported before its batch is resolved. */
     private void reportRow() {
-        report(rowProblems);
+        readReported.addAll(rowProblems);
         rowProblems = new ArrayList<>();
     }
 
@@ -228,65 +231,140 @@ final class ImportEngine {
                 settings.clinicId(), kind.name()))) {
             firstOfKind.add(kind);
         }
-        List<Pending> batch = new ArrayList<>(BATCH);
-        List<Ref> refs = refs(kind);
-        try (CsvTable table = CsvTable.open(file)) {
-            Map<String, Integer> columns = columns(kind, table.header());
-            reportRow();
-            if (columns == null) {
-                return;
-            }
-            table.rows(columns, row -> {
-                rows++;
-                if (rows % 10_000 == 0) {
-                    progress.accept(rows);
+        BlockingQueue<Chunk> handed = new ArrayBlockingQueue<>(1);
+        long before = rows;
+        Thread reader = Thread.ofPlatform().name("import-reader-" + settings.jobId()).daemon(true)
+                .start(() -> readInto(kind, file, before, handed));
+        try {
+            while (true) {
+                Chunk chunk = handed.take();
+                switch (chunk.failed()) {
+                    case null -> { }
+                    case RuntimeException e -> throw e;
+                    case Error e -> throw e;
+                    default -> throw new IllegalStateException(chunk.failed());
                 }
-                String id = row.get(kind.idField());
-                if (id.isEmpty() || id.length() > 64) {
-                    if (id.isEmpty()) {
-                        problem(kind, row.line(), kind.idField(), "required");
-                    } else {
-                        problem(kind, row.line(), kind.idField(), "tooLong", 64, id.length());
-                    }
-                    reportRow();
+                report(chunk.reported());
+                resolve(kind, chunk.batch());
+                if (chunk.rows() / 10_000 > rows / 10_000) {
+                    progress.accept(chunk.rows());
+                }
+                rows = chunk.rows();
+                if (chunk.last()) {
                     return;
                 }
-                String[] ext = new String[refs.size()];
-                for (int i = 0; i < ext.length; i++) {
-                    Ref ref = refs.get(i);
-                    ext[i] = row.get(ref.column());
-                    if (ext[i].isEmpty() && ref.required()) {
-                        problem(kind, row.line(), ref.column(), "required");
-                    }
-                }
-                Object[] values = switch (kind) {
-                    case PATIENTS -> patient(row);
-                    case EPISODES -> episode(row);
-                    case VISITS -> visit(row);
-                    case MEASURES -> measure(row);
-                    case CHECKINS -> checkIn(row);
-                    case RECURRENCES -> recurrence(row);
-                };
-                // a row with a problem is never written: drop its values (a 1 MB cell must not stay in the batch)
-                batch.add(new Pending(row.line(), id, rowProblems.isEmpty() ? values : null, ext, rowProblems));
-                rowProblems = new ArrayList<>();
-                if (batch.size() == BATCH) {
-                    resolve(kind, batch);
-                    batch.clear();
-                }
-            }, wrong -> {
-                problem(kind, wrong.line(), null, "cells", table.header().size(), wrong.cells().get("#cells"));
-                reportRow();
-            });
-            resolve(kind, batch);
-        } catch (CsvTable.FileProblem e) {
-            resolve(kind, batch);
-            rowProblems.add(new Found(kind, e.line, null, e.rule));
-        } catch (IOException e) {
-            resolve(kind, batch);
-            problem(kind, 0, null, "unreadable", String.valueOf(e.getMessage()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } finally {
+            reader.interrupt(); // stops a reader still waiting to hand over its next batch when this thread failed
         }
-        reportRow();
+    }
+
+    /**
+     * What the reading thread hands over, in file order: problems found on their own (reported before the batch, as
+     * they were found before it was resolved), then a batch of rows to resolve and write; the rows read so far.
+     */
+    private record Chunk(List<Found> reported, List<Pending> batch, long rows, boolean last, @Nullable Throwable failed) {
+    }
+
+    /** Thrown in the reading thread when the import thread stopped taking its batches. */
+    private static final class Abandoned extends RuntimeException {
+    }
+
+    // The reading thread's own state while it reads a file (the import thread never touches it; the queue orders both).
+    private List<Pending> readBatch = new ArrayList<>();
+    private List<Found> readReported = new ArrayList<>();
+    private long readRows;
+
+    /**
+     * Reads and checks a file's rows on a thread of its own while the import thread resolves and writes the batch
+     * before (the database's share and the JVM's then overlap instead of taking turns); the transaction and all of
+     * its statements stay on the import thread. At most three batches are in memory: one being read, one handed
+     * over, one being written.
+     */
+    private void readInto(ImportKind kind, Path file, long rowsBefore, BlockingQueue<Chunk> out) {
+        readRows = rowsBefore;
+        readBatch = new ArrayList<>(BATCH);
+        readReported = new ArrayList<>();
+        try {
+            List<Ref> refs = refs(kind);
+            try (CsvTable table = CsvTable.open(file)) {
+                Map<String, Integer> columns = columns(kind, table.header());
+                reportRow();
+                if (columns != null) {
+                    table.rows(columns, row -> readRow(kind, refs, row, out), wrong -> {
+                        problem(kind, wrong.line(), null, "cells", table.header().size(), wrong.cells().get("#cells"));
+                        reportRow();
+                    });
+                }
+                hand(out, false);
+            } catch (CsvTable.FileProblem e) {
+                hand(out, false);
+                rowProblems.add(new Found(kind, e.line, null, e.rule));
+            } catch (IOException e) {
+                hand(out, false);
+                problem(kind, 0, null, "unreadable", String.valueOf(e.getMessage()));
+            }
+            reportRow();
+            hand(out, true);
+        } catch (Abandoned e) {
+            // the import thread failed or was stopped: nobody takes what is left
+        } catch (RuntimeException | Error e) {
+            try {
+                out.put(new Chunk(List.of(), List.of(), readRows, true, e));
+            } catch (InterruptedException stopped) {
+                // the import thread is gone too
+            }
+        }
+    }
+
+    private void readRow(ImportKind kind, List<Ref> refs, CsvTable.Row row, BlockingQueue<Chunk> out) {
+        readRows++;
+        String id = row.get(kind.idField());
+        if (id.isEmpty() || id.length() > 64) {
+            if (id.isEmpty()) {
+                problem(kind, row.line(), kind.idField(), "required");
+            } else {
+                problem(kind, row.line(), kind.idField(), "tooLong", 64, id.length());
+            }
+            reportRow();
+            return;
+        }
+        String[] ext = new String[refs.size()];
+        for (int i = 0; i < ext.length; i++) {
+            Ref ref = refs.get(i);
+            ext[i] = row.get(ref.column());
+            if (ext[i].isEmpty() && ref.required()) {
+                problem(kind, row.line(), ref.column(), "required");
+            }
+        }
+        Object[] values = switch (kind) {
+            case PATIENTS -> patient(row);
+            case EPISODES -> episode(row);
+            case VISITS -> visit(row);
+            case MEASURES -> measure(row);
+            case CHECKINS -> checkIn(row);
+            case RECURRENCES -> recurrence(row);
+        };
+        // a row with a problem is never written: drop its values (a 1 MB cell must not stay in the batch)
+        readBatch.add(new Pending(row.line(), id, rowProblems.isEmpty() ? values : null, ext, rowProblems));
+        rowProblems = new ArrayList<>();
+        if (readBatch.size() == BATCH) {
+            hand(out, false);
+        }
+    }
+
+    /** Hands the problems found on their own and the batch read since the last hand-over to the import thread. */
+    private void hand(BlockingQueue<Chunk> out, boolean last) {
+        try {
+            out.put(new Chunk(readReported, readBatch, readRows, last, null));
+        } catch (InterruptedException e) {
+            throw new Abandoned();
+        }
+        readReported = new ArrayList<>();
+        readBatch = new ArrayList<>(BATCH);
     }
 
     /**
