@@ -262,14 +262,8 @@ public class ImportService {
      */
     @Transactional
     public ImportJob startCheck(long jobId, Locale locale) {
-        long clinicId = user().clinicId();
-        int claimed = jdbc.update("update import_job set status = 'CHECKING', rows_done = 0, message = null, updated_at = current_timestamp "
-                + "where clinic_id = ? and id = ? and status in ('UPLOADED', 'CHECKED', 'INVALID', 'FAILED')", clinicId, jobId);
-        if (claimed == 0) {
-            throw new UserFacingException("import.job.busy");
-        }
-        worker.submit(new DelegatingSecurityContextRunnable(() -> check(clinicId, jobId, locale)));
-        return job(jobId);
+        return claimAndRun(jobId, "status = 'CHECKING', rows_done = 0, message = null",
+                "status in ('UPLOADED', 'CHECKED', 'INVALID', 'FAILED')", "import.job.busy", clinicId -> check(clinicId, jobId, locale));
     }
 
     /** Starts the commit in the background after a clean dry run; a second start finds the job claimed. */
@@ -281,13 +275,23 @@ public class ImportService {
     /** {@link #startCommit(long)}, the job's messages worded in {@code locale}, the importing user's (as {@link #startCheck}). */
     @Transactional
     public ImportJob startCommit(long jobId, Locale locale) {
+        return claimAndRun(jobId, "status = 'QUEUED', rows_done = 0", "status = 'CHECKED'", "import.job.notChecked",
+                clinicId -> commit(clinicId, jobId, locale));
+    }
+
+    /**
+     * Claims the job by moving it on ({@code set}) only from the states it may start from ({@code from}), so a second
+     * start finds it claimed and is refused with {@code refusalKey}; then runs {@code work} on the worker thread as
+     * the user who asked.
+     */
+    private ImportJob claimAndRun(long jobId, String set, String from, String refusalKey, java.util.function.LongConsumer work) {
         long clinicId = user().clinicId();
-        int claimed = jdbc.update("update import_job set status = 'QUEUED', rows_done = 0, updated_at = current_timestamp "
-                + "where clinic_id = ? and id = ? and status = 'CHECKED'", clinicId, jobId);
+        int claimed = jdbc.update("update import_job set " + set + ", updated_at = current_timestamp where clinic_id = ? and id = ? and "
+                + from, clinicId, jobId);
         if (claimed == 0) {
-            throw new UserFacingException("import.job.notChecked");
+            throw new UserFacingException(refusalKey);
         }
-        worker.submit(new DelegatingSecurityContextRunnable(() -> commit(clinicId, jobId, locale)));
+        worker.submit(new DelegatingSecurityContextRunnable(() -> work.accept(clinicId)));
         return job(jobId);
     }
 
