@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import io.backstory.BackstoryTest;
-import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.patients.DischargeReason;
-import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.Factor;
 import io.backstory.visits.VisitCommand;
 import io.backstory.visits.VisitService;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,27 +28,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class EpisodePageTest extends SpringBrowserlessTest {
 
-    @Autowired TestSecurity security;
-    @Autowired ClinicalFixture fixture;
     @Autowired VisitService visits;
     @Autowired EpisodeCareService care;
     @Autowired JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now();
-    private EpisodeSummary episode;
+    @RegisterExtension
+    final NewEpisode episode = NewEpisode.opened(30, Chronicity.ACUTE);
 
     @BeforeEach
-    void dischargedEpisodeWithAVisitAndMeasures() {
-        security.signInAs("therapist");
-        episode = fixture.episode(fixture.patient(), today.minusDays(30), Chronicity.ACUTE);
+    void dischargedWithAVisitAndMeasures() {
         long me = visits.prefill(episode.id()).therapistId();
-        visits.log(new VisitCommand(episode.id(), today.minusDays(20), me, 30, 5, null, Set.of(Factor.BELIEFS, Factor.STRENGTH), Set.of()));
-        care.discharge(episode.id(), today, DischargeReason.GOALS_MET, List.of(MeasureEntry.total(Instrument.NPRS, 2)));
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
+        visits.log(new VisitCommand(episode.id(), episode.today().minusDays(20), me, 30, 5, null, Set.of(Factor.BELIEFS, Factor.STRENGTH), Set.of()));
+        care.discharge(episode.id(), episode.today(), DischargeReason.GOALS_MET, List.of(MeasureEntry.total(Instrument.NPRS, 2)));
     }
 
     @Test
@@ -64,7 +52,7 @@ class EpisodePageTest extends SpringBrowserlessTest {
                 .param(before).query(String.class).list();
         assertThat(rows).containsExactly("READ episode " + episode.id());
         String text = view.getElement().getTextRecursively();
-        assertThat(text).contains(episode.patientName()).contains("Goals met");
+        assertThat(text).contains(episode.summary().patientName()).contains("Goals met");
         assertThat(view.getChildren().filter(c -> c.getClassNames().contains("panel"))
                 .flatMap(c -> c.getChildren()).filter(CoverageStripView.class::isInstance)).hasSize(1);
         assertThat(view.getElement().getOuterHTML()).contains("trend-grid");
