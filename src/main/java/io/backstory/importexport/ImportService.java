@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -296,11 +297,11 @@ public class ImportService {
 
     void check(long clinicId, long jobId, Locale locale) {
         try {
-            ImportEngine.Outcome outcome = inOne.execute(tx -> {
+            ImportEngine.Outcome outcome = probingIfNeeded(probeEveryId -> inOne.execute(tx -> {
                 tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
-                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale)
+                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale, probeEveryId)
                         .run(paths(jobId, clinicId));
-            });
+            }));
             separately.executeWithoutResult(tx -> {
                 jdbc.update("delete from import_problem where clinic_id = ? and job_id = ?", clinicId, jobId);
                 List<Object[]> rows = new ArrayList<>();
@@ -328,8 +329,9 @@ public class ImportService {
         try {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
-            ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale);
+            probingIfNeeded(probeEveryId -> inOne.execute(tx -> {
+                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale,
+                        probeEveryId);
                 ImportEngine.Outcome o = engine.run(paths(jobId, clinicId));
                 if (!o.ok()) {
                     throw new UserFacingException("import.job.changed", o.problemCount(), o.problems().getFirst().message());
@@ -340,9 +342,18 @@ public class ImportService {
                 jdbc.update("update import_job set status = 'DONE', rows_done = rows_total, message = ?, updated_at = current_timestamp "
                         + "where clinic_id = ? and id = ?", truncate(summary(o, locale, "import.job.imported"), MESSAGE_LENGTH), clinicId, jobId);
                 return o;
-            });
+            }));
         } catch (RuntimeException e) {
             fail(clinicId, jobId, new UserFacingException.Problem("import.job.stopped", UserFacingException.localized(e, locale)).in(locale));
+        }
+    }
+
+    /** A run of the engine in a transaction of its own; once more, looking every id up, if its fast path met an id twice. */
+    private static ImportEngine.Outcome probingIfNeeded(Function<Boolean, ImportEngine.Outcome> run) {
+        try {
+            return run.apply(false);
+        } catch (ImportEngine.SeenTwice e) {
+            return run.apply(true);
         }
     }
 
