@@ -49,7 +49,7 @@ class MeasureServiceTest {
         measures.record(episode.id(), Timepoint.DISCHARGE, episode.today(), List.of(
                 MeasureEntry.total(Instrument.NPRS, 2), MeasureEntry.total(Instrument.ODI, 36)));
 
-        List<MeasureTrend> trends = measures.trends(episode.id());
+        List<MeasureTrend> trends = MeasureService.trends(measures.list(episode.id()));
 
         assertThat(trends).extracting(MeasureTrend::instrument).containsExactly(Instrument.NPRS, Instrument.ODI);
         assertThat(trends.get(0).change()).isEqualTo(Change.IMPROVED);

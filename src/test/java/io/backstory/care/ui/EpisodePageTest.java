@@ -3,6 +3,7 @@ package io.backstory.care.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import io.backstory.AuditRows;
 import io.backstory.BackstoryTest;
 import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
@@ -44,13 +45,11 @@ class EpisodePageTest extends SpringBrowserlessTest {
 
     @Test
     void shouldRenderTheEpisodePageFromOnePageModelWithOneAuditRow() {
-        long before = lastAuditId();
+        AuditRows audit = AuditRows.from(jdbc);
 
         EpisodeView view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
 
-        List<String> rows = jdbc.sql("select action || ' ' || entity || ' ' || entity_id from audit_event where id > ? order by id")
-                .param(before).query(String.class).list();
-        assertThat(rows).containsExactly("READ episode " + episode.id());
+        assertThat(audit.written()).containsExactly("READ episode " + episode.id());
         String text = view.getElement().getTextRecursively();
         assertThat(text).contains(episode.summary().patientName()).contains("Goals met");
         assertThat(view.getChildren().filter(c -> c.getClassNames().contains("panel"))
@@ -61,16 +60,11 @@ class EpisodePageTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowTheNotFoundPageForAnotherIdWithoutAReadRow() {
-        long before = lastAuditId();
+        AuditRows audit = AuditRows.from(jdbc);
 
         navigate("episodes/" + (episode.id() + 1_000_000), io.backstory.base.ui.NotFoundView.class);
 
-        assertThat(jdbc.sql("select action from audit_event where id > ?").param(before).query(String.class).list())
-                .containsExactly("NOT_FOUND");
-    }
-
-    private long lastAuditId() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        assertThat(audit.actions()).containsExactly("NOT_FOUND");
     }
 
     private static EpisodeView target(EpisodeView view) {
