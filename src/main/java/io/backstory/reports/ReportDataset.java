@@ -75,6 +75,18 @@ class ReportDataset {
             sql.append(" and e.discharge_date <= ?");
             params.add(Date.valueOf(filter.dischargedTo()));
         }
+        appendCaseFilter(filter, sql, params);
+        if (filter.startBack() != null) {
+            sql.append(" and lower(e.startback) = ?");
+            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * The filter's location, therapist and chronicity: the conditions that also apply to episodes still in care
+     * ({@code e} is {@code report_episode} or {@code episode}, which name these columns alike).
+     */
+    private static void appendCaseFilter(ReportFilter filter, StringBuilder sql, List<Object> params) {
         if (filter.locationId() != null) {
             sql.append(" and e.location_id = ?");
             params.add(filter.locationId());
@@ -86,10 +98,6 @@ class ReportDataset {
         if (filter.chronicity() != null) {
             sql.append(" and e.chronicity = ?");
             params.add(filter.chronicity().name());
-        }
-        if (filter.startBack() != null) {
-            sql.append(" and lower(e.startback) = ?");
-            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -122,18 +130,7 @@ class ReportDataset {
     int activeEpisodes(long clinicId, ReportFilter filter) {
         StringBuilder sql = new StringBuilder("select count(*) from episode e where e.clinic_id = ? and e.discharge_date is null");
         List<Object> params = new ArrayList<>(List.of(clinicId));
-        if (filter.locationId() != null) {
-            sql.append(" and e.location_id = ?");
-            params.add(filter.locationId());
-        }
-        if (filter.therapistId() != null) {
-            sql.append(" and e.therapist_id = ?");
-            params.add(filter.therapistId());
-        }
-        if (filter.chronicity() != null) {
-            sql.append(" and e.chronicity = ?");
-            params.add(filter.chronicity().name());
-        }
+        appendCaseFilter(filter, sql, params);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single().intValue();
     }
 

@@ -199,6 +199,30 @@ class ImportServiceTest {
                 "episodes.csv, line 2, column patient_id: no patient with id 'P-9' in patients.csv or an earlier import");
     }
 
+    /**
+     * An id twice in a file, the second time in a later batch: the first import of a kind does not look its ids up
+     * per batch (PostgreSQL's fast path), the unique key refuses the second and the run is done again looking every
+     * id up, so the dry run names it on its line as in a small file, and the commit of the file once fixed adds it.
+     */
+    @Test
+    void shouldNameAnIdSeenInAnEarlierBatchOfTheFile() throws Exception {
+        StringBuilder patients = new StringBuilder("patient_id,first_name,last_name,date_of_birth,sex\n");
+        for (int i = 1; i <= ImportEngine.BATCH + 5; i++) {
+            patients.append("P-").append(i).append(",Ana,Ruiz,1970-01-01,F\n");
+        }
+        String once = patients.toString();
+        patients.append("P-3,Ana,Ruiz,1970-01-01,F\n");
+        ImportJob job = check(Map.of("patients.csv", patients.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.status()).isEqualTo(ImportJob.Status.INVALID);
+        assertThat(imports.problems(job.id())).extracting(ImportProblem::message).containsExactly(
+                "patients.csv, line " + (ImportEngine.BATCH + 7) + ", column patient_id: duplicate id 'P-3' (also on an earlier line of this file)");
+
+        ImportJob fixed = check(Map.of("patients.csv", once.getBytes(StandardCharsets.UTF_8)));
+        assertThat(fixed.status()).as(fixed.message()).isEqualTo(ImportJob.Status.CHECKED);
+        assertThat(commit(fixed.id()).status()).isEqualTo(ImportJob.Status.DONE);
+        assertThat(count("patient")).isEqualTo(ImportEngine.BATCH + 5);
+    }
+
     @Test
     void shouldNameAMissingColumnAndUseTheSavedMapping() throws Exception {
         Map<String, byte[]> files = Map.of("patients.csv", "Patient ID,Given,Family,DOB,Gender\nP-1,Ana,Ruiz,1970-01-01,F\n"
