@@ -27,15 +27,10 @@
 #
 # Prints one line per file with the per-step times of the last run, and appends to target/bench/r-analysis.csv.
 # The median of RUNS runs (default 3) is reported.
-suppressPackageStartupMessages({ library(survival); library(splines) })
-
-args <- commandArgs(trailingOnly = TRUE)
-runs <- 3
-if (length(args) > 0 && grepl("^[0-9]+$", args[1])) { runs <- as.integer(args[1]); args <- args[-1] }
-if (length(args) == 0) stop("usage: Rscript bench/r-analysis.R [RUNS] FILE.csv [FILE.csv ...]")
-
-covariates <- "age + sex + chronicity + baseline_nprs + baseline_odi + fabq_pa + startback + prior_episodes"
-covariate_columns <- c("age", "sex", "chronicity", "baseline_nprs", "baseline_odi", "fabq_pa", "startback", "prior_episodes")
+# (r-common.R, beside this script: packages, command line, covariates, reading the files)
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "r-common.R"))
+args <- bench_args("r-analysis.R", 3)
+runs <- args$runs
 factors <- c("f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs")
 # (the formula lives in the caller's frame: cox.zph and predict rebuild the model frame from it)
 cox_formula <- function(lhs, rhs) as.formula(paste(lhs, "~", rhs), env = parent.frame())
@@ -156,12 +151,9 @@ analyse <- function(raw, horizon = 365, isolated_max = 1, check_ins = c(30, 91, 
 dir.create("target/bench", showWarnings = FALSE, recursive = TRUE)
 out <- "target/bench/r-analysis.csv"
 if (!file.exists(out)) cat("episodes,median_ms,min_ms,max_ms,median_cpu_ms,runs,read_ms\n", file = out)
-for (file in args) {
+for (file in args$files) {
   t0 <- proc.time()[["elapsed"]]
-  raw <- read.csv(file, na.strings = c("", "NA"), stringsAsFactors = FALSE)
-  raw$sex <- factor(raw$sex, levels = c("F", "M", "X"))
-  raw$chronicity <- factor(raw$chronicity, levels = c("acute", "subacute", "chronic"))
-  raw$startback <- factor(raw$startback, levels = c("low", "medium", "high"))
+  raw <- read_episodes(file)
   row <- seq_len(nrow(raw))
   raw$therapist <- (row * 7919) %% 40 + 1                            # AnalysisBenchmark.withCare
   raw$recovered <- ifelse(raw$recurred == 0 & row %% 9 == 0, 0L, 1L)

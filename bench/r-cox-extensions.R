@@ -13,15 +13,10 @@
 #
 # Reading the CSV is not timed. Prints the median of RUNS (default 1) per step, wall and CPU, and appends to
 # target/bench/r-cox-extensions.csv.
-suppressPackageStartupMessages({ library(survival); library(splines) })
-
-args <- commandArgs(trailingOnly = TRUE)
-runs <- 1
-if (length(args) > 0 && grepl("^[0-9]+$", args[1])) { runs <- as.integer(args[1]); args <- args[-1] }
-if (length(args) == 0) stop("usage: Rscript bench/r-cox-extensions.R [RUNS] FILE.csv [FILE.csv ...]")
-
-covariates <- "age + sex + chronicity + baseline_nprs + baseline_odi + fabq_pa + startback + prior_episodes"
-covariate_columns <- c("age", "sex", "chronicity", "baseline_nprs", "baseline_odi", "fabq_pa", "startback", "prior_episodes")
+# (r-common.R, beside this script: packages, command line, covariates, reading the files)
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "r-common.R"))
+args <- bench_args("r-cox-extensions.R", 1)
+runs <- args$runs
 
 timed <- function(expr) {
   t0 <- proc.time()
@@ -65,11 +60,8 @@ steps <- function(cc) {
 dir.create("target/bench", showWarnings = FALSE, recursive = TRUE)
 out <- "target/bench/r-cox-extensions.csv"
 if (!file.exists(out)) cat("episodes,step,median_ms,median_cpu_ms,runs\n", file = out)
-for (file in args) {
-  raw <- read.csv(file, na.strings = c("", "NA"), stringsAsFactors = FALSE)
-  raw$sex <- factor(raw$sex, levels = c("F", "M", "X"))
-  raw$chronicity <- factor(raw$chronicity, levels = c("acute", "subacute", "chronic"))
-  raw$startback <- factor(raw$startback, levels = c("low", "medium", "high"))
+for (file in args$files) {
+  raw <- read_episodes(file)
   raw$therapist <- ((seq_len(nrow(raw)) - 1) * 7919) %% 40 + 1
   raw$multifactor <- as.integer(raw$f_movement + raw$f_mobility + raw$f_strength + raw$f_recovery + raw$f_beliefs > 1)
   raw$time <- pmin(raw$time_days, 365)

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -108,6 +112,22 @@ final class ImportEngine {
     private final Map<ImportKind, Integer> skipped = new EnumMap<>(ImportKind.class);
     /** problems of the row being read; kept until its batch is resolved (an already-imported row reports none) */
     private List<Found> rowProblems = new ArrayList<>();
+    /** false: a file of a kind the clinic has no ids of yet skips the per-batch look-up of its own ids ({@link SeenTwice}) */
+    private final boolean probeEveryId;
+    /** kinds whose file this run reads without looking its ids up: the clinic had none of that kind when the file began */
+    private final Set<ImportKind> firstOfKind = EnumSet.noneOf(ImportKind.class);
+
+    /**
+     * The fast path met an id twice: a row's id was already registered by this run in an earlier batch (the same id
+     * twice in a file) or by an import running alongside. The unique key of {@code import_external_id} refused
+     * it, the transaction is lost, and the caller runs the whole job again with {@code probeEveryId}, which reports
+     * it as the look-ups always did ("duplicate id", or "already imported" and skipped).
+     */
+    static final class SeenTwice extends RuntimeException {
+        SeenTwice(Throwable cause) {
+            super(cause);
+        }
+    }
 
     /**
      * A problem as found: a translations key and its arguments (the file's own values as strings, limits as
@@ -117,11 +137,16 @@ final class ImportEngine {
     }
 
     ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress) {
-        this(jdbc, settings, clock, progress, Locale.ENGLISH);
+        this(jdbc, settings, clock, progress, Locale.ENGLISH, true);
     }
 
-    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress, Locale locale) {
+    /**
+     * {@code probeEveryId} false: the fast path (PostgreSQL), which may throw {@link SeenTwice}; the caller then
+     * runs the job again with true.
+     */
+    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress, Locale locale, boolean probeEveryId) {
         this.jdbc = jdbc;
+        this.probeEveryId = probeEveryId;
         this.locale = locale;
         this.settings = settings;
         this.today = LocalDate.now(clock);
@@ -187,8 +212,9 @@ final class ImportEngine {
         }
     }
 
+    /** The problems of a row that goes no further (no id, wrong number of cells): reported before its batch is resolved. */
     private void reportRow() {
-        report(rowProblems);
+        readReported.addAll(rowProblems);
         rowProblems = new ArrayList<>();
     }
 
@@ -197,65 +223,148 @@ final class ImportEngine {
     }
 
     private void read(ImportKind kind, Path file) {
-        List<Pending> batch = new ArrayList<>(BATCH);
-        List<Ref> refs = refs(kind);
-        try (CsvTable table = CsvTable.open(file)) {
-            Map<String, Integer> columns = columns(kind, table.header());
-            reportRow();
-            if (columns == null) {
-                return;
-            }
-            table.rows(columns, row -> {
-                rows++;
-                if (rows % 10_000 == 0) {
-                    progress.accept(rows);
+        // Most imports bring a kind the clinic has none of yet (a first import, or its visits): then no id of this file can
+        // be one imported before, and looking each one up (a unique-index probe per row, a tenth of a visit import's time)
+        // only finds this run's own duplicates, which the unique key of import_external_id refuses anyway (SeenTwice).
+        if (!probeEveryId && writer instanceof ImportWriter.Copy && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select not exists (select 1 from import_external_id where clinic_id = ? and kind = ?)", Boolean.class,
+                settings.clinicId(), kind.name()))) {
+            firstOfKind.add(kind);
+        }
+        BlockingQueue<Chunk> handed = new ArrayBlockingQueue<>(1);
+        long before = rows;
+        Thread reader = Thread.ofPlatform().name("import-reader-" + settings.jobId()).daemon(true)
+                .start(() -> readInto(kind, file, before, handed));
+        try {
+            while (true) {
+                Chunk chunk = handed.take();
+                switch (chunk.failed()) {
+                    case null -> { }
+                    case RuntimeException e -> throw e;
+                    case Error e -> throw e;
+                    default -> throw new IllegalStateException(chunk.failed());
                 }
-                String id = row.get(kind.idField());
-                if (id.isEmpty() || id.length() > 64) {
-                    if (id.isEmpty()) {
-                        problem(kind, row.line(), kind.idField(), "required");
-                    } else {
-                        problem(kind, row.line(), kind.idField(), "tooLong", 64, id.length());
-                    }
-                    reportRow();
+                report(chunk.reported());
+                resolve(kind, chunk.batch());
+                if (chunk.rows() / 10_000 > rows / 10_000) {
+                    progress.accept(chunk.rows());
+                }
+                rows = chunk.rows();
+                if (chunk.last()) {
                     return;
                 }
-                String[] ext = new String[refs.size()];
-                for (int i = 0; i < ext.length; i++) {
-                    Ref ref = refs.get(i);
-                    ext[i] = row.get(ref.column());
-                    if (ext[i].isEmpty() && ref.required()) {
-                        problem(kind, row.line(), ref.column(), "required");
-                    }
-                }
-                Object[] values = switch (kind) {
-                    case PATIENTS -> patient(row);
-                    case EPISODES -> episode(row);
-                    case VISITS -> visit(row);
-                    case MEASURES -> measure(row);
-                    case CHECKINS -> checkIn(row);
-                    case RECURRENCES -> recurrence(row);
-                };
-                // a row with a problem is never written: drop its values (a 1 MB cell must not stay in the batch)
-                batch.add(new Pending(row.line(), id, rowProblems.isEmpty() ? values : null, ext, rowProblems));
-                rowProblems = new ArrayList<>();
-                if (batch.size() == BATCH) {
-                    resolve(kind, batch);
-                    batch.clear();
-                }
-            }, wrong -> {
-                problem(kind, wrong.line(), null, "cells", table.header().size(), wrong.cells().get("#cells"));
-                reportRow();
-            });
-            resolve(kind, batch);
-        } catch (CsvTable.FileProblem e) {
-            resolve(kind, batch);
-            rowProblems.add(new Found(kind, e.line, null, e.rule));
-        } catch (IOException e) {
-            resolve(kind, batch);
-            problem(kind, 0, null, "unreadable", String.valueOf(e.getMessage()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } finally {
+            reader.interrupt(); // stops a reader still waiting to hand over its next batch when this thread failed
         }
-        reportRow();
+    }
+
+    /**
+     * What the reading thread hands over, in file order: problems found on their own (reported before the batch, as
+     * they were found before it was resolved), then a batch of rows to resolve and write; the rows read so far.
+     */
+    private record Chunk(List<Found> reported, List<Pending> batch, long rows, boolean last, @Nullable Throwable failed) {
+    }
+
+    /** Thrown in the reading thread when the import thread stopped taking its batches. */
+    private static final class Abandoned extends RuntimeException {
+    }
+
+    // The reading thread's own state while it reads a file (the import thread never touches it; the queue orders both).
+    private List<Pending> readBatch = new ArrayList<>();
+    private List<Found> readReported = new ArrayList<>();
+    private long readRows;
+
+    /**
+     * Reads and checks a file's rows on a thread of its own while the import thread resolves and writes the batch
+     * before (the database's share and the JVM's then overlap instead of taking turns); the transaction and all of
+     * its statements stay on the import thread. At most three batches are in memory: one being read, one handed
+     * over, one being written.
+     */
+    private void readInto(ImportKind kind, Path file, long rowsBefore, BlockingQueue<Chunk> out) {
+        readRows = rowsBefore;
+        readBatch = new ArrayList<>(BATCH);
+        readReported = new ArrayList<>();
+        try {
+            List<Ref> refs = refs(kind);
+            try (CsvTable table = CsvTable.open(file)) {
+                Map<String, Integer> columns = columns(kind, table.header());
+                reportRow();
+                if (columns != null) {
+                    table.rows(columns, row -> readRow(kind, refs, row, out), wrong -> {
+                        problem(kind, wrong.line(), null, "cells", table.header().size(), wrong.cells().get("#cells"));
+                        reportRow();
+                    });
+                }
+                hand(out, false);
+            } catch (CsvTable.FileProblem e) {
+                hand(out, false);
+                rowProblems.add(new Found(kind, e.line, null, e.rule));
+            } catch (IOException e) {
+                hand(out, false);
+                problem(kind, 0, null, "unreadable", String.valueOf(e.getMessage()));
+            }
+            reportRow();
+            hand(out, true);
+        } catch (Abandoned e) {
+            // the import thread failed or was stopped: nobody takes what is left
+        } catch (RuntimeException | Error e) {
+            try {
+                out.put(new Chunk(List.of(), List.of(), readRows, true, e));
+            } catch (InterruptedException stopped) {
+                // the import thread is gone too
+            }
+        }
+    }
+
+    private void readRow(ImportKind kind, List<Ref> refs, CsvTable.Row row, BlockingQueue<Chunk> out) {
+        readRows++;
+        String id = row.get(kind.idField());
+        if (id.isEmpty() || id.length() > 64) {
+            if (id.isEmpty()) {
+                problem(kind, row.line(), kind.idField(), "required");
+            } else {
+                problem(kind, row.line(), kind.idField(), "tooLong", 64, id.length());
+            }
+            reportRow();
+            return;
+        }
+        String[] ext = new String[refs.size()];
+        for (int i = 0; i < ext.length; i++) {
+            Ref ref = refs.get(i);
+            ext[i] = row.get(ref.column());
+            if (ext[i].isEmpty() && ref.required()) {
+                problem(kind, row.line(), ref.column(), "required");
+            }
+        }
+        Object[] values = switch (kind) {
+            case PATIENTS -> patient(row);
+            case EPISODES -> episode(row);
+            case VISITS -> visit(row);
+            case MEASURES -> measure(row);
+            case CHECKINS -> checkIn(row);
+            case RECURRENCES -> recurrence(row);
+        };
+        // a row with a problem is never written: drop its values (a 1 MB cell must not stay in the batch)
+        readBatch.add(new Pending(row.line(), id, rowProblems.isEmpty() ? values : null, ext, rowProblems));
+        rowProblems = new ArrayList<>();
+        if (readBatch.size() == BATCH) {
+            hand(out, false);
+        }
+    }
+
+    /** Hands the problems found on their own and the batch read since the last hand-over to the import thread. */
+    private void hand(BlockingQueue<Chunk> out, boolean last) {
+        try {
+            out.put(new Chunk(readReported, readBatch, readRows, last, null));
+        } catch (InterruptedException e) {
+            throw new Abandoned();
+        }
+        readReported = new ArrayList<>();
+        readBatch = new ArrayList<>(BATCH);
     }
 
     /**
@@ -307,7 +416,8 @@ final class ImportEngine {
             return;
         }
         List<Ref> refs = refs(kind);
-        Map<String, long[]> before = registered(kind, batch.stream().map(Pending::id).collect(Collectors.toSet()));
+        Map<String, long[]> before = firstOfKind.contains(kind) ? Map.of()
+                : registered(kind, batch.stream().map(Pending::id).collect(Collectors.toSet()));
         List<Map<String, long[]>> targets = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             int slot = i;
@@ -408,7 +518,14 @@ final class ImportEngine {
             }
         }
         if (!external.isEmpty()) {
-            writer.insertPlain("import_external_id", List.of("clinic_id", "kind", "external_id", "local_id", "job_id"), external);
+            try {
+                writer.insertPlain("import_external_id", List.of("clinic_id", "kind", "external_id", "local_id", "job_id"), external);
+            } catch (IllegalStateException e) {
+                if (firstOfKind.contains(kind) && e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                    throw new SeenTwice(e); // unique_violation: its only unique key is (clinic_id, kind, external_id)
+                }
+                throw e;
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -261,14 +262,8 @@ public class ImportService {
      */
     @Transactional
     public ImportJob startCheck(long jobId, Locale locale) {
-        long clinicId = user().clinicId();
-        int claimed = jdbc.update("update import_job set status = 'CHECKING', rows_done = 0, message = null, updated_at = current_timestamp "
-                + "where clinic_id = ? and id = ? and status in ('UPLOADED', 'CHECKED', 'INVALID', 'FAILED')", clinicId, jobId);
-        if (claimed == 0) {
-            throw new UserFacingException("import.job.busy");
-        }
-        worker.submit(new DelegatingSecurityContextRunnable(() -> check(clinicId, jobId, locale)));
-        return job(jobId);
+        return claimAndRun(jobId, "status = 'CHECKING', rows_done = 0, message = null",
+                "status in ('UPLOADED', 'CHECKED', 'INVALID', 'FAILED')", "import.job.busy", clinicId -> check(clinicId, jobId, locale));
     }
 
     /** Starts the commit in the background after a clean dry run; a second start finds the job claimed. */
@@ -280,23 +275,33 @@ public class ImportService {
     /** {@link #startCommit(long)}, the job's messages worded in {@code locale}, the importing user's (as {@link #startCheck}). */
     @Transactional
     public ImportJob startCommit(long jobId, Locale locale) {
+        return claimAndRun(jobId, "status = 'QUEUED', rows_done = 0", "status = 'CHECKED'", "import.job.notChecked",
+                clinicId -> commit(clinicId, jobId, locale));
+    }
+
+    /**
+     * Claims the job by moving it on ({@code set}) only from the states it may start from ({@code from}), so a second
+     * start finds it claimed and is refused with {@code refusalKey}; then runs {@code work} on the worker thread as
+     * the user who asked.
+     */
+    private ImportJob claimAndRun(long jobId, String set, String from, String refusalKey, java.util.function.LongConsumer work) {
         long clinicId = user().clinicId();
-        int claimed = jdbc.update("update import_job set status = 'QUEUED', rows_done = 0, updated_at = current_timestamp "
-                + "where clinic_id = ? and id = ? and status = 'CHECKED'", clinicId, jobId);
+        int claimed = jdbc.update("update import_job set " + set + ", updated_at = current_timestamp where clinic_id = ? and id = ? and "
+                + from, clinicId, jobId);
         if (claimed == 0) {
-            throw new UserFacingException("import.job.notChecked");
+            throw new UserFacingException(refusalKey);
         }
-        worker.submit(new DelegatingSecurityContextRunnable(() -> commit(clinicId, jobId, locale)));
+        worker.submit(new DelegatingSecurityContextRunnable(() -> work.accept(clinicId)));
         return job(jobId);
     }
 
     void check(long clinicId, long jobId, Locale locale) {
         try {
-            ImportEngine.Outcome outcome = inOne.execute(tx -> {
+            ImportEngine.Outcome outcome = probingIfNeeded(probeEveryId -> inOne.execute(tx -> {
                 tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
-                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale)
+                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale, probeEveryId)
                         .run(paths(jobId, clinicId));
-            });
+            }));
             separately.executeWithoutResult(tx -> {
                 jdbc.update("delete from import_problem where clinic_id = ? and job_id = ?", clinicId, jobId);
                 List<Object[]> rows = new ArrayList<>();
@@ -324,8 +329,9 @@ public class ImportService {
         try {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
-            ImportEngine.Outcome outcome = inOne.execute(tx -> {
-                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale);
+            probingIfNeeded(probeEveryId -> inOne.execute(tx -> {
+                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale,
+                        probeEveryId);
                 ImportEngine.Outcome o = engine.run(paths(jobId, clinicId));
                 if (!o.ok()) {
                     throw new UserFacingException("import.job.changed", o.problemCount(), o.problems().getFirst().message());
@@ -336,9 +342,18 @@ public class ImportService {
                 jdbc.update("update import_job set status = 'DONE', rows_done = rows_total, message = ?, updated_at = current_timestamp "
                         + "where clinic_id = ? and id = ?", truncate(summary(o, locale, "import.job.imported"), MESSAGE_LENGTH), clinicId, jobId);
                 return o;
-            });
+            }));
         } catch (RuntimeException e) {
             fail(clinicId, jobId, new UserFacingException.Problem("import.job.stopped", UserFacingException.localized(e, locale)).in(locale));
+        }
+    }
+
+    /** A run of the engine in a transaction of its own; once more, looking every id up, if its fast path met an id twice. */
+    private static ImportEngine.Outcome probingIfNeeded(Function<Boolean, ImportEngine.Outcome> run) {
+        try {
+            return run.apply(false);
+        } catch (ImportEngine.SeenTwice e) {
+            return run.apply(true);
         }
     }
 

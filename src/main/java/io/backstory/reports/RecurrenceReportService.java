@@ -319,6 +319,22 @@ public class RecurrenceReportService {
         return e.recurred() && e.timeDays() <= horizon;
     }
 
+    /** Of a group's episodes, those evaluable at the horizon and those of them that recurred by it: a group's rate is x / n. */
+    private record HorizonCount(int evaluable, int recurred) {
+
+        static HorizonCount of(List<AnalysisEpisode> episodes, int horizon) {
+            int n = 0;
+            int x = 0;
+            for (AnalysisEpisode e : episodes) {
+                if (isEvaluable(e, horizon)) {
+                    n++;
+                    x += recurredBy(e, horizon) ? 1 : 0;
+                }
+            }
+            return new HorizonCount(n, x);
+        }
+    }
+
     private static List<TherapistPoint> therapists(List<ReportOptions.Option> therapistNames, List<EpisodeRow> rows,
                                                    int horizon, double clinicRate) {
         Map<Long, String> names = therapistNames.stream()
@@ -327,14 +343,9 @@ public class RecurrenceReportService {
                 TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));
         List<TherapistPoint> points = new ArrayList<>();
         byTherapist.forEach((id, list) -> {
-            int n = 0;
-            int x = 0;
-            for (AnalysisEpisode e : list) {
-                if (isEvaluable(e, horizon)) {
-                    n++;
-                    x += recurredBy(e, horizon) ? 1 : 0;
-                }
-            }
+            HorizonCount c = HorizonCount.of(list, horizon);
+            int n = c.evaluable();
+            int x = c.recurred();
             double rate = n == 0 ? Double.NaN : (double) x / n;
             boolean out95 = false;
             boolean out998 = false;
@@ -373,14 +384,9 @@ public class RecurrenceReportService {
                 TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));
         List<QuarterRow> out = new ArrayList<>();
         byQuarter.forEach((q, list) -> {
-            int n = 0;
-            int x = 0;
-            for (AnalysisEpisode e : list) {
-                if (isEvaluable(e, horizon)) {
-                    n++;
-                    x += recurredBy(e, horizon) ? 1 : 0;
-                }
-            }
+            HorizonCount c = HorizonCount.of(list, horizon);
+            int n = c.evaluable();
+            int x = c.recurred();
             out.add(new QuarterRow(q, list.size(), n, x, n == 0 ? Double.NaN : (double) x / n,
                     list.stream().mapToInt(AnalysisEpisode::breadth).average().orElse(Double.NaN)));
         });

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,13 +281,8 @@ class ImportBenchmark {
     }
 
     private ImportJob await(long jobId) throws InterruptedException {
-        while (true) {
-            ImportJob job = imports.job(jobId);
-            if (!job.status().working()) {
-                return job;
-            }
-            Thread.sleep(250); // the poll (a job read, like the progress bar's) costs CPU on both sides: not too often
-        }
+        // the poll (a job read, like the progress bar's) costs CPU on both sides: not too often
+        return ImportJobs.await(imports, jobId, Duration.ofMillis(250), Duration.ofDays(1));
     }
 
     private static void resetPeaks() {

@@ -120,45 +120,45 @@ zph <- function(case, fit, call, transform = "km") {
 }
 
 covs <- "plan + age + sex + nprs"
+# The call for the survival outcome surv, the covariates plus terms, on d with more arguments.
+coxph_call <- function(surv, terms = "", args = "") paste0("coxph(Surv(", surv, ") ~ ", covs, terms, ", data = d", args, ")")
 # Stratified, weighted, clustered (right-censored).
 cases <- list(
-  strata = paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d)"),
-  strata_weights = paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, weights = w, robust = FALSE)"),
-  cluster = paste0("coxph(Surv(time, status) ~ ", covs, ", data = d, cluster = therapist)"),
-  strata_cluster = paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, cluster = therapist)"),
-  strata_cluster_location = paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, cluster = location)"),
-  weights_cluster = paste0("coxph(Surv(time, status) ~ ", covs, ", data = d, weights = w, cluster = therapist)"),
-  strata_weights_cluster = paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, weights = w, cluster = therapist)"),
-  strata_robust = paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, robust = TRUE)"),
+  strata = coxph_call("time, status", " + strata(therapist)"),
+  strata_weights = coxph_call("time, status", " + strata(therapist)", ", weights = w, robust = FALSE"),
+  cluster = coxph_call("time, status", args = ", cluster = therapist"),
+  strata_cluster = coxph_call("time, status", " + strata(therapist)", ", cluster = therapist"),
+  strata_cluster_location = coxph_call("time, status", " + strata(therapist)", ", cluster = location"),
+  weights_cluster = coxph_call("time, status", args = ", weights = w, cluster = therapist"),
+  strata_weights_cluster = coxph_call("time, status", " + strata(therapist)", ", weights = w, cluster = therapist"),
+  strata_robust = coxph_call("time, status", " + strata(therapist)", ", robust = TRUE"),
   # counting process with delayed entry (entry times tie with event times)
-  entry = paste0("coxph(Surv(entry, time, status) ~ ", covs, ", data = d)"),
-  entry_strata_weights_cluster = paste0("coxph(Surv(entry, time, status) ~ ", covs, " + strata(therapist), data = d, weights = w, cluster = therapist)"),
-  ns = paste0("coxph(Surv(time, status) ~ ", covs, " + ns(visits, df = 3), data = d)"),
-  visits = paste0("coxph(Surv(time, status) ~ ", covs, " + visits, data = d)"),
-  plain = paste0("coxph(Surv(time, status) ~ ", covs, ", data = d)"))
+  entry = coxph_call("entry, time, status"),
+  entry_strata_weights_cluster = coxph_call("entry, time, status", " + strata(therapist)", ", weights = w, cluster = therapist"),
+  ns = coxph_call("time, status", " + ns(visits, df = 3)"),
+  visits = coxph_call("time, status", " + visits"),
+  plain = coxph_call("time, status"))
 fits <- list()
 for (k in names(cases)) fits[[k]] <- cox(k, cases[[k]], clinic)
 
 # Time-varying weights on the split data, clustered by episode.
-split_call <- paste0("coxph(Surv(tstart, time, status) ~ ", covs, ", data = d, weights = wt, cluster = id)")
+split_call <- coxph_call("tstart, time, status", args = ", weights = wt, cluster = id")
 fs <- cox("split_weights_cluster", split_call, ss)
 zph("split_weights_cluster_zph", fs, split_call)
 ss_t <- merge(ss, clinic[, c("id", "therapist")], by = "id", sort = FALSE)
-split_strata_call <- paste0("coxph(Surv(tstart, time, status) ~ ", covs, " + strata(therapist), data = d, weights = wt, cluster = id)")
+split_strata_call <- coxph_call("tstart, time, status", " + strata(therapist)", ", weights = wt, cluster = id")
 invisible(cox("split_strata_weights_cluster", split_strata_call, ss_t))
 
 # The clinic stacked 40 times (60,000 rows, above the two-thread threshold of 50,000 rows): the same
 # models take the Java fits' two-thread paths (scatter, cross-products, residuals split at a cluster).
 big <- clinic[rep(seq_len(n), 40), ]
-big_call <- paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, weights = w, cluster = therapist)")
+big_call <- cases$strata_weights_cluster
 fb <- cox("big_strata_weights_cluster", big_call, big)
 zph("big_strata_weights_cluster_zph", fb, big_call)
-invisible(cox("big_entry_cluster_id", paste0("coxph(Surv(entry, time, status) ~ ", covs,
-    " + strata(therapist), data = d, weights = w, cluster = id)"), big))
+invisible(cox("big_entry_cluster_id", coxph_call("entry, time, status", " + strata(therapist)", ", weights = w, cluster = id"), big))
 bss <- ss[rep(seq_len(nrow(ss)), 15), ]
 bss$cid <- bss$id + n * rep(0:14, each = nrow(ss))
-invisible(cox("big_split_weights_cluster", paste0("coxph(Surv(tstart, time, status) ~ ", covs,
-    ", data = d, weights = wt, cluster = cid)"), bss))
+invisible(cox("big_split_weights_cluster", coxph_call("tstart, time, status", args = ", weights = wt, cluster = cid"), bss))
 
 # survival's own counting-process data.
 heart_call <- "coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = d)"
@@ -177,7 +177,7 @@ zph("lung_zph", fl, fl_call)
 zph("strata_zph", fits$strata, cases$strata)
 zph("plain_zph", fits$plain, cases$plain)
 zph("ns_zph", fits$ns, cases$ns)
-fw_call <- paste0("coxph(Surv(time, status) ~ ", covs, " + strata(therapist), data = d, weights = w)")
+fw_call <- coxph_call("time, status", " + strata(therapist)", ", weights = w")
 fw <- cox("strata_weighted", fw_call, clinic)
 zph("strata_weighted_zph", fw, fw_call)
 zph("entry_zph", fits$entry, cases$entry)
