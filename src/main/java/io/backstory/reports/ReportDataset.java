@@ -10,7 +10,7 @@ import io.backstory.followups.CheckInChannel;
 import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.RecurrenceSummary;
 import io.backstory.patients.EpisodeCounts;
-import io.backstory.security.AccountNames;
+import io.backstory.security.ClinicAccounts;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,16 +67,16 @@ class ReportDataset {
 
     private final JdbcClient jdbc;
     private final EpisodeCounts episodeCounts;
-    private final AccountNames accountNames;
+    private final ClinicAccounts accounts;
     private final ClinicDirectory clinicDirectory;
     private final ClinicLocations clinicLocations;
 
-    ReportDataset(JdbcClient jdbc, EpisodeCounts episodeCounts, AccountNames accountNames, ClinicDirectory clinicDirectory,
+    ReportDataset(JdbcClient jdbc, EpisodeCounts episodeCounts, ClinicAccounts accounts, ClinicDirectory clinicDirectory,
                   ClinicLocations clinicLocations) {
         this.clinicLocations = clinicLocations;
         this.jdbc = jdbc;
         this.episodeCounts = episodeCounts;
-        this.accountNames = accountNames;
+        this.accounts = accounts;
         this.clinicDirectory = clinicDirectory;
     }
 
@@ -116,7 +116,7 @@ class ReportDataset {
         List<Object> params = new ArrayList<>(List.of(clinicId));
         appendFilter(filter, sql, params);
         sql.append(" order by e.episode_id");
-        Map<Long, String> therapists = codes(accountNames.of(clinicId).stream().map(AccountNames.AccountName::id), "T");
+        Map<Long, String> therapists = codes(accounts.byDisplayName(clinicId).stream().map(ClinicAccounts.AccountName::id), "T");
         Map<Long, String> locations = codes(clinicLocations.all(clinicId).stream().map(ClinicLocations.LocationName::id), "L");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> row(rs, n, therapists, locations, painFreeDays)).list();
@@ -152,16 +152,16 @@ class ReportDataset {
                 select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(sum(revision), 0)
                   from report_episode where clinic_id = ?
                 """).param(clinicId).query(String.class).single()
-                + '/' + episodeCounts.openVersion(clinicId) + '/' + accountNames.version(clinicId)
+                + '/' + episodeCounts.openVersion(clinicId) + '/' + accounts.version(clinicId)
                 + '/' + clinicDirectory.settingsVersion(clinicId);
     }
 
     /** Everyone who treats patients: holders of the THERAPIST role, and anyone with an episode in their name. */
     List<ReportOptions.Option> therapists(long clinicId) {
-        List<AccountNames.AccountName> accounts = accountNames.of(clinicId);
+        List<ClinicAccounts.AccountName> all = accounts.byDisplayName(clinicId);
         Set<Long> treating = episodeCounts.withEpisodes(clinicId,
-                accounts.stream().filter(a -> !a.therapist()).map(AccountNames.AccountName::id).toList());
-        return accounts.stream().filter(a -> a.therapist() || treating.contains(a.id()))
+                all.stream().filter(a -> !a.therapist()).map(ClinicAccounts.AccountName::id).toList());
+        return all.stream().filter(a -> a.therapist() || treating.contains(a.id()))
                 .map(a -> new ReportOptions.Option(a.id(), a.displayName())).toList();
     }
 
