@@ -4,6 +4,7 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
+import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -58,6 +59,11 @@ public class ClinicalFixture {
 
     public EpisodeSummary episode(PatientSummary patient, LocalDate start, Chronicity chronicity) {
         return episodes.open(command(patient.id(), start, chronicity));
+    }
+
+    /** An episode of {@code patient} from {@code start}, discharged on {@code discharge} with its goals met. */
+    public EpisodeSummary discharged(PatientSummary patient, LocalDate start, LocalDate discharge, Chronicity chronicity) {
+        return episodes.discharge(episode(patient, start, chronicity).id(), discharge, DischargeReason.GOALS_MET);
     }
 
     public EpisodeCommand command(long patientId, LocalDate start, Chronicity chronicity) {

@@ -1,5 +1,9 @@
 package io.backstory;
 
+import static io.backstory.TestDatabaseConfig.PASSWORD;
+import static io.backstory.TestDatabaseConfig.URL;
+import static io.backstory.TestDatabaseConfig.USER;
+import static io.backstory.TestDatabaseConfig.urlInSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -26,9 +30,6 @@ class MigrationTest {
 
     private static final String H2_URL = "jdbc:h2:mem:migration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     private static final String H2_REKEY_URL = "jdbc:h2:mem:rekey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-    private static final String PG_URL = System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
-    private static final String PG_USER = System.getenv().getOrDefault("BACKSTORY_TEST_DB_USER", "postgres");
-    private static final String PG_PASSWORD = System.getenv().getOrDefault("BACKSTORY_TEST_DB_PASSWORD", "");
     private static final MigrationVersion TENANT_KEYS = MigrationVersion.fromVersion("14.1");
 
     /**
@@ -89,17 +90,17 @@ class MigrationTest {
 
     @Test
     void shouldGiveAnExistingPostgresDatabaseTheTenantKeysWithItsData() throws Exception {
-        FluentConfiguration flyway = Flyway.configure().dataSource(PG_URL, PG_USER, PG_PASSWORD).schemas("migration_rekey")
+        FluentConfiguration flyway = Flyway.configure().dataSource(URL, USER, PASSWORD).schemas("migration_rekey")
                 .cleanDisabled(false).locations("classpath:db/migration", "classpath:db/vendor/postgresql");
         flyway.load().clean();
         flyway.target(beforeTenantKeys(flyway)).load().migrate();
-        String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=migration_rekey";
-        try (Connection c = DriverManager.getConnection(url, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
+        String url = urlInSchema("migration_rekey");
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
             existingData(s);
         }
         assertThat(flyway.target("latest").load().migrate().success).isTrue();
 
-        try (Connection c = DriverManager.getConnection(url, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
             assertRekeyed(c, s);
         } finally {
             flyway.load().clean();

@@ -1,5 +1,8 @@
 package io.backstory;
 
+import static io.backstory.TestDatabaseConfig.PASSWORD;
+import static io.backstory.TestDatabaseConfig.URL;
+import static io.backstory.TestDatabaseConfig.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -49,9 +52,6 @@ class TenantSchemaTest {
     static final Set<String> LOCAL_TABLES = Set.of("flyway_schema_history", "shedlock", "scheduled_tasks", "login_attempt");
 
     private static final String SCHEMA = "tenant_rules";
-    private static final String URL = System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
-    private static final String USER = System.getenv().getOrDefault("BACKSTORY_TEST_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("BACKSTORY_TEST_DB_PASSWORD", "");
 
     private static Connection connection;
     private static FluentConfiguration flyway;

@@ -1,11 +1,15 @@
 package io.backstory;
 
+import static io.backstory.TestDatabaseConfig.PASSWORD;
+import static io.backstory.TestDatabaseConfig.URL;
+import static io.backstory.TestDatabaseConfig.USER;
+import static io.backstory.TestDatabaseConfig.urlInSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.analytics.Chronicity;
 import io.backstory.patients.DischargeReason;
-import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.EpisodeService;
+import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientSummary;
 import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
@@ -36,9 +40,6 @@ import org.springframework.scheduling.support.ScheduledMethodRunnable;
 class TwoNodesTest {
 
     private static final String SCHEMA = "two_nodes";
-    private static final String URL = System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
-    private static final String USER = System.getenv().getOrDefault("BACKSTORY_TEST_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("BACKSTORY_TEST_DB_PASSWORD", "");
 
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
@@ -55,7 +56,7 @@ class TwoNodesTest {
         // arguments, not default properties: they must win over application.properties, as on a real node
         return new SpringApplicationBuilder(BackstoryApplication.class).profiles("test").run(
                 "--server.port=0",
-                "--spring.datasource.url=" + URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+                "--spring.datasource.url=" + urlInSchema(SCHEMA),
                 "--spring.flyway.schemas=" + SCHEMA,
                 "--backstory.demo.episodes=150");
     }

@@ -147,23 +147,23 @@ final class AnalysisColumns {
     /** The complete cases' {@link #BALANCE_NAMES} columns, derived from the dummy-coded covariates. */
     double[][] balanceColumns() {
         int m = rowIndex.length;
-        double[][] x = covariates;
         double[][] out = new double[BALANCE_NAMES.length][];
-        out[0] = x[0];
-        out[1] = reference(x[1], x[2], m);
-        out[2] = x[1];
-        out[3] = x[2];
-        out[4] = reference(x[3], x[4], m);
-        out[5] = x[3];
-        out[6] = x[4];
-        out[7] = x[5];
-        out[8] = x[6];
-        out[9] = x[7];
-        out[10] = reference(x[8], x[9], m);
-        out[11] = x[8];
-        out[12] = x[9];
-        out[13] = x[10];
+        int b = 0;
+        for (int j = 0; j < covariates.length; j++) {
+            if (firstDummy(j)) {
+                // each categorical covariate has three levels, two dummies: its reference level goes first
+                out[b++] = reference(covariates[j], covariates[j + 1], m);
+            }
+            out[b++] = covariates[j];
+        }
         return out;
+    }
+
+    /** Whether covariate j is the first dummy of a categorical covariate ({@code sex[M]} of {@code sex[M]}, {@code sex[X]}). */
+    private static boolean firstDummy(int j) {
+        String name = COVARIATE_NAMES[j];
+        int bracket = name.indexOf('[');
+        return bracket > 0 && (j == 0 || !COVARIATE_NAMES[j - 1].startsWith(name.substring(0, bracket + 1)));
     }
 
     /** The reference level's dummy: 1 where neither other level is. */

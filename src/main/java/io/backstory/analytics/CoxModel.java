@@ -49,11 +49,6 @@ public final class CoxModel {
     private final DesignCache designs;
 
     private CoxModel(double[] weights, boolean robust, Codes strata, Codes clusters, PhTransform phTest,
-                     int maxIterations, double epsilon) {
-        this(weights, robust, strata, clusters, phTest, maxIterations, epsilon, null);
-    }
-
-    private CoxModel(double[] weights, boolean robust, Codes strata, Codes clusters, PhTransform phTest,
                      int maxIterations, double epsilon, DesignCache designs) {
         this.weights = weights;
         this.robust = robust;
@@ -67,7 +62,7 @@ public final class CoxModel {
 
     /** Unweighted, unstratified, model-based variance, no PH test, iter.max = 20, eps = 1e-9. */
     public static CoxModel withDefaults() {
-        return new CoxModel(null, false, null, null, null, DEFAULT_MAX_ITERATIONS, DEFAULT_EPSILON);
+        return new CoxModel(null, false, null, null, null, DEFAULT_MAX_ITERATIONS, DEFAULT_EPSILON, null);
     }
 
     /**
@@ -234,6 +229,67 @@ public final class CoxModel {
     private CoxResult fitIntervals(double[] start, double[] stop, boolean[] event, int[] row,
                                    double[][] columns, String[] names) {
         int m = stop.length;
+        int n = checkData(m, event, row, columns, names);
+        int events = Columns.countTrue(event);
+        if (events == 0) {
+            throw new IllegalArgumentException("event: at least one event is required to fit a Cox model");
+        }
+
+        // Large stratified data are fitted in stratum order: the risk-set scatter of one stratum then stays
+        // within that stratum's few event-time slots, in cache, instead of hopping over all strata's slots.
+        int[] order = strata != null && strata.count() > 1 && row == null && m >= Halves.PARALLEL_MIN_ROWS
+                ? byStratum(strata) : null;
+        double[] w = Columns.gather(weights, order);
+        int[] stratumCode = Columns.gather(strataCodes(), order);
+        int[] clusterCode = Columns.gather(clusterCodes(), order);
+        start = Columns.gather(start, order);
+        stop = Columns.gather(stop, order);
+        event = Columns.gather(event, order);
+        EventGroups groups = EventGroups.of(start, stop, event, stratumCode, strata == null ? 1 : strata.count(), w);
+        WorkingDesign design = workingDesign(columns, names, n, row, order);
+
+        // The risk-set sums at beta = 0: the null log-likelihood, and the information that shows which columns
+        // are not estimable. coxph finds them by factoring it (cholesky2); they are dropped here before the
+        // first step, which is equivalent.
+        CoxLikelihood lik = new CoxLikelihood(design.x, design.covariates(), n, row, event, w, groups);
+        double loglikNull = lik.evaluate(new double[design.covariates()]);
+        boolean[] drop = design.redundant(lik.imat, WorkingDesign.COLLINEAR_TOLERANCE * eventWeight(groups));
+        if (drop != null) {
+            // dropping compacts the rows in place: never in a design other fits read (a cached one)
+            design = (designs != null ? design.copy() : design).without(drop);
+            if (design.covariates() == 0) {
+                throw new IllegalArgumentException(
+                        "columns: every covariate is constant or collinear" + (strata == null ? "" : " within strata")
+                                + "; nothing to estimate");
+            }
+            lik = new CoxLikelihood(design.x, design.covariates(), n, row, event, w, groups);
+            loglikNull = lik.evaluate(new double[design.covariates()]);
+        }
+
+        Newton fit = newtonRaphson(lik, design.covariates(), loglikNull);
+        double[] score = lik.u.clone();
+        double[][] naiveVar = fit.info().inverse();
+        double[][] var = naiveVar;
+        int clusterCount = 0;
+        if (robust) {
+            Clusters c = clusters(clusterCode, row, m, n);
+            clusterCount = c.count();
+            var = sandwich(naiveVar, lik.robustMeat(c.code(), c.codes()));
+        }
+        PhTestResult ph = phTest == null ? null
+                : CoxZph.test(lik, groups, start, stop, phTest, design.keptNames(), TOLER_CHOL);
+
+        List<ModelTerm> terms = terms(fit.beta(), var, design, names);
+        List<String> warnings = new ArrayList<>(design.warnings);
+        warnings.addAll(convergenceWarnings(fit, lik, infiniteTerms(fit.beta(), score, naiveVar, design, names)));
+        int p = design.covariates();
+        double lr = 2 * (fit.loglik() - loglikNull);
+        return new CoxResult(terms, loglikNull, fit.loglik(), lr, p, Tails.chiSquareUpper(lr, p), fit.iterations(),
+                fit.converged(), design.dropped, warnings, m, events, fit.scoreTest(), groups.strata, clusterCount, ph);
+    }
+
+    /** Checks the data against each other and this configuration; returns the number of design rows. */
+    private int checkData(int m, boolean[] event, int[] row, double[][] columns, String[] names) {
         if (event == null || event.length != m) {
             throw new IllegalArgumentException("event must have one entry per row (" + m + ")");
         }
@@ -253,60 +309,55 @@ public final class CoxModel {
         checkLength(weights == null ? null : weights.length, m, "weights");
         checkLength(strata == null ? null : strata.code().length, m, "strata");
         checkLength(clusters == null ? null : clusters.code().length, m, "clusters");
-        int events = Columns.countTrue(event);
-        if (events == 0) {
-            throw new IllegalArgumentException("event: at least one event is required to fit a Cox model");
-        }
+        return n;
+    }
 
-        // Large stratified data are fitted in stratum order: the risk-set scatter of one stratum then stays
-        // within that stratum's few event-time slots, in cache, instead of hopping over all strata's slots.
-        int[] order = strata != null && strata.count() > 1 && row == null && m >= Halves.PARALLEL_MIN_ROWS
-                ? byStratum(strata) : null;
-        double[] w = Columns.gather(weights, order);
-        int[] stratumCode = Columns.gather(strataCodes(), order);
-        int[] clusterCode = Columns.gather(clusterCodes(), order);
-        start = Columns.gather(start, order);
-        stop = Columns.gather(stop, order);
-        event = Columns.gather(event, order);
-        EventGroups groups = EventGroups.of(start, stop, event, stratumCode, strata == null ? 1 : strata.count(), w);
+    /** The scaled, centred design, shared with the analysis's other fits when a cache was given. */
+    private WorkingDesign workingDesign(double[][] columns, String[] names, int n, int[] row, int[] order) {
         // with a row map the weights belong to intervals, not design rows: centre unweighted (any centring
         // gives the same fit; it only keeps the cross-products well conditioned)
         double[] centring = row == null ? weights : null;
-        Object rowOrder = order == null ? null : strata;
-        WorkingDesign shared = designs == null ? null : designs.find(columns, names, rowOrder, centring);
-        WorkingDesign design = shared != null ? shared : WorkingDesign.build(columns, names, n, order, centring, false);
-        if (designs != null && shared == null) {
-            designs.keep(columns, names, rowOrder, centring, design);
-            shared = design;
+        if (designs == null) {
+            return WorkingDesign.build(columns, names, n, order, centring, false);
         }
-        order = null;
-        int p = design.covariates();
-        CoxLikelihood lik = new CoxLikelihood(design.x, p, n, row, event, w, groups);
-        double[] beta = new double[p];
-        double loglikNull = lik.evaluate(beta);
-        // coxph finds non-estimable columns by factoring the information at beta = 0 (cholesky2);
-        // they are dropped here before the first step, which is equivalent. A scaled column's information
-        // is its risk-set variance (order 1) summed over the events: one orders of magnitude below the
-        // events' weight carries none (stratified: constant within every stratum)
+        Object rowOrder = order == null ? null : strata;
+        WorkingDesign shared = designs.find(columns, names, rowOrder, centring);
+        if (shared == null) {
+            shared = WorkingDesign.build(columns, names, n, order, centring, false);
+            designs.keep(columns, names, rowOrder, centring, shared);
+        }
+        return shared;
+    }
+
+    /**
+     * The events' total weight. A scaled column's information is its risk-set variance (order 1) summed over the
+     * events: one orders of magnitude below this carries none (stratified: constant within every stratum).
+     */
+    private static double eventWeight(EventGroups groups) {
         double eventWeight = 0;
         for (double dw : groups.deadWeight) {
             eventWeight += dw;
         }
-        boolean[] drop = design.redundant(lik.imat, WorkingDesign.COLLINEAR_TOLERANCE * eventWeight);
-        if (drop != null) {
-            // dropping compacts the rows in place: never in a design other fits read
-            design = (design == shared ? design.copy() : design).without(drop);
-            p = design.covariates();
-            if (p == 0) {
-                throw new IllegalArgumentException(
-                        "columns: every covariate is constant or collinear" + (strata == null ? "" : " within strata")
-                                + "; nothing to estimate");
-            }
-            lik = new CoxLikelihood(design.x, p, n, row, event, w, groups);
-            beta = new double[p];
-            loglikNull = lik.evaluate(beta);
-        }
-        List<String> warnings = new ArrayList<>(design.warnings);
+        return eventWeight;
+    }
+
+    /**
+     * Where Newton-Raphson ended: the estimate (scaled), its log-likelihood, and the information there; and the
+     * score test at beta = 0, from the first step.
+     */
+    private record Newton(double[] beta, double loglik, int iterations, boolean converged, SymmetricSystem info,
+                          double scoreTest) {
+    }
+
+    /**
+     * Newton-Raphson from beta = 0, as survival's coxfit6 does it. {@code lik} has just been evaluated at beta = 0,
+     * where the log-likelihood is {@code loglikNull}. A step that makes the log-likelihood worse (or not finite) is
+     * halved towards the last good estimate, more each time; the fit has converged when a step changes the
+     * log-likelihood by a relative {@code epsilon} at most. On return {@code lik} holds the score and information
+     * at the estimate.
+     */
+    private Newton newtonRaphson(CoxLikelihood lik, int p, double loglikNull) {
+        double[] beta = new double[p];
         SymmetricSystem info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
         double[] step = info.solve(lik.u);
         double scoreTest = 0;
@@ -318,80 +369,101 @@ public final class CoxModel {
         for (int j = 0; j < p; j++) {
             newBeta[j] = beta[j] + step[j];
         }
-        boolean converged = false;
         int iterations = 0;
         int halving = 0;
-        double loglik = loglikNull;
         for (int iter = 1; iter <= maxIterations; iter++) {
             iterations = iter;
             double newLoglik = lik.evaluate(newBeta);
             info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
             boolean finite = Double.isFinite(newLoglik) && allFinite(lik.u) && allFinite(lik.imat);
-            if (finite && Math.abs(1 - best / newLoglik) <= epsilon) {
-                converged = true;
-                loglik = newLoglik;
-                beta = newBeta.clone();
-                break;
+            if (finite && converged(best, newLoglik)) {
+                return new Newton(newBeta.clone(), newLoglik, iterations, true, info, scoreTest);
             }
             if (!finite || newLoglik < best) {
-                // survival's step-halving, more aggressive each time it fails to improve
                 halving++;
-                for (int j = 0; j < p; j++) {
-                    newBeta[j] = (newBeta[j] + halving * beta[j]) / (halving + 1.0);
-                }
+                halveStep(beta, newBeta, halving);
             } else {
                 halving = 0;
                 best = newLoglik;
-                step = info.solve(lik.u);
-                for (int j = 0; j < p; j++) {
-                    beta[j] = newBeta[j];
-                    newBeta[j] += step[j];
-                }
+                takeStep(beta, newBeta, info.solve(lik.u));
             }
         }
-        if (!converged) {
-            // as survival 3.5's coxfit6: the last iteration still takes its step, then the fit falls
-            // back to the last estimate that improved the likelihood (R then reports iter.max + 1)
-            loglik = lik.evaluate(beta);
-            info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
-        }
-        double[][] var = info.inverse();
-        double[] score = lik.u.clone();
-        int clusterCount = 0;
-        if (robust) {
-            int codes = clusters == null ? m : clusters.count();
-            clusterCount = codes;
-            if (clusterCode == null && row != null) {
-                // the intervals of one design row form a cluster; row numbers are dense codes already
-                clusterCode = row;
-                codes = n;
-                clusterCount = distinct(row, n);
-            }
-            var = sandwich(var, lik.robustMeat(clusterCode, codes));
-        }
-        PhTestResult ph = phTest == null ? null
-                : CoxZph.test(lik, groups, start, stop, phTest, design.keptNames(), TOLER_CHOL);
+        // as survival 3.5's coxfit6: the last iteration still takes its step, then the fit falls
+        // back to the last estimate that improved the likelihood (R then reports iter.max + 1)
+        double loglik = lik.evaluate(beta);
+        return new Newton(beta, loglik, iterations, false, SymmetricSystem.factor(lik.imat, TOLER_CHOL), scoreTest);
+    }
 
+    /** {@code coxph.control}'s rule: |1 - loglik_old / loglik| <= eps. */
+    private boolean converged(double best, double newLoglik) {
+        return Math.abs(1 - best / newLoglik) <= epsilon;
+    }
+
+    /** survival's step-halving, more aggressive each time it fails to improve: back towards the last good beta. */
+    private static void halveStep(double[] beta, double[] newBeta, int halving) {
+        for (int j = 0; j < beta.length; j++) {
+            newBeta[j] = (newBeta[j] + halving * beta[j]) / (halving + 1.0);
+        }
+    }
+
+    /** The step improved the likelihood: it becomes the estimate, and the next step is tried from it. */
+    private static void takeStep(double[] beta, double[] newBeta, double[] step) {
+        for (int j = 0; j < beta.length; j++) {
+            beta[j] = newBeta[j];
+            newBeta[j] += step[j];
+        }
+    }
+
+    /** The clusters the sandwich sums over: their codes per interval, how many codes, and how many occur. */
+    private record Clusters(int[] code, int codes, int count) {
+    }
+
+    private Clusters clusters(int[] clusterCode, int[] row, int m, int n) {
+        if (clusterCode == null && row != null) {
+            // the intervals of one design row form a cluster; row numbers are dense codes already
+            return new Clusters(row, n, distinct(row, n));
+        }
+        int codes = clusters == null ? m : clusters.count();
+        return new Clusters(clusterCode, codes, codes);
+    }
+
+    /** The coefficients on the columns' own scale, with their Wald intervals. */
+    private static List<ModelTerm> terms(double[] beta, double[][] var, WorkingDesign design, String[] names) {
         double[] scale = design.scales;
-        List<ModelTerm> terms = new ArrayList<>(p);
-        List<String> infinite = new ArrayList<>();
-        double[][] naiveVar = info.inverse();
+        List<ModelTerm> terms = new ArrayList<>(beta.length);
+        for (int j = 0; j < beta.length; j++) {
+            terms.add(ModelTerm.wald(names[design.kept[j]], beta[j] * scale[j], Math.sqrt(var[j][j]) * scale[j]));
+        }
+        return terms;
+    }
+
+    /**
+     * coxph's rule (toler.inf = sqrt(eps)) for a coefficient that may be infinite: the Newton step left is not
+     * negligible next to the coefficient although the log-likelihood has stopped moving.
+     */
+    private List<String> infiniteTerms(double[] beta, double[] score, double[][] naiveVar, WorkingDesign design,
+                                       String[] names) {
+        int p = beta.length;
+        double[] scale = design.scales;
         double tolerInf = Math.sqrt(epsilon);
+        List<String> infinite = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             double coef = beta[j] * scale[j];
-            double se = Math.sqrt(var[j][j]) * scale[j];
-            String name = names[design.kept[j]];
-            terms.add(ModelTerm.wald(name, coef, se));
             double drift = 0;
             for (int k = 0; k < p; k++) {
                 drift += score[k] * naiveVar[k][j];
             }
             drift = Math.abs(drift * scale[j]);
             if ((!Double.isFinite(score[j]) || (drift > epsilon && drift > tolerInf * Math.abs(coef)))) {
-                infinite.add(name);
+                infinite.add(names[design.kept[j]]);
             }
         }
-        if (!converged) {
+        return infinite;
+    }
+
+    private List<String> convergenceWarnings(Newton fit, CoxLikelihood lik, List<String> infinite) {
+        List<String> warnings = new ArrayList<>();
+        if (!fit.converged()) {
             warnings.add("Cox model did not converge in " + maxIterations
                     + " iterations; estimates are unreliable (monotone likelihood or too few events)");
             if (lik.maxEta() > 500) {
@@ -399,16 +471,12 @@ public final class CoxModel {
             }
         }
         if (!infinite.isEmpty()) {
-            // coxph's rule (toler.inf = sqrt(eps)): the Newton step left is not negligible next to the
-            // coefficient although the log-likelihood has stopped moving; applied also after running
-            // out of iterations so that the term is named
-            warnings.add("Cox log-likelihood " + (converged ? "converged" : "stopped") + " before "
+            // applied also after running out of iterations so that the term is named
+            warnings.add("Cox log-likelihood " + (fit.converged() ? "converged" : "stopped") + " before "
                     + String.join(", ", infinite)
                     + "; coefficient may be infinite (monotone likelihood: a group without events?)");
         }
-        double lr = 2 * (loglik - loglikNull);
-        return new CoxResult(terms, loglikNull, loglik, lr, p, Tails.chiSquareUpper(lr, p), iterations, converged,
-                design.dropped, warnings, m, events, scoreTest, groups.strata, clusterCount, ph);
+        return warnings;
     }
 
     /** Rows by stratum (stable): a counting sort of the dense codes. */

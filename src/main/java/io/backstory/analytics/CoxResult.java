@@ -28,17 +28,12 @@ import java.util.List;
 public record CoxResult(List<ModelTerm> terms, double loglikNull, double loglik, double lrChisq, int lrDf,
                         double lrP, int iterations, boolean converged, List<String> droppedTerms,
                         List<String> warnings, int n, int events, double scoreTest, int strata, int clusters,
-                        PhTestResult phTest) {
+                        PhTestResult phTest) implements RegressionResult {
 
     public CoxResult {
         terms = List.copyOf(terms);
         droppedTerms = List.copyOf(droppedTerms);
         warnings = List.copyOf(warnings);
-    }
-
-    /** The term called {@code name}; throws when it is unknown or was dropped. */
-    public ModelTerm term(String name) {
-        return ModelTerm.named(terms, droppedTerms, name);
     }
 
     /** Whether the standard errors are robust (sandwich) ones. */

@@ -39,25 +39,16 @@ final class FisherExact {
 
         double total = 0;
         double tail = 0;
-        // Mode and downward.
-        for (int x = mode; x >= lo; x--) {
-            double w = Math.exp(h.logProbability(x) - logMax);
-            total += w;
-            if (w <= threshold) {
-                tail += w;
-                if (w == 0 || w < NEGLIGIBLE * tail) {
-                    break;
-                }
-            }
-        }
-        // Upward from the mode.
-        for (int x = mode + 1; x <= hi; x++) {
-            double w = Math.exp(h.logProbability(x) - logMax);
-            total += w;
-            if (w <= threshold) {
-                tail += w;
-                if (w == 0 || w < NEGLIGIBLE * tail) {
-                    break;
+        // From the mode downward, then upward from the one above it; each side stops once its terms are negligible.
+        for (int dir = -1; dir <= 1; dir += 2) {
+            for (int x = dir < 0 ? mode : mode + 1; x >= lo && x <= hi; x += dir) {
+                double w = Math.exp(h.logProbability(x) - logMax);
+                total += w;
+                if (w <= threshold) {
+                    tail += w;
+                    if (w == 0 || w < NEGLIGIBLE * tail) {
+                        break;
+                    }
                 }
             }
         }

@@ -51,7 +51,7 @@ import java.util.Locale;
 public final class Ipcw {
 
     /** Interval weights above this signal that a few patients stand in for many lost ones. */
-    public static final double EXTREME_WEIGHT = 10;
+    public static final double EXTREME_WEIGHT = WeightRange.EXTREME;
 
     private final double horizon;
     private final boolean stabilised;
@@ -195,9 +195,6 @@ public final class Ipcw {
         int[] row = split.row();
         int[] period = split.period();
         double[] weight = new double[split.intervals()];
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        double sum = 0;
         // Every interval of period q starts at the same time, so H(start) is looked up once per period (not by a
         // binary search per interval), and exp(lp) once per row; the products are the same as survival(start, lp)'s.
         double[] hFull = null;
@@ -229,17 +226,15 @@ public final class Ipcw {
                         / BaselineHazard.survivalFrom(hFull[q], riskFull);
             }
             weight[k] = w;
-            min = Math.min(min, w);
-            max = Math.max(max, w);
-            sum += w;
         }
-        if (max > EXTREME_WEIGHT) {
+        WeightRange range = WeightRange.of(weight);
+        if (range.extreme()) {
             warnings.add(String.format(Locale.ROOT, "extreme censoring weights (max %.1f): a few patients still "
-                    + "followed stand in for many lost ones", max));
+                    + "followed stand in for many lost ones", range.max()));
         }
         return new IpcwResult(censoring, numerator, cuts,
-                new CountingProcessRows(row, split.start(), split.stop(), split.event(), weight), weight.length, lostCount, min, max,
-                sum / weight.length, null, warnings);
+                new CountingProcessRows(row, split.start(), split.stop(), split.event(), weight), weight.length, lostCount,
+                range.min(), range.max(), range.mean(), null, warnings);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class Iptw {
      * Stabilised weights above this signal positivity problems (some covariate patterns almost
      * never or always treated); Cole &amp; Hernán (2008) advise inspecting them.
      */
-    static final double EXTREME_WEIGHT = 10;
+    static final double EXTREME_WEIGHT = WeightRange.EXTREME;
 
     private Iptw() {
     }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record LogisticResult(List<ModelTerm> terms, double deviance, double nullDeviance, int iterations,
                              boolean converged, boolean separation, List<String> droppedTerms,
-                             List<String> warnings, int n) {
+                             List<String> warnings, int n) implements RegressionResult {
 
     public static final String INTERCEPT = "(intercept)";
 
@@ -26,11 +26,6 @@ public record LogisticResult(List<ModelTerm> terms, double deviance, double null
         terms = List.copyOf(terms);
         droppedTerms = List.copyOf(droppedTerms);
         warnings = List.copyOf(warnings);
-    }
-
-    /** The term called {@code name}; throws when it is unknown or was dropped. */
-    public ModelTerm term(String name) {
-        return ModelTerm.named(terms, droppedTerms, name);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.backstory.analytics;
 
-import java.util.List;
-
 /**
  * One coefficient of a fitted regression model, in the form R's {@code summary(coxph)} and
  * {@code summary(glm)} print it.
@@ -25,18 +23,5 @@ public record ModelTerm(String name, double coef, double se, double ratio, doubl
         double z = coef / se;
         return new ModelTerm(name, coef, se, Math.exp(coef), Math.exp(coef - Z_975 * se),
                 Math.exp(coef + Z_975 * se), z, Tails.twoSidedNormal(z));
-    }
-
-    /** Looks a term up by name for the model results; a dropped (constant or collinear) term is named as such. */
-    static ModelTerm named(List<ModelTerm> terms, List<String> droppedTerms, String name) {
-        for (ModelTerm t : terms) {
-            if (t.name().equals(name)) {
-                return t;
-            }
-        }
-        if (droppedTerms.contains(name)) {
-            throw new IllegalArgumentException("name: term '" + name + "' was dropped (constant or collinear)");
-        }
-        throw new IllegalArgumentException("name: no term called '" + name + "' in this model");
     }
 }

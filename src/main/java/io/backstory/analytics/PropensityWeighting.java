@@ -43,7 +43,7 @@ public final class PropensityWeighting {
     }
 
     /** Final weights above this still signal that a few patients carry the estimate (Cole &amp; Hernán 2008). */
-    public static final double EXTREME_WEIGHT = 10;
+    public static final double EXTREME_WEIGHT = WeightRange.EXTREME;
 
     private final Scheme scheme;
     private final double lowerQuantile;
@@ -119,17 +119,10 @@ public final class PropensityWeighting {
             warnings.add("propensity model: " + w);
         }
         double[] w = computed.weights();
-        double min = Double.POSITIVE_INFINITY;
-        double maxWeight = 0;
-        double sum = 0;
-        for (double v : w) {
-            min = Math.min(min, v);
-            maxWeight = Math.max(maxWeight, v);
-            sum += v;
-        }
-        if (maxWeight > EXTREME_WEIGHT) {
+        WeightRange range = WeightRange.of(w);
+        if (range.extreme()) {
             warnings.add(String.format(Locale.ROOT, "extreme weights even after truncation (max %.1f): a few patients "
-                    + "carry the weighted estimate", maxWeight));
+                    + "carry the weighted estimate", range.max()));
         }
         double[] indicator = new double[n];
         for (int i = 0; i < n; i++) {
@@ -147,7 +140,7 @@ public final class PropensityWeighting {
                     BalanceTable.THRESHOLD, String.join(", ", balance.imbalanced())));
         }
         return new PropensityWeightingResult(scheme, lowerQuantile, upperQuantile, computed.lowerCut(),
-                computed.upperCut(), computed.truncated(), min, maxWeight, sum / n, computed.maxUntruncated(), term.ratio(), term.lower(), term.upper(), term.se(), nTreated,
+                computed.upperCut(), computed.truncated(), range.min(), range.max(), range.mean(), computed.maxUntruncated(), term.ratio(), term.lower(), term.upper(), term.se(), nTreated,
                 n - nTreated, kish(w, treated, true), kish(w, treated, false), balance, warnings, w, computed.propensity());
     }
 

@@ -2,6 +2,7 @@ package io.backstory.care;
 
 import io.backstory.base.UserFacingException;
 import io.backstory.base.UserFacingException.Problem;
+import io.backstory.clinic.ClinicService;
 import io.backstory.followups.FollowUpService;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.measures.MeasureService;
@@ -11,10 +12,10 @@ import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientService;
+import io.backstory.patients.PatientSummary;
 import io.backstory.security.AuditLog;
-import io.backstory.security.BackstoryUser;
 import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import io.backstory.visits.CoverageStrip;
 import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
@@ -27,24 +28,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The intake and the discharge as the therapist does them: an episode with its measures, in one transaction, so an
  * invalid measure leaves no half-opened episode and a discharge never lacks the measures entered with it. And the
- * episode page's content as one page model ({@link EpisodePage}), read in one transaction.
+ * content of the patient and episode pages as page models ({@link PatientPage}, {@link EpisodePage}), each read in one
+ * transaction.
  */
 @Service
 public class EpisodeCareService {
 
+    private final PatientService patients;
     private final EpisodeService episodes;
     private final MeasureService measures;
     private final VisitService visits;
     private final FollowUpService followUps;
+    private final ClinicService clinics;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
 
-    EpisodeCareService(EpisodeService episodes, MeasureService measures, VisitService visits, FollowUpService followUps,
-                       CurrentUser currentUser, AuditLog auditLog) {
+    EpisodeCareService(PatientService patients, EpisodeService episodes, MeasureService measures, VisitService visits,
+                       FollowUpService followUps, ClinicService clinics, CurrentUser currentUser, AuditLog auditLog) {
+        this.patients = patients;
         this.episodes = episodes;
         this.measures = measures;
         this.visits = visits;
         this.followUps = followUps;
+        this.clinics = clinics;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
     }
@@ -59,14 +65,30 @@ public class EpisodeCareService {
     public EpisodePage episodePage(long episodeId) {
         return auditLog.readAsOne("episode", episodeId, "episode page", () -> {
             EpisodeSummary episode = episodes.get(episodeId);
-            BackstoryUser user = currentUser.require();
             List<VisitSummary> visitList = visits.list(episodeId);
             List<MeasureSummary> measureList = measures.list(episodeId);
             CoverageStrip strip = CoverageStrip.of(visitList);
-            return new EpisodePage(episode, user.hasRole(Role.THERAPIST) || user.hasRole(Role.ADMIN),
+            return new EpisodePage(episode, currentUser.require().recordsCare(),
                     followUps.recurrence(episodeId).orElse(null), visitList, strip,
                     VisitService.nudges(episode, strip, measureList), MeasureService.trends(measureList),
                     episode.open() ? List.of() : followUps.forEpisode(episodeId));
+        });
+    }
+
+    /**
+     * The patient page, as {@link #episodePage}: the patient, their language and episodes read once, and ONE audit
+     * row, READ patient N, for the view of the record (the page's separate calls wrote one for the patient and one
+     * for the list of their episodes).
+     */
+    @Transactional
+    public PatientPage patientPage(long patientId) {
+        return auditLog.readAsOne("patient", patientId, "patient page", () -> {
+            PatientSummary patient = patients.get(patientId);
+            List<EpisodeSummary> list = episodes.listForPatient(patientId);
+            boolean canWrite = currentUser.require().recordsCare();
+            boolean intake = canWrite && list.stream().noneMatch(EpisodeSummary::open);
+            return new PatientPage(patient, patients.language(patientId).orElse(null), list, canWrite,
+                    intake ? episodes.therapists() : List.of(), intake ? clinics.currentClinic().openLocations() : List.of());
         });
     }
 

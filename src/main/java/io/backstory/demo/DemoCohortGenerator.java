@@ -46,9 +46,6 @@ final class DemoCohortGenerator {
     static final String[] FACTORS = {"MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS"};
     static final int[] FOLLOW_UP_MONTHS = {1, 3, 6, 12};
     static final double PLANTED_HR = 0.75;
-    private static final double WEIBULL_SHAPE = 0.85;
-    private static final double WEIBULL_SCALE = 0.0029;
-    private static final int RECOVERY_DAYS = 30;
     private static final double FOLLOW_UP_COMPLETED = 0.85;
 
     private static final String[] FIRST_F = {"Emma", "Olivia", "Sophie", "Mia", "Hannah", "Lea", "Anna", "Clara", "Laura", "Julia",
@@ -109,7 +106,7 @@ final class DemoCohortGenerator {
             case X -> pick(r, FIRST_X);
         };
         String last = pick(r, LAST);
-        int age = (int) Math.round(clamp(47 + 14 * gaussian(r), 18, 86));
+        int age = (int) Math.round(Math.clamp(47 + 14 * gaussian(r), 18, 86));
         LocalDate today = spec.today();
         // First episode ends somewhere in the last three years, so some follow-ups are still pending.
         LocalDate firstStart = openOnly
@@ -119,7 +116,7 @@ final class DemoCohortGenerator {
         int therapist = r.nextInt(spec.therapists());
         int location = therapist % spec.locations();
         Chronicity chronicity = chronicity(r);
-        int prior = Math.min(8, poisson(r, 0.5 + (chronicity == Chronicity.CHRONIC ? 1.0 : chronicity == Chronicity.SUBACUTE ? 0.4 : 0)));
+        int prior = Math.min(8, SeededDraws.poisson(r, 0.5 + (chronicity == Chronicity.CHRONIC ? 1.0 : chronicity == Chronicity.SUBACUTE ? 0.4 : 0)));
 
         List<Episode> episodes = new ArrayList<>();
         LocalDate start = firstStart;
@@ -157,10 +154,10 @@ final class DemoCohortGenerator {
         // Confounding by indication: sicker patients get broader plans.
         double indication = 0.55 * severity + (chronicity == Chronicity.CHRONIC ? 0.35 : 0)
                 + (b.startBack() == StartBackRisk.HIGH ? 0.3 : 0);
-        int breadth = (int) Math.round(clamp(1.8 + indication + 1.1 * gaussian(r), 0, 5));
+        int breadth = (int) Math.round(Math.clamp(1.8 + indication + 1.1 * gaussian(r), 0, 5));
         int planMask = chooseFactors(r, breadth, b, chronicity);
 
-        int visitCount = open ? 1 + r.nextInt(5) : (int) clamp(2 + breadth + poisson(r, 2), 2, 14);
+        int visitCount = open ? 1 + r.nextInt(5) : (int) Math.clamp(2 + breadth + SeededDraws.poisson(r, 2), 2, 14);
         List<Visit> visits = visits(r, start, visitCount, planMask, b.nprs(), open ? spec.today() : LocalDate.MAX);
         if (open) {
             return new Episode(therapist, location, start, null, null, chronicity, prior, age, b, null, null,
@@ -169,8 +166,8 @@ final class DemoCohortGenerator {
         LocalDate discharge = visits.get(visits.size() - 1).date();
         double u = r.nextDouble();
         String reason = u < 0.70 ? "GOALS_MET" : u < 0.85 ? "SELF_DISCHARGED" : u < 0.93 ? "REFERRED_ON" : "OTHER";
-        int dischargeNprs = (int) clamp(Math.round(b.nprs() * (0.35 + 0.3 * r.nextDouble())), 0, 10);
-        int dischargeOdi = (int) clamp(Math.round(b.odi() * (0.35 + 0.35 * r.nextDouble())), 0, 100);
+        int dischargeNprs = (int) Math.clamp(Math.round(b.nprs() * (0.35 + 0.3 * r.nextDouble())), 0, 10);
+        int dischargeOdi = (int) Math.clamp(Math.round(b.odi() * (0.35 + 0.35 * r.nextDouble())), 0, 100);
 
         boolean multi = Integer.bitCount(planMask) >= 2;
         double lp = Math.log(PLANTED_HR) * (multi ? 1 : 0) + Math.log(1.25) * prior
@@ -178,9 +175,7 @@ final class DemoCohortGenerator {
                 + (b.startBack() == StartBackRisk.HIGH ? Math.log(1.3) : 0)
                 + 0.03 * (b.fabqPa() - 12) + 0.005 * (age - 47);
         double e = -Math.log(1 - r.nextDouble());
-        // Stanton 2011: a recurrence needs recovery first (30 pain-free days), so the hazard starts after that window.
-        double onsetDays = RECOVERY_DAYS + Math.pow(e / (WEIBULL_SCALE * Math.exp(lp)), 1 / WEIBULL_SHAPE);
-        int onset = (int) Math.ceil(onsetDays);
+        int onset = (int) Math.ceil(RecurrenceOnset.days(e, lp));
         boolean careSought = r.nextDouble() < 0.35;
 
         List<FollowUp> followUps = new ArrayList<>();
@@ -221,13 +216,13 @@ final class DemoCohortGenerator {
     }
 
     private static Baseline baseline(SplittableRandom r, double severity) {
-        int nprs = (int) clamp(Math.round(5.6 + 1.4 * severity + gaussian(r)), 1, 10);
-        int odi = (int) clamp(2 * Math.round((32 + 10 * severity + 7 * gaussian(r)) / 2), 0, 100);
-        int fabqPa = (int) clamp(Math.round(13 + 4 * severity + 3 * gaussian(r)), 0, 24);
-        int fabqW = (int) clamp(Math.round(18 + 7 * severity + 6 * gaussian(r)), 0, 42);
-        int tsk = (int) clamp(Math.round(25 + 4 * severity + 3 * gaussian(r)), 11, 44);
-        int total = (int) clamp(Math.round(3.6 + 1.8 * severity + gaussian(r)), 0, 9);
-        int distress = (int) clamp(Math.round(total * 0.55 + 0.8 * gaussian(r)), 0, Math.min(5, total));
+        int nprs = (int) Math.clamp(Math.round(5.6 + 1.4 * severity + gaussian(r)), 1, 10);
+        int odi = (int) Math.clamp(2 * Math.round((32 + 10 * severity + 7 * gaussian(r)) / 2), 0, 100);
+        int fabqPa = (int) Math.clamp(Math.round(13 + 4 * severity + 3 * gaussian(r)), 0, 24);
+        int fabqW = (int) Math.clamp(Math.round(18 + 7 * severity + 6 * gaussian(r)), 0, 42);
+        int tsk = (int) Math.clamp(Math.round(25 + 4 * severity + 3 * gaussian(r)), 11, 44);
+        int total = (int) Math.clamp(Math.round(3.6 + 1.8 * severity + gaussian(r)), 0, 9);
+        int distress = (int) Math.clamp(Math.round(total * 0.55 + 0.8 * gaussian(r)), 0, Math.min(5, total));
         // Hill et al. 2008: low = total <= 3; high = distress subscale >= 4; otherwise medium.
         StartBackRisk risk = total <= 3 ? StartBackRisk.LOW : distress >= 4 ? StartBackRisk.HIGH : StartBackRisk.MEDIUM;
         return new Baseline(nprs, odi, fabqPa, fabqW, tsk, total, distress, risk);
@@ -277,7 +272,7 @@ final class DemoCohortGenerator {
             }
             if (date.isAfter(lastAllowed)) break;
             double progress = count == 1 ? 0 : (double) v / (count - 1);
-            int nprs = (int) clamp(Math.round(baselineNprs * (1 - 0.55 * progress) + gaussian(r) * 0.8), 0, 10);
+            int nprs = (int) Math.clamp(Math.round(baselineNprs * (1 - 0.55 * progress) + gaussian(r) * 0.8), 0, 10);
             int minutes = new int[] {30, 45, 45, 60}[r.nextInt(4)];
             visits.add(new Visit(date, minutes, nprs, masks[v], pick(r, NOTES)));
         }
@@ -297,20 +292,5 @@ final class DemoCohortGenerator {
         // Box-Muller from the seeded stream (SplittableRandom has no nextGaussian in Java 21).
         double u1 = 1 - r.nextDouble();
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * r.nextDouble());
-    }
-
-    private static int poisson(SplittableRandom r, double mean) {
-        double limit = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= r.nextDouble();
-        } while (p > limit);
-        return k - 1;
-    }
-
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
     }
 }

@@ -1,117 +1,109 @@
 package io.backstory.importexport;
 
+import io.backstory.clinic.ClinicLocations;
+import io.backstory.followups.FollowUpBulk;
+import io.backstory.measures.MeasureBulk;
+import io.backstory.patients.PatientBulk;
+import io.backstory.security.ClinicAccounts;
+import io.backstory.visits.Factor;
+import io.backstory.visits.VisitBulk;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSetMetaData;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The clinic's records as the six CSV files of the import format (docs/import.md), zipped: what another
  * Backstory clinic (or this one, emptied) imports back with the same report. Ids are the local ones with a
- * prefix (P-12, E-40, ...); visits carry their factors in the f_* columns. Streamed with a cursor, text
- * cells defused for spreadsheets (CsvExport). Admins and owners only; audited.
+ * prefix (P-12, E-40, ...); visits carry their factors in the f_* columns. Rows stream from the owning modules'
+ * bulk APIs, text cells defused for spreadsheets (CsvExport). Admins and owners only; audited.
  */
 @Service
 public class ClinicCsvExportService {
 
     private final ClinicExports exports;
-    private final JdbcTemplate jdbc;
+    private final PatientBulk patients;
+    private final VisitBulk visits;
+    private final MeasureBulk measures;
+    private final FollowUpBulk followUps;
+    private final ClinicAccounts accounts;
+    private final ClinicLocations locations;
 
-    ClinicCsvExportService(ClinicExports exports) {
+    ClinicCsvExportService(ClinicExports exports, PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps,
+                           ClinicAccounts accounts, ClinicLocations locations) {
         this.exports = exports;
-        this.jdbc = exports.streaming();
-    }
-
-    private static String factor(String name) {
-        return "case when exists (select 1 from visit_factor f where f.clinic_id = v.clinic_id and f.visit_id = v.id and f.factor = '"
-                + name + "') then 1 else 0 end as f_" + name.toLowerCase(java.util.Locale.ROOT);
+        this.patients = patients;
+        this.visits = visits;
+        this.measures = measures;
+        this.followUps = followUps;
+        this.accounts = accounts;
+        this.locations = locations;
     }
 
     /** Writes the zip to {@code out} (left open); rows per file. */
     @Transactional // not read-only: the audit row is written in it; the cursors need the transaction to stream
     public Map<String, Integer> export(OutputStream out) {
         long clinicId = exports.start("csv_bulk", "import-format CSV");
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("patients.csv", """
-                select concat('P-', id) as patient_id, first_name, last_name, date_of_birth, sex, phone, email, consent_follow_up
-                  from patient where clinic_id = ? order by id""");
-        files.put("episodes.csv", """
-                select concat('E-', e.id) as episode_id, concat('P-', e.patient_id) as patient_id, u.display_name as therapist,
-                       l.name as location, e.start_date, e.discharge_date, e.discharge_reason, e.chronicity, e.prior_episodes
-                  from episode e
-                  join user_account u on u.clinic_id = e.clinic_id and u.id = e.therapist_id
-                  join location l on l.clinic_id = e.clinic_id and l.id = e.location_id
-                 where e.clinic_id = ? order by e.id""");
-        files.put("visits.csv", "select concat('V-', v.id) as visit_id, concat('E-', v.episode_id) as episode_id, v.visit_date, "
-                + "u.display_name as therapist, v.minutes, v.nprs, " + factor("MOVEMENT") + ", " + factor("MOBILITY") + ", " + factor("STRENGTH")
-                + ", " + factor("RECOVERY") + ", " + factor("BELIEFS") + ", v.note from visit v "
-                + "join user_account u on u.clinic_id = v.clinic_id and u.id = v.therapist_id where v.clinic_id = ? order by v.id");
-        files.put("measures.csv", """
-                select concat('M-', id) as measure_id, concat('E-', episode_id) as episode_id, instrument, timepoint, recorded_on, score,
-                       category, subscales
-                  from measure where clinic_id = ? order by id""");
-        files.put("checkins.csv", """
-                select concat('C-', id) as checkin_id, concat('E-', episode_id) as episode_id, months_after, due_date, status,
-                       completed_on, pain_free, current_nprs, note
-                  from follow_up where clinic_id = ? order by id""");
-        files.put("recurrences.csv", """
-                select concat('R-', id) as recurrence_id, concat('E-', episode_id) as episode_id, onset_date, care_sought, source,
-                       intensity, lasted_24h, activity_limiting,
-                       case when follow_up_id is null then null else concat('C-', follow_up_id) end as checkin_id,
-                       case when new_episode_id is null then null else concat('E-', new_episode_id) end as new_episode_id
-                  from recurrence where clinic_id = ? order by id""");
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                counts.put(f.getKey(), file(zip, f.getValue(), clinicId));
-                zip.closeEntry();
-            }
-            zip.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counts;
+        Map<Long, String> therapists = accounts.displayNames(clinicId);
+        Map<Long, String> locationNames = new LinkedHashMap<>();
+        locations.all(clinicId).forEach(l -> locationNames.put(l.id(), l.name()));
+        Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
+        files.put("patients.csv", w -> csv(w, List.of("patient_id", "first_name", "last_name", "date_of_birth", "sex", "phone", "email",
+                "consent_follow_up"), row -> patients.forEachPatient(clinicId, p -> row.accept(new Object[] {"P-" + p.id(), p.firstName(),
+                p.lastName(), p.dateOfBirth(), p.sex(), p.phone(), p.email(), p.consentToFollowUp()}))));
+        files.put("episodes.csv", w -> csv(w, List.of("episode_id", "patient_id", "therapist", "location", "start_date", "discharge_date",
+                "discharge_reason", "chronicity", "prior_episodes"), row -> patients.forEachEpisode(clinicId, e -> row.accept(new Object[] {
+                "E-" + e.id(), "P-" + e.patientId(), therapists.get(e.therapistId()), locationNames.get(e.locationId()), e.start(),
+                e.discharge(), e.dischargeReason(), e.chronicity(), e.priorEpisodes()}))));
+        files.put("visits.csv", w -> csv(w, List.of("visit_id", "episode_id", "visit_date", "therapist", "minutes", "nprs", "f_movement",
+                "f_mobility", "f_strength", "f_recovery", "f_beliefs", "note"), row -> visits.forEachVisit(clinicId, v -> row.accept(
+                new Object[] {"V-" + v.id(), "E-" + v.episodeId(), v.date(), therapists.get(v.therapistId()), v.minutes(), v.nprs(),
+                        flag(v.factors().contains(Factor.MOVEMENT)), flag(v.factors().contains(Factor.MOBILITY)),
+                        flag(v.factors().contains(Factor.STRENGTH)), flag(v.factors().contains(Factor.RECOVERY)),
+                        flag(v.factors().contains(Factor.BELIEFS)), v.note()}))));
+        files.put("measures.csv", w -> csv(w, List.of("measure_id", "episode_id", "instrument", "timepoint", "recorded_on", "score",
+                "category", "subscales"), row -> measures.forEachMeasure(clinicId, m -> row.accept(new Object[] {"M-" + m.id(),
+                "E-" + m.episodeId(), m.instrument(), m.timepoint(), m.recordedOn(), m.score(), m.category(), m.subscales()}))));
+        files.put("checkins.csv", w -> csv(w, List.of("checkin_id", "episode_id", "months_after", "due_date", "status", "completed_on",
+                "pain_free", "current_nprs", "note"), row -> followUps.forEachFollowUp(clinicId, f -> row.accept(new Object[] {"C-" + f.id(),
+                "E-" + f.episodeId(), f.monthsAfter(), f.due(), f.status().name(), f.completedOn(), f.painFree(), f.currentNprs(),
+                f.note()}))));
+        files.put("recurrences.csv", w -> csv(w, List.of("recurrence_id", "episode_id", "onset_date", "care_sought", "source", "intensity",
+                "lasted_24h", "activity_limiting", "checkin_id", "new_episode_id"), row -> followUps.forEachRecurrence(clinicId, r -> row.accept(
+                new Object[] {"R-" + r.id(), "E-" + r.episodeId(), r.onset(), r.careSought(), r.source(), r.intensity(), r.lasted24h(),
+                        r.activityLimiting(), r.followUpId() == null ? null : "C-" + r.followUpId(),
+                        r.newEpisodeId() == null ? null : "E-" + r.newEpisodeId()}))));
+        return ClinicExports.zip(out, files);
     }
 
-    private int file(OutputStream zip, String sql, long clinicId) throws IOException {
-        OutputStreamWriter writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+    /** The f_* columns: 1 when the visit addressed the factor. */
+    private static int flag(boolean addressed) {
+        return addressed ? 1 : 0;
+    }
+
+    /** One file: the header (also when there are no rows: the file then imports as "nothing to add"), then a line per row. */
+    private static int csv(Writer writer, List<String> header, Consumer<Consumer<@Nullable Object[]>> rows) throws IOException {
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-        Integer rows = jdbc.query(sql, rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> header = new ArrayList<>();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                header.add(meta.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT));
-            }
-            print(csv, header); // also when the table is empty: the file then imports as "nothing to add"
-            int n = 0;
-            while (rs.next()) {
-                List<String> cells = new ArrayList<>(header.size());
-                for (int c = 1; c <= header.size(); c++) {
-                    cells.add(cell(rs.getObject(c)));
-                }
-                print(csv, cells);
-                n++;
-            }
-            return n;
-        }, clinicId);
+        print(csv, header);
+        int[] n = {0};
+        rows.accept(cells -> {
+            print(csv, Arrays.stream(cells).map(ClinicCsvExportService::cell).toList());
+            n[0]++;
+        });
         csv.flush();
-        return rows == null ? 0 : rows;
+        return n[0];
     }
 
     private static void print(CSVPrinter csv, List<String> cells) {
@@ -122,12 +114,12 @@ public class ClinicCsvExportService {
         }
     }
 
-    private static String cell(Object value) {
+    private static String cell(@Nullable Object value) {
         return switch (value) {
             case null -> "";
             case Boolean b -> b ? "yes" : "no";
             case BigDecimal d -> d.stripTrailingZeros().toPlainString();
-            case java.sql.Date d -> d.toLocalDate().toString();
+            case LocalDate d -> d.toString();
             case Number n -> n.toString();
             default -> CsvExport.safe(value.toString());
         };

@@ -3,35 +3,38 @@ package io.backstory.importexport;
 import io.backstory.security.AuditLog;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * What the whole-clinic exports (FHIR NDJSON, import-format CSV) share: only admins and owners may take one,
- * each is audited before any row is read, and rows stream through a cursor so a clinic of millions of visits
- * never sits in memory.
+ * What the whole-clinic exports (FHIR NDJSON, import-format CSV) share: only admins and owners may take one, each is
+ * audited before any row is read, and each is a zip of text files written one after the other as the owning modules
+ * stream their rows (their bulk APIs), so a clinic of millions of visits never sits in memory.
  */
 @Component
 class ClinicExports {
 
-    /** Rows fetched per round trip; PostgreSQL only streams with a fetch size inside a transaction. */
-    private static final int FETCH_SIZE = 1_000;
+    /** Writes one file of the zip and returns how many records it holds. */
+    @FunctionalInterface
+    interface ExportFile {
+        int write(Writer writer) throws IOException;
+    }
 
-    private final JdbcTemplate streaming;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
 
-    ClinicExports(DataSource dataSource, CurrentUser currentUser, AuditLog auditLog) {
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(FETCH_SIZE);
+    ClinicExports(CurrentUser currentUser, AuditLog auditLog) {
         this.currentUser = currentUser;
         this.auditLog = auditLog;
-    }
-
-    /** A JdbcTemplate that fetches {@value #FETCH_SIZE} rows at a time (streams inside the caller's transaction). */
-    JdbcTemplate streaming() {
-        return streaming;
     }
 
     /**
@@ -42,5 +45,25 @@ class ClinicExports {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN, Role.OWNER).clinicId();
         auditLog.record(AuditLog.Action.EXPORT, entity, clinicId, detail);
         return clinicId;
+    }
+
+    /** Writes the files, in order, as one zip to {@code out} (left open); records per file name. */
+    static Map<String, Integer> zip(OutputStream out, Map<String, ExportFile> files) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        try {
+            for (Map.Entry<String, ExportFile> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+                counts.put(f.getKey(), f.getValue().write(writer));
+                writer.flush();
+                zip.closeEntry();
+            }
+            zip.finish();
+            zip.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
     }
 }

@@ -2,116 +2,89 @@ package io.backstory.importexport;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import io.backstory.followups.FollowUpBulk;
+import io.backstory.measures.MeasureBulk;
+import io.backstory.patients.PatientBulk;
+import io.backstory.visits.VisitBulk;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The FHIR R4 bulk export (DESIGN §10): one NDJSON file per resource type (the Bulk Data Access IG's
- * format), zipped. Rows are streamed from the database with a cursor and each resource is written as soon
+ * format), zipped. Rows stream from the owning modules' bulk APIs and each resource is written as soon
  * as it is built, so a clinic of millions of visits never sits in memory. Admins and owners only; audited.
  */
 @Service
 public class FhirExportService {
 
-    private final ClinicExports exports;
-    private final JdbcTemplate jdbc;
+    private static final String SUFFIX = ".ndjson";
 
-    FhirExportService(ClinicExports exports) {
+    private final ClinicExports exports;
+    private final PatientBulk patients;
+    private final VisitBulk visits;
+    private final MeasureBulk measures;
+    private final FollowUpBulk followUps;
+
+    FhirExportService(ClinicExports exports, PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps) {
         this.exports = exports;
-        this.jdbc = exports.streaming();
+        this.patients = patients;
+        this.visits = visits;
+        this.measures = measures;
+        this.followUps = followUps;
     }
 
-    /** Writes the zip to {@code out} (left open) and returns how many resources of each type it holds. */
-    @Transactional
+    /**
+     * Writes the zip to {@code out} (left open) and returns how many resources of each type it holds. One snapshot
+     * (repeatable read) for all files: the episodes read first name the patient of every later resource.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Map<String, Integer> export(OutputStream out) {
         long clinicId = exports.start("fhir_bulk", "FHIR R4 NDJSON");
         IParser parser = FhirResources.context().newJsonParser().setPrettyPrint(false);
+        EpisodePatients episodes = new EpisodePatients();
+        Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
+        files.put("Patient" + SUFFIX, w -> count(n -> patients.forEachPatient(clinicId, p -> n[0] += line(w, parser, FhirResources.patient(p)))));
+        files.put("EpisodeOfCare" + SUFFIX, w -> count(n -> patients.forEachEpisode(clinicId, e -> {
+            episodes.add(e.id(), e.patientId());
+            n[0] += line(w, parser, FhirResources.episodeOfCare(e));
+        })));
+        files.put("Encounter" + SUFFIX, w -> count(n -> visits.forEachVisit(clinicId,
+                v -> n[0] += line(w, parser, FhirResources.encounter(v, episodes.patientOf(v.episodeId()))))));
+        files.put("Procedure" + SUFFIX, w -> count(n -> visits.forEachVisitFactor(clinicId,
+                f -> n[0] += line(w, parser, FhirResources.procedure(f, episodes.patientOf(f.episodeId()))))));
+        // Scores from the measures, then the NPRS logged at each visit.
+        files.put("Observation" + SUFFIX, w -> count(n -> {
+            measures.forEachMeasure(clinicId, m -> {
+                for (IBaseResource r : FhirResources.measure(m, episodes.patientOf(m.episodeId()))) {
+                    n[0] += line(w, parser, r);
+                }
+            });
+            visits.forEachVisit(clinicId, v -> {
+                Integer nprs = v.nprs();
+                if (nprs != null) {
+                    n[0] += line(w, parser, FhirResources.visitNprs(v, nprs, episodes.patientOf(v.episodeId())));
+                }
+            });
+        }));
+        files.put("Condition" + SUFFIX, w -> count(n -> followUps.forEachRecurrence(clinicId,
+                r -> n[0] += line(w, parser, FhirResources.condition(r, episodes.patientOf(r.episodeId()))))));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        try {
-            counts.put("Patient", file(zip, parser, "Patient", """
-                    select id, first_name, last_name, date_of_birth, sex, phone, email from patient where clinic_id = ? order by id""",
-                    clinicId, FhirResources::patient));
-            counts.put("EpisodeOfCare", file(zip, parser, "EpisodeOfCare", """
-                    select id, patient_id, start_date, discharge_date, discharge_reason, chronicity, prior_episodes
-                      from episode where clinic_id = ? order by id""", clinicId, FhirResources::episodeOfCare));
-            counts.put("Encounter", file(zip, parser, "Encounter", """
-                    select v.id, e.patient_id, v.episode_id, v.visit_date, v.minutes
-                      from visit v join episode e on e.clinic_id = v.clinic_id and e.id = v.episode_id
-                     where v.clinic_id = ? order by v.id""", clinicId, FhirResources::encounter));
-            counts.put("Procedure", file(zip, parser, "Procedure", """
-                    select vf.visit_id, vf.factor, e.patient_id, v.visit_date
-                      from visit_factor vf
-                      join visit v on v.clinic_id = vf.clinic_id and v.id = vf.visit_id
-                      join episode e on e.clinic_id = v.clinic_id and e.id = v.episode_id
-                     where vf.clinic_id = ? order by vf.visit_id, vf.factor""", clinicId, FhirResources::procedure));
-            counts.put("Observation", observations(zip, parser, clinicId));
-            counts.put("Condition", file(zip, parser, "Condition", """
-                    select r.id, e.patient_id, r.episode_id, r.onset_date, r.intensity, r.lasted_24h, r.activity_limiting,
-                           r.care_sought, r.source
-                      from recurrence r join episode e on e.clinic_id = r.clinic_id and e.id = r.episode_id
-                     where r.clinic_id = ? order by r.id""", clinicId, FhirResources::condition));
-            zip.finish();
-            zip.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ClinicExports.zip(out, files).forEach((file, n) -> counts.put(file.substring(0, file.length() - SUFFIX.length()), n));
         return counts;
     }
 
-    /** Scores from the measure table and the NPRS logged at each visit. */
-    private int observations(ZipOutputStream zip, IParser parser, long clinicId) throws IOException {
-        zip.putNextEntry(new ZipEntry("Observation.ndjson"));
-        Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+    /** Runs a file's writes with a counter they add to; returns the count. */
+    private static int count(java.util.function.Consumer<int[]> writes) {
         int[] n = {0};
-        jdbc.query("""
-                select m.id, e.patient_id, m.episode_id, m.visit_id, m.instrument, m.timepoint, m.recorded_on, m.score, m.category
-                  from measure m join episode e on e.clinic_id = m.clinic_id and e.id = m.episode_id
-                 where m.clinic_id = ? order by m.id""", rs -> {
-            for (IBaseResource r : FhirResources.measure(rs)) {
-                n[0] += line(writer, parser, r);
-            }
-        }, clinicId);
-        jdbc.query("""
-                select v.id, e.patient_id, v.episode_id, v.visit_date, v.nprs
-                  from visit v join episode e on e.clinic_id = v.clinic_id and e.id = v.episode_id
-                 where v.clinic_id = ? and v.nprs is not null order by v.id""",
-                rs -> {
-                    n[0] += line(writer, parser, FhirResources.visitNprs(rs));
-                }, clinicId);
-        writer.flush();
-        zip.closeEntry();
-        return n[0];
-    }
-
-    @FunctionalInterface
-    interface RowToResource {
-        IBaseResource map(ResultSet rs) throws SQLException;
-    }
-
-    private int file(ZipOutputStream zip, IParser parser, String type, String sql, long clinicId, RowToResource mapper) throws IOException {
-        zip.putNextEntry(new ZipEntry(type + ".ndjson"));
-        Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-        int[] n = {0};
-        jdbc.query(sql, rs -> {
-            n[0] += line(writer, parser, mapper.map(rs));
-        }, clinicId);
-        writer.flush();
-        zip.closeEntry();
+        writes.accept(n);
         return n[0];
     }
 

@@ -2,9 +2,14 @@ package io.backstory.importexport;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.math.BigDecimal;
+import io.backstory.followups.FollowUpBulk.RecurrenceRecord;
+import io.backstory.measures.MeasureBulk.MeasureRecord;
+import io.backstory.patients.PatientBulk.EpisodeRecord;
+import io.backstory.patients.PatientBulk.PatientRecord;
+import io.backstory.visits.VisitBulk.VisitFactorRecord;
+import io.backstory.visits.VisitBulk.VisitRecord;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +30,10 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Maps database rows to FHIR R4 resources (DESIGN §10). Codes come from LOINC where LOINC has one (NPRS,
+ * Maps the owning modules' records to FHIR R4 resources (DESIGN §10). Codes come from LOINC where LOINC has one (NPRS,
  * ODI, STarT Back total and risk) and from Backstory's own code systems otherwise; docs/fhir-export.md lists
  * them. Ids are the database ids, unique per resource type, so references resolve inside one export.
  */
@@ -61,89 +67,87 @@ final class FhirResources {
         return c;
     }
 
-    static Patient patient(ResultSet rs) throws SQLException {
+    static Patient patient(PatientRecord row) {
         Patient p = new Patient();
-        p.setId(rs.getString("id"));
-        p.addIdentifier().setSystem(PATIENT_ID_SYSTEM).setValue(rs.getString("id"));
-        p.addName().setFamily(rs.getString("last_name")).addGiven(rs.getString("first_name"));
-        p.setBirthDate(rs.getDate("date_of_birth"));
+        p.setId(String.valueOf(row.id()));
+        p.addIdentifier().setSystem(PATIENT_ID_SYSTEM).setValue(String.valueOf(row.id()));
+        p.addName().setFamily(row.lastName()).addGiven(row.firstName());
+        p.setBirthDate(Date.valueOf(row.dateOfBirth()));
         p.getBirthDateElement().setPrecision(TemporalPrecisionEnum.DAY);
-        p.setGender(switch (rs.getString("sex")) {
+        p.setGender(switch (row.sex()) {
             case "F" -> AdministrativeGender.FEMALE;
             case "M" -> AdministrativeGender.MALE;
             default -> AdministrativeGender.OTHER;
         });
-        String phone = rs.getString("phone");
+        String phone = row.phone();
         if (phone != null && !phone.isBlank()) {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
         }
-        String email = rs.getString("email");
+        String email = row.email();
         if (email != null && !email.isBlank()) {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(email);
         }
         return p;
     }
 
-    static EpisodeOfCare episodeOfCare(ResultSet rs) throws SQLException {
+    static EpisodeOfCare episodeOfCare(EpisodeRecord row) {
         EpisodeOfCare e = new EpisodeOfCare();
-        e.setId(rs.getString("id"));
-        Date discharge = rs.getDate("discharge_date");
+        e.setId(String.valueOf(row.id()));
+        LocalDate discharge = row.discharge();
         e.setStatus(discharge == null ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE : EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
-        e.setPatient(new Reference("Patient/" + rs.getLong("patient_id")));
-        Period period = new Period().setStartElement(day(rs.getDate("start_date")));
+        e.setPatient(new Reference("Patient/" + row.patientId()));
+        Period period = new Period().setStartElement(day(row.start()));
         if (discharge != null) {
             period.setEndElement(day(discharge));
         }
         e.setPeriod(period);
-        String chronicity = rs.getString("chronicity");
+        String chronicity = row.chronicity();
         e.addType(new CodeableConcept(new Coding(CHRONICITY_SYSTEM, chronicity, chronicity.toLowerCase(Locale.ROOT)))
                 .setText("Low back pain, " + chronicity.toLowerCase(Locale.ROOT)));
         return e;
     }
 
-    static Encounter encounter(ResultSet rs) throws SQLException {
+    static Encounter encounter(VisitRecord row, long patientId) {
         Encounter e = new Encounter();
-        e.setId(rs.getString("id"));
+        e.setId(String.valueOf(row.id()));
         e.setStatus(Encounter.EncounterStatus.FINISHED);
         e.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
-        e.setSubject(new Reference("Patient/" + rs.getLong("patient_id")));
-        e.addEpisodeOfCare(new Reference("EpisodeOfCare/" + rs.getLong("episode_id")));
-        DateTimeType day = day(rs.getDate("visit_date"));
+        e.setSubject(new Reference("Patient/" + patientId));
+        e.addEpisodeOfCare(new Reference("EpisodeOfCare/" + row.episodeId()));
+        DateTimeType day = day(row.date());
         e.setPeriod(new Period().setStartElement(day).setEndElement(day.copy()));
-        e.setLength((Duration) new Duration().setValue(rs.getInt("minutes")).setUnit("min").setSystem(UCUM).setCode("min"));
+        e.setLength((Duration) new Duration().setValue(row.minutes()).setUnit("min").setSystem(UCUM).setCode("min"));
         return e;
     }
 
     /** One Procedure per factor addressed at a visit: the visit's plan, in the five-factor vocabulary. */
-    static Procedure procedure(ResultSet rs) throws SQLException {
+    static Procedure procedure(VisitFactorRecord row, long patientId) {
         Procedure p = new Procedure();
-        String factor = rs.getString("factor");
-        long visit = rs.getLong("visit_id");
+        String factor = row.factor().name();
+        long visit = row.visitId();
         p.setId(visit + "-" + factor.toLowerCase(Locale.ROOT));
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);
         p.setCode(new CodeableConcept(new Coding(FACTOR_SYSTEM, factor, factorLabel(factor))));
-        p.setSubject(new Reference("Patient/" + rs.getLong("patient_id")));
+        p.setSubject(new Reference("Patient/" + patientId));
         p.setEncounter(new Reference("Encounter/" + visit));
-        p.setPerformed(day(rs.getDate("visit_date")));
+        p.setPerformed(day(row.date()));
         return p;
     }
 
     /** A stored score; STarT Back also gives its risk group as a second Observation (LOINC 91352-5). */
-    static List<Observation> measure(ResultSet rs) throws SQLException {
-        String instrument = rs.getString("instrument");
-        long id = rs.getLong("id");
+    static List<Observation> measure(MeasureRecord row, long patientId) {
+        String instrument = row.instrument();
+        long id = row.id();
         List<Observation> out = new ArrayList<>(2);
-        Observation score = observation("measure-" + id, rs.getLong("patient_id"), rs.getLong("episode_id"),
-                nullableLong(rs, "visit_id"), rs.getDate("recorded_on"));
+        Observation score = observation("measure-" + id, patientId, row.episodeId(), row.visitId(), row.recordedOn());
         score.setCode(instrumentCode(instrument));
-        BigDecimal value = rs.getBigDecimal("score");
+        BigDecimal value = row.score();
         score.setValue(new Quantity().setValue(value).setUnit("score").setSystem(UCUM).setCode("{score}"));
-        score.addNote(new Annotation().setText("timepoint: " + rs.getString("timepoint").toLowerCase(Locale.ROOT)));
+        score.addNote(new Annotation().setText("timepoint: " + row.timepoint().toLowerCase(Locale.ROOT)));
         out.add(score);
-        String category = rs.getString("category");
+        String category = row.category();
         if ("STARTBACK".equals(instrument) && category != null) {
-            Observation risk = observation("measure-" + id + "-risk", rs.getLong("patient_id"), rs.getLong("episode_id"),
-                    nullableLong(rs, "visit_id"), rs.getDate("recorded_on"));
+            Observation risk = observation("measure-" + id + "-risk", patientId, row.episodeId(), row.visitId(), row.recordedOn());
             risk.setCode(new CodeableConcept(new Coding(LOINC, "91352-5", null)).setText("STarT Back risk group"));
             risk.setValue(new CodeableConcept().setText(category.toLowerCase(Locale.ROOT)));
             risk.addDerivedFrom(new Reference("Observation/measure-" + id));
@@ -152,47 +156,46 @@ final class FhirResources {
         return out;
     }
 
-    static Observation visitNprs(ResultSet rs) throws SQLException {
-        long visit = rs.getLong("id");
-        Observation o = observation("visit-" + visit + "-nprs", rs.getLong("patient_id"), rs.getLong("episode_id"), visit,
-                rs.getDate("visit_date"));
+    /** The NPRS logged at a visit that has one. */
+    static Observation visitNprs(VisitRecord row, int nprs, long patientId) {
+        long visit = row.id();
+        Observation o = observation("visit-" + visit + "-nprs", patientId, row.episodeId(), visit, row.date());
         o.setCode(instrumentCode("NPRS"));
-        o.setValue(new Quantity().setValue(rs.getInt("nprs")).setUnit("score").setSystem(UCUM).setCode("{score}"));
+        o.setValue(new Quantity().setValue(nprs).setUnit("score").setSystem(UCUM).setCode("{score}"));
         return o;
     }
 
     /** A recurrence after recovery (Stanton 2011) of the low back pain the episode treated. */
-    static Condition condition(ResultSet rs) throws SQLException {
+    static Condition condition(RecurrenceRecord row, long patientId) {
         Condition c = new Condition();
-        c.setId(rs.getString("id"));
+        c.setId(String.valueOf(row.id()));
         c.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "recurrence",
                 "Recurrence")));
         c.setVerificationStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status",
                 "confirmed", "Confirmed")));
         c.setCode(new CodeableConcept(new Coding(SNOMED, "279039007", "Low back pain")).setText("Recurrence of low back pain"));
-        c.setSubject(new Reference("Patient/" + rs.getLong("patient_id")));
-        c.setOnset(day(rs.getDate("onset_date")));
-        int intensity = rs.getInt("intensity");
-        StringBuilder note = new StringBuilder("Recurrence after episode of care EpisodeOfCare/").append(rs.getLong("episode_id"))
-                .append("; reported by ").append("FOLLOW_UP".equals(rs.getString("source")) ? "check-in" : "new episode of care");
-        if (!rs.wasNull()) {
-            note.append("; worst pain ").append(intensity).append("/10");
+        c.setSubject(new Reference("Patient/" + patientId));
+        c.setOnset(day(row.onset()));
+        Integer intensity = row.intensity();
+        StringBuilder note = new StringBuilder("Recurrence after episode of care EpisodeOfCare/").append(row.episodeId())
+                .append("; reported by ").append("FOLLOW_UP".equals(row.source()) ? "check-in" : "new episode of care");
+        if (intensity != null) {
+            note.append("; worst pain ").append(intensity.intValue()).append("/10");
         }
-        flag(note, "lasted 24 h or more", rs, "lasted_24h");
-        flag(note, "limited activity", rs, "activity_limiting");
-        flag(note, "care sought", rs, "care_sought");
+        flag(note, "lasted 24 h or more", row.lasted24h());
+        flag(note, "limited activity", row.activityLimiting());
+        flag(note, "care sought", row.careSought());
         c.addNote(new Annotation().setText(note.toString()));
         return c;
     }
 
-    private static void flag(StringBuilder note, String label, ResultSet rs, String column) throws SQLException {
-        boolean value = rs.getBoolean(column);
-        if (!rs.wasNull()) {
+    private static void flag(StringBuilder note, String label, @Nullable Boolean value) {
+        if (value != null) {
             note.append("; ").append(label).append(": ").append(value ? "yes" : "no");
         }
     }
 
-    private static Observation observation(String id, long patient, long episode, Long visit, Date date) {
+    private static Observation observation(String id, long patient, long episode, @Nullable Long visit, LocalDate date) {
         Observation o = new Observation();
         o.setId(id);
         o.setStatus(Observation.ObservationStatus.FINAL);
@@ -240,12 +243,8 @@ final class FhirResources {
         };
     }
 
-    private static DateTimeType day(Date date) {
-        return new DateTimeType(date, TemporalPrecisionEnum.DAY);
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
+    /** As JDBC read a date column: midnight in the JVM's zone, at day precision. */
+    private static DateTimeType day(LocalDate date) {
+        return new DateTimeType(Date.valueOf(date), TemporalPrecisionEnum.DAY);
     }
 }

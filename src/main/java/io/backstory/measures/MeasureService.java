@@ -74,13 +74,10 @@ public class MeasureService {
                 measures.findByEpisodeIdAndClinicIdOrderByRecordedOnAscIdAsc(episodeId, clinicId).stream().map(Measure::toSummary).toList());
     }
 
-    /** Per instrument: the baseline (first recorded) and the latest later measure, with the MCID reading. */
-    @Transactional
-    public List<MeasureTrend> trends(long episodeId) {
-        return trends(list(episodeId));
-    }
-
-    /** The trends of measures already read ({@link #list}, in recording order), without reading them again. */
+    /**
+     * Per instrument: the baseline (first recorded) and the latest later measure, with the MCID reading; of measures
+     * already read ({@link #list}, in recording order), so a page that shows both reads them once.
+     */
     public static List<MeasureTrend> trends(List<MeasureSummary> measures) {
         Map<Instrument, List<MeasureSummary>> byInstrument = new EnumMap<>(Instrument.class);
         for (MeasureSummary m : measures) {

@@ -141,8 +141,7 @@ public class PatientService {
     @Transactional
     public PatientSummary get(long patientId) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        Patient patient = patients.findByIdAndClinicId(patientId, user.clinicId())
-                .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
+        Patient patient = find(patientId, user);
         auditLog.record(AuditLog.Action.READ, "patient", patientId);
         return patient.toSummary();
     }
@@ -161,8 +160,7 @@ public class PatientService {
         if (language != null && !language.isBlank() && !PatientCommand.LANGUAGES.contains(language)) {
             throw new UserFacingException("error.patient.language", String.join(", ", PatientCommand.LANGUAGES));
         }
-        Patient patient = patients.findByIdAndClinicId(patientId, user.clinicId())
-                .orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
+        Patient patient = find(patientId, user);
         if (!java.util.Objects.equals(patient.getLanguage(), language == null || language.isBlank() ? null : language)) {
             patient.changeLanguage(language);
             auditLog.record(AuditLog.Action.UPDATE, "patient", patientId, "language: " + (patient.getLanguage() == null ? "none" : patient.getLanguage()));
@@ -214,5 +212,10 @@ public class PatientService {
         if (!problems.isEmpty()) {
             throw new UserFacingException(problems);
         }
+    }
+
+    /** The patient in the user's clinic; another clinic's is "not found", as one that does not exist. */
+    private Patient find(long patientId, BackstoryUser user) {
+        return patients.findByIdAndClinicId(patientId, user.clinicId()).orElseThrow(() -> new RecordNotFoundException("Patient", patientId));
     }
 }

@@ -21,13 +21,11 @@ final class ApiSecondFactorFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Backstory-Code";
 
-    private final SecondFactorService factors;
-    private final LoginThrottle throttle;
+    private final SignInFlow flow;
     private final SecurityContextHolderStrategy contexts;
 
-    ApiSecondFactorFilter(SecondFactorService factors, LoginThrottle throttle, SecurityContextHolderStrategy contexts) {
-        this.factors = factors;
-        this.throttle = throttle;
+    ApiSecondFactorFilter(SignInFlow flow, SecurityContextHolderStrategy contexts) {
+        this.flow = flow;
         this.contexts = contexts;
     }
 
@@ -36,26 +34,18 @@ final class ApiSecondFactorFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = contexts.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof BackstoryUser user) {
-            SecondFactorService.Step step = factors.nextStep(user);
-            if (step != SecondFactorService.Step.NONE) {
-                String code = request.getHeader(HEADER);
-                if (step == SecondFactorService.Step.ENROL) {
-                    refuse(response, "This account must use two-step sign-in and has no authenticator yet: sign in to Backstory "
-                            + "in a browser once to set one up, then send its current 6-digit code in the " + HEADER + " header");
-                    return;
-                }
-                if (code == null || code.isBlank()) {
-                    refuse(response, "This account uses two-step sign-in: send the current 6-digit code from its authenticator "
-                            + "app in the " + HEADER + " header (each code works once)");
-                    return;
-                }
-                if (!factors.verifyAuthenticatorCode(user, code)) {
-                    throttle.failed(request.getRemoteAddr(), user.getUsername(), LoginThrottle.Step.SECOND_FACTOR);
-                    refuse(response, "The code in the " + HEADER + " header is wrong, expired or already used: send the "
-                            + "authenticator's current 6-digit code (each code works once)");
-                    return;
-                }
-                throttle.cleared(user.getUsername());
+            String refusal = switch (flow.checkApiCode(user, request.getHeader(HEADER), request.getRemoteAddr())) {
+                case THROUGH -> null;
+                case ENROL_FIRST -> "This account must use two-step sign-in and has no authenticator yet: sign in to Backstory "
+                        + "in a browser once to set one up, then send its current 6-digit code in the " + HEADER + " header";
+                case MISSING -> "This account uses two-step sign-in: send the current 6-digit code from its authenticator "
+                        + "app in the " + HEADER + " header (each code works once)";
+                case WRONG -> "The code in the " + HEADER + " header is wrong, expired or already used: send the "
+                        + "authenticator's current 6-digit code (each code works once)";
+            };
+            if (refusal != null) {
+                refuse(response, refusal);
+                return;
             }
         }
         chain.doFilter(request, response);

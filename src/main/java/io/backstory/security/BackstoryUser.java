@@ -53,6 +53,11 @@ public final class BackstoryUser implements UserDetails, CredentialsContainer {
         return roles.contains(role);
     }
 
+    /** Therapists and admins record care (patients, episodes, visits, check-ins); an owner only reads it. */
+    public boolean recordsCare() {
+        return hasRole(Role.THERAPIST) || hasRole(Role.ADMIN);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();

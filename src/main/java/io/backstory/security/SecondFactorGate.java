@@ -5,17 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * What happens after a right password. Without a second factor to check, the sign-in completes as
- * Vaadin's handler does it. Otherwise the authentication is parked in the session as a
- * {@link PendingSignIn}, the browser stays anonymous, and it is sent to the code page (or, for an
- * owner or admin without an authenticator, to set one up first).
+ * Vaadin's handler does it. Otherwise {@link SignInFlow#afterPassword} parks the authentication in the
+ * session, the browser stays anonymous, and it is sent to the code page (or, for an owner or admin
+ * without an authenticator, to set one up first).
  * <p>
  * A custom step rather than Spring Security 7's factor authorities: those are enforced by HTTP
  * authorization rules, while a Vaadin app is reached through its framework requests and checks views
@@ -24,33 +22,21 @@ import org.springframework.stereotype.Component;
 @Component
 class SecondFactorGate extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
 
-    static final String CODE_PAGE = "/sign-in/code";
-    static final String ENROL_PAGE = "/sign-in/authenticator";
+    private final SignInFlow flow;
 
-    private final SecondFactorService factors;
-    private final UserAccountService accounts;
-    private final Clock clock;
-
-    SecondFactorGate(SecondFactorService factors, UserAccountService accounts, Clock clock) {
-        this.factors = factors;
-        this.accounts = accounts;
-        this.clock = clock;
+    SecondFactorGate(SignInFlow flow) {
+        this.flow = flow;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
         if (authentication.getPrincipal() instanceof BackstoryUser user) {
-            SecondFactorService.Step step = factors.nextStep(user);
-            if (step != SecondFactorService.Step.NONE) {
-                boolean enrolled = step == SecondFactorService.Step.CODE;
-                SecurityContextHolder.clearContext();
-                request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-                request.getSession().setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(authentication, user, !enrolled, clock.instant()));
-                response.sendRedirect(request.getContextPath() + (enrolled ? CODE_PAGE : ENROL_PAGE));
+            Optional<String> secondStep = flow.afterPassword(request, authentication, user);
+            if (secondStep.isPresent()) {
+                response.sendRedirect(request.getContextPath() + secondStep.get());
                 return;
             }
-            accounts.recordSignIn(user.userId());
         }
         super.onAuthenticationSuccess(request, response, authentication);
     }

@@ -48,12 +48,12 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, SecondFactorService factors, LoginThrottle throttle,
-                                       ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, SignInFlow flow, ObjectProvider<SecurityContextHolderStrategy> strategy)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(apiEntryPoint()))
-                .addFilterAfter(new ApiSecondFactorFilter(factors, throttle,
+                .addFilterAfter(new ApiSecondFactorFilter(flow,
                         strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 // Explicit, so no login-page redirect registered for the UI can answer an API client with a 302.
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint())

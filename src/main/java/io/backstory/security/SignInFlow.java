@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -14,9 +16,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The second step of signing in, for the code and enrolment pages: the password was right
- * ({@link SecondFactorGate} parked it as a {@link PendingSignIn}); a right code completes the sign-in
- * with a new session id, as the password step did (session fixation, ASVS 3.2.1).
+ * The second step of signing in. In the browser: after a right password ({@link SecondFactorGate}) the sign-in is
+ * parked as a {@link PendingSignIn}; on the code and enrolment pages a right code completes it with a new session
+ * id, as the password step did (session fixation, ASVS 3.2.1). On the report API: the code comes with each request
+ * ({@link ApiSecondFactorFilter}). Both ask {@link SecondFactorService#nextStep} and throttle wrong codes alike.
  */
 @Component
 public class SignInFlow {
@@ -32,6 +35,64 @@ public class SignInFlow {
         this.accounts = accounts;
         this.clock = clock;
         this.throttle = throttle;
+    }
+
+    static final String CODE_PAGE = "/sign-in/code";
+    static final String ENROL_PAGE = "/sign-in/authenticator";
+
+    /**
+     * After a right password in the browser ({@link SecondFactorGate}). Without a second factor to check, the sign-in
+     * is complete and recorded: empty. Otherwise the authentication is parked in the session as a
+     * {@link PendingSignIn}, the browser stays anonymous, and the page to go on to is returned: the code page, or for
+     * an owner or admin without an authenticator, setting one up first.
+     */
+    Optional<String> afterPassword(HttpServletRequest request, Authentication authentication, BackstoryUser user) {
+        SecondFactorService.Step step = factors.nextStep(user);
+        if (step == SecondFactorService.Step.NONE) {
+            accounts.recordSignIn(user.userId());
+            return Optional.empty();
+        }
+        boolean enrolled = step == SecondFactorService.Step.CODE;
+        SecurityContextHolder.clearContext();
+        request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        request.getSession().setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(authentication, user, !enrolled, clock.instant()));
+        return Optional.of(enrolled ? CODE_PAGE : ENROL_PAGE);
+    }
+
+    /** The API's second factor for one request ({@link ApiSecondFactorFilter}): through, or why not. */
+    enum ApiCode {
+        /** No authenticator and the role needs none, or the code was right: through. */
+        THROUGH,
+        /** The role needs an authenticator and none is set up yet. */
+        ENROL_FIRST,
+        /** An authenticator is set up and no code was sent. */
+        MISSING,
+        /** The code was wrong, expired or already used. */
+        WRONG
+    }
+
+    /**
+     * The API's form of the second step, all in one request (no session to park a sign-in in): the authenticator's
+     * current code only, each code once. A wrong code counts in the sign-in throttle like a wrong password, as on
+     * the code page; a right one clears it.
+     */
+    ApiCode checkApiCode(BackstoryUser user, @Nullable String code, String client) {
+        SecondFactorService.Step step = factors.nextStep(user);
+        if (step == SecondFactorService.Step.NONE) {
+            return ApiCode.THROUGH;
+        }
+        if (step == SecondFactorService.Step.ENROL) {
+            return ApiCode.ENROL_FIRST;
+        }
+        if (code == null || code.isBlank()) {
+            return ApiCode.MISSING;
+        }
+        if (!factors.verifyAuthenticatorCode(user, code)) {
+            throttle.failed(client, user.getUsername(), LoginThrottle.Step.SECOND_FACTOR);
+            return ApiCode.WRONG;
+        }
+        throttle.cleared(user.getUsername());
+        return ApiCode.THROUGH;
     }
 
     /** What the second-step pages show: whose sign-in this is and whether an authenticator must be set up first. */

@@ -105,8 +105,7 @@ public class VisitService {
     @Transactional
     public VisitSummary update(long visitId, long expectedVersion, VisitCommand command) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
-        Visit visit = visits.findByIdAndClinicId(visitId, user.clinicId())
-                .orElseThrow(() -> new RecordNotFoundException("Visit", visitId));
+        Visit visit = find(visitId, user);
         if (visit.getEpisodeId() != command.episodeId()) {
             throw new UserFacingException("error.visit.episode");
         }
@@ -129,8 +128,7 @@ public class VisitService {
     @Transactional
     public VisitSummary get(long visitId) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        Visit visit = visits.findByIdAndClinicId(visitId, user.clinicId())
-                .orElseThrow(() -> new RecordNotFoundException("Visit", visitId));
+        Visit visit = find(visitId, user);
         auditLog.record(AuditLog.Action.READ, "visit", visitId);
         return summary(visit, therapistNames());
     }
@@ -221,5 +219,10 @@ public class VisitService {
         return new VisitSummary(v.getId(), v.getVersion(), v.getEpisodeId(), v.getVisitDate(), v.getTherapistId(),
                 names.getOrDefault(v.getTherapistId(), "—"), v.getMinutes(), v.getNprs(), v.getNote(), v.factorSet(),
                 v.interventionIds());
+    }
+
+    /** The visit in the user's clinic; another clinic's is "not found", as one that does not exist. */
+    private Visit find(long visitId, BackstoryUser user) {
+        return visits.findByIdAndClinicId(visitId, user.clinicId()).orElseThrow(() -> new RecordNotFoundException("Visit", visitId));
     }
 }

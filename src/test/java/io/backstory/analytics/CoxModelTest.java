@@ -274,17 +274,7 @@ class CoxModelTest {
                 .fit(d.column("time"), d.flag("status"), d.columns(terms), terms);
 
         int n = d.rows();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        java.util.Random rnd = new java.util.Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int k = rnd.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[k];
-            perm[k] = t;
-        }
+        int[] perm = RReference.permutation(n, seed);
         double[] time = new double[n];
         boolean[] status = new boolean[n];
         double[][] cols = new double[terms.length][n];

@@ -1,5 +1,11 @@
 package io.backstory.analytics;
 
+import static io.backstory.demo.RecurrenceOnset.RECOVERY_DAYS;
+import static io.backstory.demo.RecurrenceOnset.WEIBULL_SCALE;
+import static io.backstory.demo.RecurrenceOnset.WEIBULL_SHAPE;
+
+import io.backstory.demo.RecurrenceOnset;
+import io.backstory.demo.SeededDraws;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -91,9 +97,6 @@ final class PlantedCohort {
     static final int LOCATIONS = 3;
     static final int[] CHECK_IN_DAYS = {30, 91, 182, 365};
     static final int HORIZON = 365;
-    private static final int RECOVERY_DAYS = 30;
-    private static final double WEIBULL_SHAPE = 0.85;
-    private static final double WEIBULL_SCALE = 0.0029;
     private static final double ANSWERED = 0.92;
     /** {@link Scenario#DELAYED_BENEFIT}: hazard ratio before, and length of, the early period (to day 90). */
     static final double EARLY_HR = 0.3;
@@ -124,14 +127,14 @@ final class PlantedCohort {
         Chronicity chronicity = u < 0.35 ? Chronicity.ACUTE : u < 0.60 ? Chronicity.SUBACUTE : Chronicity.CHRONIC;
         boolean chronic = chronicity == Chronicity.CHRONIC;
         double severity = r.nextGaussian() + (chronic ? 0.5 : chronicity == Chronicity.SUBACUTE ? 0.2 : 0);
-        int age = (int) Math.round(clamp(47 + 14 * r.nextGaussian(), 18, 86));
-        int nprs = (int) clamp(Math.round(5.6 + 1.4 * severity + r.nextGaussian()), 1, 10);
-        int odi = (int) clamp(2 * Math.round((32 + 10 * severity + 7 * r.nextGaussian()) / 2), 0, 100);
-        int fabq = (int) clamp(Math.round(13 + 4 * severity + 3 * r.nextGaussian()), 0, 24);
+        int age = (int) Math.round(Math.clamp(47 + 14 * r.nextGaussian(), 18, 86));
+        int nprs = (int) Math.clamp(Math.round(5.6 + 1.4 * severity + r.nextGaussian()), 1, 10);
+        int odi = (int) Math.clamp(2 * Math.round((32 + 10 * severity + 7 * r.nextGaussian()) / 2), 0, 100);
+        int fabq = (int) Math.clamp(Math.round(13 + 4 * severity + 3 * r.nextGaussian()), 0, 24);
         double sb = 0.9 * severity + 0.8 * r.nextGaussian();
         StartBackRisk startBack = sb < 0 ? StartBackRisk.LOW : sb < 1.1 ? StartBackRisk.MEDIUM : StartBackRisk.HIGH;
         boolean sbHigh = startBack == StartBackRisk.HIGH;
-        int prior = Math.min(8, poisson(r, 0.5 + (chronic ? 1.0 : chronicity == Chronicity.SUBACUTE ? 0.4 : 0)));
+        int prior = Math.min(8, SeededDraws.poisson(r, 0.5 + (chronic ? 1.0 : chronicity == Chronicity.SUBACUTE ? 0.4 : 0)));
 
         double indication = 0.15 * (nprs - 5.5) + 0.04 * (odi - 30) + 0.08 * (fabq - 12) + (chronic ? 0.4 : 0)
                 + (sbHigh ? 0.4 : 0);
@@ -144,8 +147,8 @@ final class PlantedCohort {
         int breadth = multi ? 2 + r.nextInt(4) : (r.nextDouble() < 0.75 ? 1 : 0);
         int mask = factors(r, breadth);
         int visits = s == Scenario.DOSE_ONLY_NULL
-                ? (int) Math.min(20, 2 + 2 * breadth + poisson(r, 2))
-                : (int) Math.min(14, 2 + breadth + poisson(r, 2));
+                ? (int) Math.min(20, 2 + 2 * breadth + SeededDraws.poisson(r, 2))
+                : (int) Math.min(14, 2 + breadth + SeededDraws.poisson(r, 2));
 
         boolean recovers = r.nextDouble() >= 1 / (1 + Math.exp(-(-2.1 + 0.4 * severity)));
         double lp = Math.log(s.plantedHr) * (multi ? 1 : 0) + Math.log(1.25) * prior + (chronic ? Math.log(1.4) : 0)
@@ -158,8 +161,7 @@ final class PlantedCohort {
         }
         double e = -Math.log(1 - r.nextDouble());
         double onset = recovers
-                ? Math.ceil(RECOVERY_DAYS + (s == Scenario.DELAYED_BENEFIT && multi ? delayedOnset(e, lp)
-                        : Math.pow(e / (WEIBULL_SCALE * Math.exp(lp)), 1 / WEIBULL_SHAPE)))
+                ? Math.ceil(s == Scenario.DELAYED_BENEFIT && multi ? RECOVERY_DAYS + delayedOnset(e, lp) : RecurrenceOnset.days(e, lp))
                 : Double.POSITIVE_INFINITY;
         double stopAtRecurrence = s == Scenario.DIFFERENTIAL_LOSS_NULL ? (multi ? 0.25 : 0.05) : 0.05;
         boolean stops = r.nextDouble() < stopAtRecurrence;
@@ -208,21 +210,6 @@ final class PlantedCohort {
             mask |= 1 << r.nextInt(5);
         }
         return mask;
-    }
-
-    private static int poisson(SplittableRandom r, double mean) {
-        double limit = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= r.nextDouble();
-        } while (p > limit);
-        return k - 1;
-    }
-
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
     }
 
     /** The committed cohort of {@code scenario} that reference.R read (see {@link #main}). */

@@ -72,6 +72,22 @@ final class RReference {
         }
     }
 
+    /** 0 .. n-1 in a seeded random order (Fisher-Yates on java.util.Random), for tests that shuffle rows. */
+    static int[] permutation(int n, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+
     /** A survival dataset (time, status 0/1, integer group) dumped from R's survival package. */
     record SurvivalData(double[] time, boolean[] event, int[] group) {
 
@@ -91,18 +107,8 @@ final class RReference {
 
         /** Same rows in a seeded random order. */
         SurvivalData shuffled(long seed) {
-            java.util.Random random = new java.util.Random(seed);
             int n = time.length;
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            int[] order = permutation(n, seed);
             double[] t = new double[n];
             boolean[] e = new boolean[n];
             int[] g = new int[n];

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
+import io.backstory.OwnClinic;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.PatientSummary;
 import io.backstory.security.Role;
-import io.backstory.security.UserAccountService;
+import io.backstory.security.TestAccounts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,40 +26,25 @@ import org.springframework.security.access.AccessDeniedException;
 @BackstoryTest
 class ClinicAdministrationTest {
 
-    private static final String PASSWORD = "correct horse battery";
-
     @Autowired
     ClinicService clinics;
-    @Autowired
-    UserAccountService accounts;
     @Autowired
     EpisodeService episodes;
     @Autowired
     ClinicalFixture fixture;
     @Autowired
-    TestSecurity security;
+    TestAccounts testAccounts;
     @Autowired
     JdbcClient jdbc;
 
-    private String admin;
-    private long clinicId;
-
-    @BeforeEach
-    void newClinic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        clinicId = clinics.createClinic(ClinicService.PLACEHOLDER_NAME, List.of("Main location")).id();
-        admin = "ca-" + suffix;
-        accounts.createFirstUsers(clinicId, List.of(new UserAccountService.NewUser(admin, "Cal Admin", PASSWORD, Set.of(Role.ADMIN, Role.THERAPIST))));
-        security.signInAs(admin);
-    }
-
     @RegisterExtension
-    final SignedIn signedIn = SignedIn.outAfterEach();
+    final OwnClinic clinic = OwnClinic.named(ClinicService.PLACEHOLDER_NAME).locations("Main location")
+            .with("Cal Admin", Role.ADMIN, Role.THERAPIST).signedInAs(Role.ADMIN);
 
     @Test
     void shouldGuideTheFirstAdminUntilTheClinicIsNamedAndHasATherapist() {
         jdbc.sql("delete from user_role where user_account_id in (select id from user_account where username = ?) and role = 'THERAPIST'")
-                .param(admin).update();
+                .param(clinic.admin()).update();
         assertThat(clinics.setupProgress()).satisfies(p -> {
             assertThat(p.named()).isFalse();
             assertThat(p.therapists()).isZero();
@@ -71,7 +53,7 @@ class ClinicAdministrationTest {
         clinics.renameClinic("  Riverside Physiotherapy ");
         assertThat(clinics.setupProgress().named()).isTrue();
         assertThat(clinics.currentClinic().name()).isEqualTo("Riverside Physiotherapy");
-        assertThat(jdbc.sql("select detail from audit_event where entity = 'clinic' and entity_id = ?").param(String.valueOf(clinicId))
+        assertThat(jdbc.sql("select detail from audit_event where entity = 'clinic' and entity_id = ?").param(String.valueOf(clinic.id()))
                 .query(String.class).single()).isEqualTo("name: My clinic → Riverside Physiotherapy");
     }
 
@@ -110,13 +92,13 @@ class ClinicAdministrationTest {
         clinics.updateSettings(new ClinicSettings(before.clinicId(), 45, 2, 24, List.of(1, 6, 12), 1, 180));
 
         assertThat(jdbc.sql("select detail from audit_event where entity = 'clinic_settings' and entity_id = ? and action = 'UPDATE'")
-                .param(String.valueOf(clinicId)).query(String.class).single())
+                .param(String.valueOf(clinic.id())).query(String.class).single())
                 .isEqualTo("recovery pain-free days: 30 → 45; follow-up months: [1, 3, 6, 12] → [1, 6, 12]; horizon days: 365 → 180");
     }
 
     @Test
     void shouldNameEveryBrokenSettingAtOnce() {
-        assertThatThrownBy(() -> new ClinicSettings(clinicId, 0, 11, 24, List.of(1, 99), 5, 10))
+        assertThatThrownBy(() -> new ClinicSettings(clinic.id(), 0, 11, 24, List.of(1, 99), 5, 10))
                 .hasMessage("Pain-free days: between 1 and 365; Minimum recurrence intensity: between 1 and 10; "
                         + "Follow-up schedule: one or more months between 1 and 60; Isolated-plan threshold: between 0 and 4 factors; "
                         + "Horizon: between 30 and 1825 days");
@@ -127,18 +109,16 @@ class ClinicAdministrationTest {
     @Test
     void shouldLeaveLocationsAndTheNameToAdminsOfTheClinic() {
         long main = clinics.currentClinic().locations().getFirst().id();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long other = clinics.createClinic("Other " + suffix, List.of("There")).id();
-        String owner = "co-" + suffix;
-        String otherAdmin = "cx-" + suffix;
-        accounts.createFirstUsers(other, List.of(
-                new UserAccountService.NewUser(owner, "Tia Owner", PASSWORD, Set.of(Role.THERAPIST, Role.OWNER)),
-                new UserAccountService.NewUser(otherAdmin, "Xan Admin", PASSWORD, Set.of(Role.ADMIN))));
+        List<String> other = testAccounts.newClinic("Other", List.of("There"), List.of(
+                new TestAccounts.Person("Tia Owner", Set.of(Role.THERAPIST, Role.OWNER)), new TestAccounts.Person("Xan Admin", Set.of(Role.ADMIN))))
+                .usernames();
+        String owner = other.get(0);
+        String otherAdmin = other.get(1);
 
-        security.signInAs(owner);
+        clinic.signInAs(owner);
         assertThatThrownBy(() -> clinics.addLocation("Mine")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> clinics.renameClinic("Mine")).isInstanceOf(AccessDeniedException.class);
-        security.signInAs(otherAdmin);
+        clinic.signInAs(otherAdmin);
         assertThatThrownBy(() -> clinics.archiveLocation(main)).isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> clinics.renameLocation(main, "Taken over")).isInstanceOf(RecordNotFoundException.class);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.patients.DischargeReason;
@@ -18,8 +18,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,7 +28,7 @@ class CheckInOutboxTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    @Autowired TestSecurity security;
+    @RegisterExtension final SignedIn signedIn = SignedIn.as("therapist");
     @Autowired ClinicalFixture fixture;
     @Autowired PatientService patients;
     @Autowired EpisodeService episodes;
@@ -39,15 +39,8 @@ class CheckInOutboxTest {
     @Autowired SmtpSink smtp;
     @Autowired JdbcClient jdbc;
 
-    @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
-    }
-
     @AfterEach
     void reset() {
-        security.signOut();
-        clock.reset();
         smtp.failNext(0);
     }
 
@@ -68,13 +61,22 @@ class CheckInOutboxTest {
     /** To the day of the first (1-month) check-in. */
     private void toFirstCheckIn(Discharged d) {
         LocalDate due = d.episode().dischargeDate().plusMonths(1);
-        clock.advance(Duration.ofDays(due.toEpochDay() - LocalDate.now(clock).toEpochDay()).plusHours(1));
+        clock.advanceTo(due);
+        clock.advance(Duration.ofHours(1));
+    }
+
+    /** A consenting patient with an email, discharged today, whose first check-in invitation the job has sent. */
+    private Discharged invited() {
+        Discharged d = discharged(true, true);
+        toFirstCheckIn(d);
+        run();
+        return d;
     }
 
     private void run() {
-        security.signOut();
+        signedIn.signOut();
         outbox.runOnce();
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
     }
 
     private List<String> statuses(String email) {
@@ -119,9 +121,7 @@ class CheckInOutboxTest {
 
     @Test
     void shouldRemindAfterThreeAndSevenDaysThenPutTheCheckInOnTheWorklistAsNoReply() {
-        Discharged d = discharged(true, true);
-        toFirstCheckIn(d);
-        run();
+        Discharged d = invited();
         assertThat(worklistRow(d)).as("off the worklist while the email chase runs").isNull();
 
         clock.advance(Duration.ofDays(3));
@@ -182,7 +182,7 @@ class CheckInOutboxTest {
         assertThat(row).isNotNull();
         assertThat(row.noReplyToEmail()).isFalse();
         // The admin sees it among the permanent failures.
-        security.signInAs("admin");
+        signedIn.signInAs("admin");
         assertThat(outbox.list(true, 0, 1000)).anyMatch(m -> m.recipient().equals(d.email()) && m.status() == OutboxStatus.FAILED);
     }
 
@@ -196,24 +196,22 @@ class CheckInOutboxTest {
 
     @Test
     void shouldRecordAnAnswerByLinkWithTheStaffRuleAndRefuseTheLinkAfterwards() {
-        Discharged d = discharged(true, true);
-        toFirstCheckIn(d);
-        run();
+        Discharged d = invited();
         String token = token(d);
         assertThat(links.open(token)).satisfies(p -> {
             assertThat(p.state()).isEqualTo(CheckInLinkService.State.OPEN);
             assertThat(p.firstName()).isEqualTo("Rosa");
         });
         LocalDate discharge = d.episode().dischargeDate();
-        clock.advance(Duration.ofDays(discharge.plusDays(44).toEpochDay() - LocalDate.now(clock).toEpochDay()));
-        security.signOut();
+        clock.advanceTo(discharge.plusDays(44));
+        signedIn.signOut();
 
         CheckInLinkService.LinkPage after = links.answer(token,
                 CheckInAnswer.painReturned(discharge.plusDays(40), 6, true, true, false));
 
         assertThat(after.state()).isEqualTo(CheckInLinkService.State.ANSWERED);
         assertThat(links.answer(token, CheckInAnswer.painFree()).state()).isEqualTo(CheckInLinkService.State.ANSWERED);
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         RecurrenceSummary recurrence = followUps.recurrence(d.episode().id()).orElseThrow();
         assertThat(recurrence.onsetDate()).isEqualTo(discharge.plusDays(40));
         assertThat(recurrence.intensity()).isEqualTo(6);
@@ -225,11 +223,9 @@ class CheckInOutboxTest {
 
     @Test
     void shouldKeepAnswersThatTheRuleRefusesFromBeingStored() {
-        Discharged d = discharged(true, true);
-        toFirstCheckIn(d);
-        run();
+        Discharged d = invited();
         String token = token(d);
-        security.signOut();
+        signedIn.signOut();
         assertThatThrownBy(() -> links.answer(token, CheckInAnswer.painReturned(d.episode().dischargeDate().minusDays(3), 6, true, null, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Date the pain returned");
         assertThat(links.open(token).state()).isEqualTo(CheckInLinkService.State.OPEN);
@@ -239,9 +235,7 @@ class CheckInOutboxTest {
     void shouldRefuseWrongAndExpiredTokensAlike() {
         assertThat(links.open("x".repeat(43)).state()).isEqualTo(CheckInLinkService.State.INVALID);
         assertThat(links.open("not-a-token").state()).isEqualTo(CheckInLinkService.State.INVALID);
-        Discharged d = discharged(true, true);
-        toFirstCheckIn(d);
-        run();
+        Discharged d = invited();
         String token = token(d);
         clock.advance(CheckInLinks.VALIDITY.plusMinutes(1));
         assertThat(links.open(token).state()).isEqualTo(CheckInLinkService.State.INVALID);
@@ -249,13 +243,11 @@ class CheckInOutboxTest {
 
     @Test
     void shouldRecordConsentWithdrawalAndSendNoReminders() {
-        Discharged d = discharged(true, true);
-        toFirstCheckIn(d);
-        run();
+        Discharged d = invited();
         String token = token(d);
-        security.signOut();
+        signedIn.signOut();
         links.optOut(token);
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         assertThat(patients.get(d.patient().id()).consentToFollowUp()).isFalse();
         assertThat(jdbc.sql("select count(*) from audit_event where username = 'patient-link' and entity = 'patient' and entity_id = ?")
                 .param(String.valueOf(d.patient().id())).query(Long.class).single()).isOne();
@@ -270,16 +262,14 @@ class CheckInOutboxTest {
      */
     @Test
     void shouldCancelAlreadyQueuedMessagesWhenThePatientOptsOut() {
-        Discharged d = discharged(true, true);
-        toFirstCheckIn(d);
-        run();
+        Discharged d = invited();
         clock.advance(Duration.ofDays(3));
         smtp.failNext(1_000_000); // the SMTP server refuses for now: the reminder waits for its retry
         run();
         smtp.failNext(0);
         assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:PENDING");
 
-        security.signOut();
+        signedIn.signOut();
         links.optOut(token(d));
 
         assertThat(statuses(d.email())).containsExactly("INVITATION:SENT", "REMINDER_1:CANCELED");
@@ -309,9 +299,9 @@ class CheckInOutboxTest {
         Discharged called = discharged(true, true);
         Discharged stillWanted = discharged(true, true);
         toFirstCheckIn(optedOut);
-        security.signOut();
+        signedIn.signOut();
         outbox.enqueueDue();
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         assertThat(statuses(optedOut.email())).containsExactly("INVITATION:PENDING");
         assertThat(statuses(called.email())).containsExactly("INVITATION:PENDING");
 
@@ -327,7 +317,7 @@ class CheckInOutboxTest {
         assertThat(smtp.to(called.email())).isEmpty();
         assertThat(jdbc.sql("select last_error from outbox_message where recipient = ?").param(called.email()).query(String.class).single())
                 .contains("already completed");
-        security.signInAs("admin");
+        signedIn.signInAs("admin");
         assertThat(outbox.list(false, 0, 1000)).anyMatch(m -> m.recipient().equals(optedOut.email()) && m.status() == OutboxStatus.CANCELED);
     }
 

@@ -3,23 +3,20 @@ package io.backstory.followups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.clinic.ClinicService;
-import io.backstory.patients.DischargeReason;
-import io.backstory.patients.EpisodeService;
-import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientCommand;
 import io.backstory.patients.PatientService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,22 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CheckInPageTest {
 
     @LocalServerPort int port;
-    @Autowired TestSecurity security;
+    @RegisterExtension final SignedIn signedIn = SignedIn.outAfterEach();
     @Autowired ClinicalFixture fixture;
     @Autowired PatientService patients;
-    @Autowired EpisodeService episodes;
-    @Autowired CheckInOutbox outbox;
-    @Autowired CheckInTestConfig.MutableClock clock;
-    @Autowired SmtpSink smtp;
+    @Autowired CheckInTestConfig.FirstCheckIn firstCheckIn;
     @Autowired ClinicService clinics;
+    @Autowired Clock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void reset() {
-        security.signOut();
-        clock.reset();
-    }
 
     private String linkPath() {
         return linkPath(id -> { });
@@ -51,18 +40,14 @@ class CheckInPageTest {
 
     /** A link to a new patient's 1-month check-in; {@code beforeSending} may change the patient before the email goes. */
     private String linkPath(java.util.function.LongConsumer beforeSending) {
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         String email = "page-" + System.nanoTime() + "@example.test";
         var patient = patients.create(new PatientCommand("Marta", "Hiddensurname", LocalDate.of(1980, 1, 1), Sex.F, null, email, true));
         LocalDate today = LocalDate.now(clock);
-        EpisodeSummary episode = fixture.episode(patient, today.minusDays(30), Chronicity.ACUTE);
-        episodes.discharge(episode.id(), today, DischargeReason.GOALS_MET);
+        fixture.discharged(patient, today.minusDays(30), today, Chronicity.ACUTE);
         beforeSending.accept(patient.id());
-        security.signOut();
-        clock.advance(Duration.ofDays(today.plusMonths(1).toEpochDay() - today.toEpochDay()).plusHours(1));
-        outbox.runOnce();
-        String link = smtp.to(email).getFirst().link();
-        return URI.create(link).getPath();
+        signedIn.signOut();
+        return firstCheckIn.sent(today, email).getFirst().linkPath();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -92,7 +77,7 @@ class CheckInPageTest {
     /** Issue 16: a patient without a language gets the clinic's default; one recorded after creation wins over it. */
     @Test
     void shouldSpeakTheClinicsDefaultLanguageUnlessThePatientHasOne() throws Exception {
-        security.signInAs("admin");
+        signedIn.signInAs("admin");
         clinics.changeDefaultLanguage("es");
         try {
             HttpResponse<String> spanish = get(linkPath());
@@ -101,9 +86,9 @@ class CheckInPageTest {
             HttpResponse<String> english = get(linkPath(patientId -> patients.changeLanguage(patientId, "en")));
             assertThat(english.body()).contains("<html lang=\"en\">").contains("Send my answers");
         } finally {
-            security.signInAs("admin");
+            signedIn.signInAs("admin");
             clinics.changeDefaultLanguage(null);
-            security.signOut();
+            signedIn.signOut();
         }
     }
 

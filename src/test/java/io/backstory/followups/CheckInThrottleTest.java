@@ -3,7 +3,6 @@ package io.backstory.followups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,11 +17,6 @@ class CheckInThrottleTest {
     @Autowired CheckInThrottle nodeA;
     @Autowired JdbcClient jdbc;
     @Autowired CheckInTestConfig.MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void shouldBlockAClientAfterTenWrongTokensOnAnyNodeUntilTheWindowPasses() {

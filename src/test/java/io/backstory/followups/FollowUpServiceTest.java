@@ -8,8 +8,6 @@ import io.backstory.ClinicalFixture;
 import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.ConcurrentEditException;
-import io.backstory.patients.DischargeReason;
-import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
@@ -22,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FollowUpServiceTest {
 
     @Autowired ClinicalFixture fixture;
-    @Autowired EpisodeService episodes;
     @Autowired FollowUpService followUps;
 
     private final LocalDate today = LocalDate.now();
@@ -31,8 +28,7 @@ class FollowUpServiceTest {
     final SignedIn signedIn = SignedIn.as("therapist");
 
     private EpisodeSummary dischargedDaysAgo(PatientSummary patient, int days) {
-        EpisodeSummary episode = fixture.episode(patient, today.minusDays(days + 40), Chronicity.ACUTE);
-        return episodes.discharge(episode.id(), today.minusDays(days), DischargeReason.GOALS_MET);
+        return fixture.discharged(patient, today.minusDays(days + 40), today.minusDays(days), Chronicity.ACUTE);
     }
 
     private FollowUpDue dueFor(EpisodeSummary episode, int months) {

@@ -116,18 +116,16 @@ class RecurrenceRuleTest {
     @Test
     void shouldRejectMissingAnswersWhenPainReturnedThrows() {
         LocalDate onset = DISCHARGE.plusDays(40);
-        assertThatThrownBy(() -> RecurrenceRule.evaluate(STANTON, DISCHARGE, CHECK_IN,
-                new CheckInAnswer(true, false, null, 5, true, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("onset: required when back pain returned");
-        assertThatThrownBy(() -> RecurrenceRule.evaluate(STANTON, DISCHARGE, CHECK_IN,
-                new CheckInAnswer(true, false, onset, null, true, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("worstIntensity: required when back pain returned");
-        assertThatThrownBy(() -> RecurrenceRule.evaluate(STANTON, DISCHARGE, CHECK_IN,
-                new CheckInAnswer(true, false, onset, 5, null, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("lastedMinimumDuration: required when back pain returned");
-        assertThatThrownBy(() -> RecurrenceRule.evaluate(STANTON, DISCHARGE, CHECK_IN,
-                new CheckInAnswer(true, null, null, null, null, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("painFreeSinceDischarge: required when the patient was reached");
+        assertRefused(new CheckInAnswer(true, false, null, 5, true, null, null), "onset: required when back pain returned");
+        assertRefused(new CheckInAnswer(true, false, onset, null, true, null, null), "worstIntensity: required when back pain returned");
+        assertRefused(new CheckInAnswer(true, false, onset, 5, null, null, null), "lastedMinimumDuration: required when back pain returned");
+        assertRefused(new CheckInAnswer(true, null, null, null, null, null, null),
+                "painFreeSinceDischarge: required when the patient was reached");
+    }
+
+    private static void assertRefused(CheckInAnswer answer, String message) {
+        assertThatThrownBy(() -> RecurrenceRule.evaluate(STANTON, DISCHARGE, CHECK_IN, answer))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class SmtpSink implements AutoCloseable {
                 throw new IllegalStateException("no check-in link in message: " + data);
             }
             return m.group();
+        }
+
+        /** The link's path, for requests to this test's own server. */
+        public String linkPath() {
+            return URI.create(link()).getPath();
         }
     }
 

@@ -11,7 +11,6 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import io.backstory.BackstoryTest;
 import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,8 +41,6 @@ class FhirExportTest {
     @Autowired
     FhirExportService export;
     @Autowired
-    TestSecurity security;
-    @Autowired
     JdbcClient jdbc;
 
     @RegisterExtension
@@ -51,7 +48,7 @@ class FhirExportTest {
 
     @Test
     void shouldExportEveryResourceValidAgainstTheBaseSpecification() throws Exception {
-        security.signInAs("admin");
+        signedIn.signInAs("admin");
         long clinicId = jdbc.sql("select clinic_id from user_account where username = 'admin'").query(Long.class).single();
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         Map<String, Integer> counts = export.export(zip);
@@ -116,7 +113,7 @@ class FhirExportTest {
 
     @Test
     void shouldRefuseTherapists() {
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         assertThatThrownBy(() -> export.export(new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
     }
 

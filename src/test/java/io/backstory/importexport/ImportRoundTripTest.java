@@ -17,6 +17,7 @@ import io.backstory.security.UserAccountService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,13 +126,6 @@ class ImportRoundTripTest {
     }
 
     private ImportJob await(long jobId) throws InterruptedException {
-        for (int i = 0; i < 3_000; i++) {
-            ImportJob job = imports.job(jobId);
-            if (!job.status().working()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + jobId + " still running after 300 s");
+        return ImportJobs.await(imports, jobId, Duration.ofMillis(100), Duration.ofSeconds(300));
     }
 }

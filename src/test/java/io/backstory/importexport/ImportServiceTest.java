@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
-import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
+import io.backstory.OwnClinic;
 import io.backstory.base.UserFacingException;
-import io.backstory.clinic.ClinicService;
 import io.backstory.security.Role;
-import io.backstory.security.UserAccountService;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,33 +29,15 @@ import org.springframework.security.access.AccessDeniedException;
 class ImportServiceTest {
 
     static final Path EXAMPLE = Path.of("docs/import-example");
-    private static final String PASSWORD = "correct horse battery";
 
     @Autowired
     ImportService imports;
     @Autowired
-    UserAccountService accounts;
-    @Autowired
-    ClinicService clinics;
-    @Autowired
-    TestSecurity security;
-    @Autowired
     JdbcClient jdbc;
 
-    private long clinicId;
-
-    @BeforeEach
-    void newClinic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        clinicId = clinics.createClinic("Import " + suffix, List.of("Riverside", "Old Town")).id();
-        accounts.createFirstUsers(clinicId, List.of(
-                new UserAccountService.NewUser("ia-" + suffix, "Imp Admin", PASSWORD, Set.of(Role.ADMIN)),
-                new UserAccountService.NewUser("it-" + suffix, "Theo Marsh", PASSWORD, Set.of(Role.THERAPIST))));
-        security.signInAs("ia-" + suffix);
-    }
-
     @RegisterExtension
-    final SignedIn signedIn = SignedIn.outAfterEach();
+    final OwnClinic clinic = OwnClinic.named("Import").locations("Riverside", "Old Town")
+            .with("Imp Admin", Role.ADMIN).with("Theo Marsh", Role.THERAPIST).signedInAs(Role.ADMIN);
 
     @Test
     void shouldImportTheExampleFilesOnceAndAddNothingTheSecondTime() throws Exception {
@@ -78,11 +55,11 @@ class ImportServiceTest {
         assertThat(count("recurrence")).isEqualTo(1);
         assertThat(count("report_episode")).as("the report aggregate is rebuilt: one row per discharged episode").isEqualTo(5);
         // 97112|97110 -> movement and strength; 97010 is passive care (no factor)
-        assertThat(jdbc.sql("select count(*) from visit_factor where clinic_id = ?").param(clinicId).query(Integer.class).single()).isPositive();
-        assertThat(jdbc.sql("select note from visit where clinic_id = ? and note is not null").param(clinicId).query(String.class).single())
+        assertThat(jdbc.sql("select count(*) from visit_factor where clinic_id = ?").param(clinic.id()).query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select note from visit where clinic_id = ? and note is not null").param(clinic.id()).query(String.class).single())
                 .as("a quoted cell spanning two lines").isEqualTo("Home programme reviewed;\nprogressed load");
         assertThat(jdbc.sql("select count(*) from audit_event where clinic_id = ? and entity = 'import_job' and action = 'CREATE' and detail like 'imported%'")
-                .param(clinicId).query(Integer.class).single()).isEqualTo(1);
+                .param(clinic.id()).query(Integer.class).single()).isEqualTo(1);
 
         ImportJob again = check(example());
         assertThat(again.status()).isEqualTo(ImportJob.Status.CHECKED);
@@ -159,7 +136,7 @@ class ImportServiceTest {
         ImportJob job = check(files);
         assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.Status.CHECKED);
         assertThat(commit(job.id()).status()).isEqualTo(ImportJob.Status.DONE);
-        assertThat(jdbc.sql("select first_name from patient where clinic_id = ?").param(clinicId).query(String.class).single())
+        assertThat(jdbc.sql("select first_name from patient where clinic_id = ?").param(clinic.id()).query(String.class).single())
                 .isEqualTo("Ana; Maria");
     }
 
@@ -181,7 +158,7 @@ class ImportServiceTest {
                 .getBytes(StandardCharsets.UTF_8)));
         assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.Status.CHECKED);
         commit(job.id());
-        String first = jdbc.sql("select first_name from patient where clinic_id = ?").param(clinicId).query(String.class).single();
+        String first = jdbc.sql("select first_name from patient where clinic_id = ?").param(clinic.id()).query(String.class).single();
         assertThat(first).isEqualTo("=HYPERLINK(\"http://x\")");
         assertThat(CsvExport.safe(first)).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(CsvExport.safe("@Ruiz")).isEqualTo("'@Ruiz");
@@ -266,7 +243,7 @@ class ImportServiceTest {
         assertThat(checked.status()).isEqualTo(ImportJob.Status.CHECKED);
         // The visits file changes on disk after the dry run: the commit meets a bad row after writing patients and episodes.
         Path visits = Path.of(jdbc.sql("select path from import_file where clinic_id = ? and job_id = ? and kind = 'VISITS'")
-                .params(clinicId, checked.id()).query(String.class).single());
+                .params(clinic.id(), checked.id()).query(String.class).single());
         Files.writeString(visits, Files.readString(visits) + "V-9999,E-2001,2025-01-06,,500,,,\n");
         ImportJob failed = commit(checked.id());
         assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
@@ -274,16 +251,14 @@ class ImportServiceTest {
                 .contains("visits.csv, line 27, column minutes: must be between 5 and 240, was 500");
         assertThat(count("patient")).isZero();
         assertThat(count("episode")).isZero();
-        assertThat(jdbc.sql("select count(*) from import_external_id where clinic_id = ?").param(clinicId).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from import_external_id where clinic_id = ?").param(clinic.id()).query(Integer.class).single()).isZero();
     }
 
     @Test
     void shouldRefuseTherapistsAndFilesThatDoNotSayWhatTheyHold() {
         assertThatThrownBy(() -> imports.upload(Map.of("export.csv", new ByteArrayInputStream(new byte[0]))))
                 .hasMessageContaining("the file name must say what it holds");
-        String therapist = jdbc.sql("select username from user_account where clinic_id = ? and username like 'it-%'").param(clinicId)
-                .query(String.class).single();
-        security.signInAs(therapist);
+        clinic.signInAs(clinic.therapist());
         assertThatThrownBy(() -> imports.latest()).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -330,17 +305,10 @@ class ImportServiceTest {
     }
 
     private ImportJob await(long jobId) throws InterruptedException {
-        for (int i = 0; i < 1_200; i++) {
-            ImportJob job = imports.job(jobId);
-            if (!job.status().working()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + jobId + " still running after 120 s");
+        return ImportJobs.await(imports, jobId, Duration.ofMillis(100), Duration.ofSeconds(120));
     }
 
     private int count(String table) {
-        return jdbc.sql("select count(*) from " + table + " where clinic_id = ?").param(clinicId).query(Integer.class).single();
+        return jdbc.sql("select count(*) from " + table + " where clinic_id = ?").param(clinic.id()).query(Integer.class).single();
     }
 }

@@ -22,10 +22,8 @@ class AdministrationJourneyTest {
 
     @Test
     void shouldShowTheDemoAdminItsPeopleClinicSettingsAndAuditLog() throws Exception {
-        try (Browser browser = new Browser(port)) {
+        try (Browser browser = Browser.signedInToDemo(port, "admin")) {
             Page page = browser.page;
-            browser.signIn("admin", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
             assertThat(page.locator(".setup-card")).hasCount(0);
 
             browser.open("/people");
@@ -53,10 +51,8 @@ class AdministrationJourneyTest {
 
     @Test
     void shouldLetADemoOwnerTryTwoStepSignInWithoutForcingIt() throws Exception {
-        try (Browser browser = new Browser(port)) {
+        try (Browser browser = Browser.signedInToDemo(port, "owen.hughes")) {
             Page page = browser.page;
-            browser.signIn("owen.hughes", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
 
             browser.open("/account");
             GoingLiveJourneyTest.shots(browser, "demo-account");

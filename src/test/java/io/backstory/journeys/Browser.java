@@ -1,8 +1,12 @@
 package io.backstory.journeys;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,6 +21,8 @@ final class Browser implements AutoCloseable {
     static final double ASSERTION_TIMEOUT_MS = 20_000;
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** Every demo account's password (DemoSeeder). */
+    static final String DEMO_PASSWORD = "backstory-demo";
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
@@ -79,6 +85,38 @@ final class Browser implements AutoCloseable {
         page.locator("vaadin-text-field[name='username'] input").fill(username);
         page.locator("vaadin-password-field[name='password'] input").fill(password);
         page.locator("vaadin-button[slot='submit'], vaadin-login-form vaadin-button").first().click();
+    }
+
+    /** A new browser signed in as one of the demo clinic's accounts, on the home page. */
+    static Browser signedInToDemo(int port, String username) {
+        Browser browser = new Browser(port);
+        browser.signInToDemo(username);
+        return browser;
+    }
+
+    /** Signs in as one of the demo clinic's accounts and waits for the home page. */
+    void signInToDemo(String username) {
+        signIn(username, DEMO_PASSWORD);
+        assertThat(page.locator(".home-view")).isVisible();
+    }
+
+    /**
+     * From the patient list, opens the new-patient form and fills what it requires; the caller saves. Vaadin keeps
+     * the native radio inputs visually hidden, so the sex ("Female", "Male") is checked by role, forced.
+     */
+    void fillNewPatient(String firstName, String lastName, String dateOfBirth, String sex) {
+        open("/patients");
+        button(page, "New patient").click();
+        page.getByLabel("First name").fill(firstName);
+        page.getByLabel("Last name").fill(lastName);
+        page.getByLabel("Date of birth").fill(dateOfBirth);
+        page.getByLabel("Date of birth").press("Enter");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(sex).setExact(true)).check(new Locator.CheckOptions().setForce(true));
+    }
+
+    /** The button of this exact accessible name. */
+    static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     /** Waits for Vaadin to settle, then saves a full-page screenshot under target/screenshots. */

@@ -7,10 +7,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
-import io.backstory.followups.CheckInOutbox;
 import io.backstory.followups.CheckInTest;
 import io.backstory.followups.CheckInTestConfig;
 import io.backstory.followups.SmtpSink;
@@ -19,11 +18,10 @@ import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientCommand;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
-import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,35 +36,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CheckInJourneyTest {
 
     @LocalServerPort int port;
-    @Autowired TestSecurity security;
+    @RegisterExtension final SignedIn signedIn = SignedIn.outAfterEach();
     @Autowired ClinicalFixture fixture;
     @Autowired PatientService patients;
     @Autowired EpisodeService episodes;
-    @Autowired CheckInOutbox outbox;
+    @Autowired CheckInTestConfig.FirstCheckIn firstCheckIn;
     @Autowired CheckInTestConfig.MutableClock clock;
-    @Autowired SmtpSink smtp;
-
-    @AfterEach
-    void reset() {
-        security.signOut();
-        clock.reset();
-    }
 
     @Test
     void shouldTakeACheckInFromDischargeThroughTheEmailedLinkToTheReport() throws Exception {
         LocalDate today = LocalDate.now(clock);
         String email = "nora.linkwell." + System.nanoTime() + "@example.test";
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         PatientSummary patient = patients.create(new PatientCommand("Nora", "Linkwell", LocalDate.of(1966, 9, 14), Sex.F,
                 null, email, true));
         EpisodeSummary episode = fixture.episode(patient, today.minusDays(42), Chronicity.SUBACUTE);
-        security.signOut();
+        signedIn.signOut();
 
         // The therapist discharges the patient in the episode's discharge dialog.
-        try (Browser staff = new Browser(port)) {
+        try (Browser staff = Browser.signedInToDemo(port, "therapist")) {
             Page page = staff.page;
-            staff.signIn("therapist", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
             staff.open("/episodes/" + episode.id());
             page.locator(".episode-view vaadin-button.discharge").click();
             page.getByLabel("Discharge date").fill(today.toString());
@@ -79,20 +68,16 @@ class CheckInJourneyTest {
             assertThat(page.locator(".follow-up-row")).hasCount(4);
             staff.screenshot("check-in-discharged-episode");
         }
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         assertThat(episodes.get(episode.id()).dischargeDate()).isEqualTo(today);
-        security.signOut();
+        signedIn.signOut();
 
         // The clock moves to the first (1-month) check-in; the job runs as db-scheduler would run it.
-        LocalDate due = today.plusMonths(1);
-        clock.advance(Duration.ofDays(due.toEpochDay() - today.toEpochDay()).plusHours(1));
-        outbox.runOnce();
-        assertThat(smtp.to(email)).hasSize(1);
-        String linkPath = URI.create(smtp.to(email).getFirst().link()).getPath();
+        List<SmtpSink.Message> sent = firstCheckIn.sent(today, email);
+        assertThat(sent).hasSize(1);
+        String linkPath = sent.getFirst().linkPath();
 
-        try (Browser admin = new Browser(port)) {
-            admin.signIn("admin", "backstory-demo");
-            assertThat(admin.page.locator(".home-view")).isVisible();
+        try (Browser admin = Browser.signedInToDemo(port, "admin")) {
             admin.open("/outbox");
             Locator row = admin.page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(email));
             assertThat(row.first()).isVisible();
@@ -100,7 +85,7 @@ class CheckInJourneyTest {
         }
 
         // 44 days after discharge the patient answers: pain back 40 days after discharge, 6/10, for two days.
-        clock.advance(Duration.ofDays(today.plusDays(44).toEpochDay() - LocalDate.now(clock).toEpochDay()));
+        clock.advanceTo(today.plusDays(44));
         try (Browser phone = new Browser(port)) {
             Page page = phone.page;
             page.setViewportSize(390, 844);
@@ -129,17 +114,13 @@ class CheckInJourneyTest {
             phone.screenshot("check-in-patient-already-answered");
         }
 
-        try (Browser staff = new Browser(port)) {
-            staff.signIn("therapist", "backstory-demo");
-            assertThat(staff.page.locator(".home-view")).isVisible();
+        try (Browser staff = Browser.signedInToDemo(port, "therapist")) {
             staff.open("/episodes/" + episode.id());
             assertThat(staff.page.locator(".callout-recurrence")).containsText("6/10");
             staff.screenshot("check-in-episode-recurrence");
         }
 
-        try (Browser owner = new Browser(port)) {
-            owner.signIn("owner", "backstory-demo");
-            assertThat(owner.page.locator(".home-view")).isVisible();
+        try (Browser owner = Browser.signedInToDemo(port, "owner")) {
             owner.open("/reports");
             Locator channels = owner.page.locator(".follow-up-channels");
             assertThat(channels).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));

@@ -1,10 +1,10 @@
 package io.backstory.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.backstory.journeys.Browser.button;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.backstory.ClinicalFixture;
 import io.backstory.TcpProxy;
 import io.backstory.TestDatabaseConfig;
@@ -63,8 +63,7 @@ class DatabaseRestartTest {
     @DynamicPropertySource
     static void throughTheProxy(DynamicPropertyRegistry registry) throws Exception {
         suiteStrategy = SecurityContextHolder.getContextHolderStrategy();
-        URI postgres = URI.create(System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test")
-                .substring("jdbc:".length()));
+        URI postgres = URI.create(TestDatabaseConfig.URL.substring("jdbc:".length()));
         proxy = new TcpProxy(postgres.getHost(), postgres.getPort() < 0 ? 5432 : postgres.getPort());
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath()
                 + "?currentSchema=backstory_restart");
@@ -87,18 +86,9 @@ class DatabaseRestartTest {
     void shouldSayClearlyThatTheSaveFailedWhileTheDatabaseRestartsAndSaveOnceItIsBack() throws Exception {
         // generous waits: the shared build machine can be slow, and the save waits out the pool's 5 s timeout
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-        try (Browser browser = new Browser(port)) {
+        try (Browser browser = Browser.signedInToDemo(port, "therapist")) {
             Page page = browser.page;
-            browser.signIn("therapist", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
-            browser.open("/patients");
-            button(page, "New patient").click();
-            page.getByLabel("First name").fill("Rosa");
-            page.getByLabel("Last name").fill("Restart");
-            page.getByLabel("Date of birth").fill("1970-04-02");
-            page.getByLabel("Date of birth").press("Enter");
-            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Female").setExact(true))
-                    .check(new com.microsoft.playwright.Locator.CheckOptions().setForce(true));
+            browser.fillNewPatient("Rosa", "Restart", "1970-04-02", "Female");
 
             proxy.stop();
             long started = System.nanoTime();
@@ -165,9 +155,5 @@ class DatabaseRestartTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static com.microsoft.playwright.Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

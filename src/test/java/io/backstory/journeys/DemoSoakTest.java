@@ -1,10 +1,10 @@
 package io.backstory.journeys;
 
+import static io.backstory.journeys.Browser.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -36,14 +36,7 @@ class DemoSoakTest {
             for (int i = 1; ; i++) {
                 long started = System.currentTimeMillis();
                 String last = "Soak" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
-                browser.open("/patients");
-                button(page, "New patient").click();
-                page.getByLabel("First name").fill("Minute" + i);
-                page.getByLabel("Last name").fill(last);
-                page.getByLabel("Date of birth").fill("1968-03-0" + (1 + i % 9));
-                page.getByLabel("Date of birth").press("Enter");
-                page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(i % 2 == 0 ? "Male" : "Female").setExact(true))
-                        .check(new Locator.CheckOptions().setForce(true));
+                browser.fillNewPatient("Minute" + i, last, "1968-03-0" + (1 + i % 9), i % 2 == 0 ? "Male" : "Female");
                 button(page, "Save patient").click();
                 Locator saved = page.locator(".patient-view h2");
                 Locator failed = page.locator(".error-summary");
@@ -67,9 +60,5 @@ class DemoSoakTest {
             browser.screenshot("soak-last-save");
         }
         assertThat(results).allSatisfy(line -> assertThat(line).contains(": saved"));
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -1,6 +1,11 @@
 package io.backstory.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.backstory.TestDatabaseConfig.PASSWORD;
+import static io.backstory.TestDatabaseConfig.URL;
+import static io.backstory.TestDatabaseConfig.USER;
+import static io.backstory.TestDatabaseConfig.urlInSchema;
+import static io.backstory.journeys.Browser.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -49,18 +54,15 @@ class GoingLiveJourneyTest {
 
     @BeforeAll
     static void startAnEmptyProductionInstallation() throws Exception {
-        String url = System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
-        String user = System.getenv().getOrDefault("BACKSTORY_TEST_DB_USER", "postgres");
-        String password = System.getenv().getOrDefault("BACKSTORY_TEST_DB_PASSWORD", "");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
             s.execute("create schema " + SCHEMA);
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
-        properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        properties.put("spring.datasource.username", user);
-        properties.put("spring.datasource.password", password);
+        properties.put("spring.datasource.url", urlInSchema(SCHEMA));
+        properties.put("spring.datasource.username", USER);
+        properties.put("spring.datasource.password", PASSWORD);
         properties.put("spring.datasource.hikari.maximum-pool-size", "4");
         properties.put("spring.flyway.schemas", SCHEMA);
         properties.put("spring.flyway.clean-disabled", "false");
@@ -151,13 +153,7 @@ class GoingLiveJourneyTest {
             assertThat(t.locator(".home-view h2")).hasText("Riverside Physiotherapy");
 
             // 5. ...adds a patient and opens an episode of care.
-            therapist.open("/patients");
-            button(t, "New patient").click();
-            t.getByLabel("First name").fill("Nora");
-            t.getByLabel("Last name").fill("Firstpatient");
-            t.getByLabel("Date of birth").fill("1968-09-30");
-            t.getByLabel("Date of birth").press("Enter");
-            t.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Female").setExact(true)).check(new Locator.CheckOptions().setForce(true));
+            therapist.fillNewPatient("Nora", "Firstpatient", "1968-09-30", "Female");
             button(t, "Save patient").click();
             assertThat(t.locator(".patient-view h2")).hasText("Nora Firstpatient");
             Locator chronic = t.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Chronic (over 12 weeks)").setExact(true));
@@ -214,9 +210,6 @@ class GoingLiveJourneyTest {
         }
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     /** The view at 1280 × 800, then at tablet width (768 × 1024). */
     static void shots(Browser browser, String name) throws Exception {

@@ -44,9 +44,7 @@ class ImportJourneyTest {
         replaceLine(bad.resolve("visits.csv"), 3, "V-3002,E-2001,2025-01-13,Theo Marsh,300,5,97140|97010,");
         replaceLine(bad.resolve("episodes.csv"), 4, "E-2003,P-1003,Theo Marsh,Riverside,2025-03-10,10/04/2025,SELF_DISCHARGED,ACUTE,0");
 
-        try (Browser browser = new Browser(port)) {
-            browser.signIn("owner", "backstory-demo");
-            assertThat(browser.page.locator(".home-view")).isVisible();
+        try (Browser browser = Browser.signedInToDemo(port, "owner")) {
             browser.open("/import");
             browser.page.locator("vaadin-upload").waitFor();
             assertThat(Files.size(browser.screenshot("import-1-upload"))).isPositive();

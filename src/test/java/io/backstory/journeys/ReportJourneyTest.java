@@ -30,9 +30,7 @@ class ReportJourneyTest {
 
     @Test
     void shouldShowEveryReportViewWithItsChartsToTheDemoOwner() throws Exception {
-        try (Browser browser = new Browser(port)) {
-            browser.signIn("owner", "backstory-demo");
-            assertThat(browser.page.locator(".home-view")).isVisible();
+        try (Browser browser = Browser.signedInToDemo(port, "owner")) {
             for (String path : new String[] {"reports", "reports/breadth", "reports/factors", "reports/therapists", "reports/trends"}) {
                 browser.open("/" + path);
                 Locator view = browser.page.locator("." + VIEWS.get(path));
@@ -92,9 +90,7 @@ class ReportJourneyTest {
 
     @Test
     void shouldKeepATherapistAwayFromTheReport() throws Exception {
-        try (Browser browser = new Browser(port)) {
-            browser.signIn("therapist", "backstory-demo");
-            assertThat(browser.page.locator(".home-view")).isVisible();
+        try (Browser browser = Browser.signedInToDemo(port, "therapist")) {
             browser.open("/reports");
             assertThat(browser.page.locator(".report-view")).hasCount(0);
             browser.screenshot("reports-therapist-denied");

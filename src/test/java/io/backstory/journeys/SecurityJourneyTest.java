@@ -65,9 +65,7 @@ class SecurityJourneyTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldShowAHostileTherapistNameInEveryChartTooltipAsText() throws Exception {
-        try (Browser browser = new Browser(port)) {
-            browser.signIn("owner", "backstory-demo");
-            assertThat(browser.page.locator(".home-view")).isVisible();
+        try (Browser browser = Browser.signedInToDemo(port, "owner")) {
             // Each chart's script is loaded with a view that uses it.
             Map<String, List<String>> views = Map.of("therapists", List.of("backstory-funnel"),
                     "breadth", List.of("backstory-error-bars", "backstory-forest"), "trends", List.of("backstory-lines"));

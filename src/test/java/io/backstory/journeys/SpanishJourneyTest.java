@@ -53,8 +53,7 @@ class SpanishJourneyTest {
                 .query(Long.class).single();
         try (Browser browser = new Browser(port, "es")) {
             Page page = browser.page;
-            browser.signIn("therapist", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
+            browser.signInToDemo("therapist");
 
             browser.open("/episodes/" + episodeId);
             assertThat(page.locator(".episode-view")).isVisible();
@@ -127,8 +126,7 @@ class SpanishJourneyTest {
 
         try (Browser browser = new Browser(port, "es")) {
             Page page = browser.page;
-            browser.signIn("owner", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
+            browser.signInToDemo("owner");
             browser.open("/reports");
             assertThat(page.locator(".verdict-card")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
             page.setViewportSize(1280, 3000);

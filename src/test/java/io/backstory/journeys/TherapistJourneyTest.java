@@ -1,6 +1,7 @@
 package io.backstory.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.backstory.journeys.Browser.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -25,10 +26,8 @@ class TherapistJourneyTest {
 
     @Test
     void shouldTakeAPatientFromIntakeThroughDischargeToARecurrenceFoundAtTheThreeMonthCheckIn() throws Exception {
-        try (Browser browser = new Browser(port)) {
+        try (Browser browser = Browser.signedInToDemo(port, "therapist")) {
             Page page = browser.page;
-            browser.signIn("therapist", "backstory-demo");
-            assertThat(page.locator(".home-view")).isVisible();
 
             browser.open("/patients");
             assertThat(page.locator(".patients-view vaadin-grid")).isVisible();
@@ -157,9 +156,6 @@ class TherapistJourneyTest {
         }
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     /** The view at desktop size, then at tablet size (1024 × 768). */
     private static void shots(Browser browser, String name) throws Exception {

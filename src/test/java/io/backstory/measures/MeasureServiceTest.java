@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
-import io.backstory.ClinicalFixture;
-import io.backstory.SignedIn;
+import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
-import io.backstory.patients.EpisodeSummary;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,19 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BackstoryTest
 class MeasureServiceTest {
 
-    @Autowired ClinicalFixture fixture;
     @Autowired MeasureService measures;
 
-    private final LocalDate today = LocalDate.now();
-    private EpisodeSummary episode;
-
-    @BeforeEach
-    void newEpisode() {
-        episode = fixture.episode(fixture.patient(), today.minusDays(30), Chronicity.CHRONIC);
-    }
-
     @RegisterExtension
-    final SignedIn signedIn = SignedIn.as("therapist");
+    final NewEpisode episode = NewEpisode.opened(30, Chronicity.CHRONIC);
 
     @Test
     void shouldScoreAndStoreBaselineMeasuresFromItemsAndTotals() {
@@ -40,7 +27,7 @@ class MeasureServiceTest {
         // ODI with section 8 unanswered: 20 / 45 = 44.44 %
         List<Integer> odi = Arrays.asList(2, 2, 2, 3, 2, 2, 2, null, 3, 2);
 
-        List<MeasureSummary> saved = measures.record(episode.id(), Timepoint.BASELINE, today.minusDays(30), List.of(
+        List<MeasureSummary> saved = measures.record(episode.id(), Timepoint.BASELINE, episode.today().minusDays(30), List.of(
                 MeasureEntry.total(Instrument.NPRS, 7), MeasureEntry.items(Instrument.ODI, odi),
                 MeasureEntry.items(Instrument.FABQ, fabq), MeasureEntry.total(Instrument.STARTBACK, 6, 4)));
 
@@ -57,12 +44,12 @@ class MeasureServiceTest {
 
     @Test
     void shouldReadTheTrendFromBaselineToLatestAgainstTheMcid() {
-        measures.record(episode.id(), Timepoint.BASELINE, today.minusDays(30), List.of(
+        measures.record(episode.id(), Timepoint.BASELINE, episode.today().minusDays(30), List.of(
                 MeasureEntry.total(Instrument.NPRS, 7), MeasureEntry.total(Instrument.ODI, 40)));
-        measures.record(episode.id(), Timepoint.DISCHARGE, today, List.of(
+        measures.record(episode.id(), Timepoint.DISCHARGE, episode.today(), List.of(
                 MeasureEntry.total(Instrument.NPRS, 2), MeasureEntry.total(Instrument.ODI, 36)));
 
-        List<MeasureTrend> trends = measures.trends(episode.id());
+        List<MeasureTrend> trends = MeasureService.trends(measures.list(episode.id()));
 
         assertThat(trends).extracting(MeasureTrend::instrument).containsExactly(Instrument.NPRS, Instrument.ODI);
         assertThat(trends.get(0).change()).isEqualTo(Change.IMPROVED);
@@ -72,12 +59,12 @@ class MeasureServiceTest {
 
     @Test
     void shouldStoreNothingWhenOneInstrumentIsInvalid() {
-        assertThatThrownBy(() -> measures.record(episode.id(), Timepoint.BASELINE, today, List.of(
+        assertThatThrownBy(() -> measures.record(episode.id(), Timepoint.BASELINE, episode.today(), List.of(
                 MeasureEntry.total(Instrument.NPRS, 5), MeasureEntry.total(Instrument.TSK11, 8))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TSK-11 total: score 8 is outside 11–44");
-        assertThatThrownBy(() -> measures.record(episode.id(), Timepoint.BASELINE, today.plusDays(1),
+        assertThatThrownBy(() -> measures.record(episode.id(), Timepoint.BASELINE, episode.today().plusDays(1),
                 MeasureEntry.total(Instrument.NPRS, 5))).hasMessageContaining("Measure date:");
-        assertThatThrownBy(() -> measures.record(episode.id(), Timepoint.BASELINE, today,
+        assertThatThrownBy(() -> measures.record(episode.id(), Timepoint.BASELINE, episode.today(),
                 MeasureEntry.total(Instrument.FABQ, 12))).hasMessageContaining("FABQ W subscale: required");
         assertThat(measures.list(episode.id())).isEmpty();
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
 import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.followups.FollowUpService;
@@ -23,7 +22,6 @@ import org.springframework.security.access.AccessDeniedException;
 @BackstoryTest
 class EpisodeServiceTest {
 
-    @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;
     @Autowired EpisodeService episodes;
     @Autowired PatientService patients;
@@ -115,7 +113,7 @@ class EpisodeServiceTest {
     void shouldTreatAnUnknownEpisodeLikeAnotherClinicsAndKeepOwnersFromWriting() {
         assertThatThrownBy(() -> episodes.get(987_654_321L)).isInstanceOf(RecordNotFoundException.class);
         PatientSummary patient = fixture.patient();
-        security.signInAs("owner");
+        signedIn.signInAs("owner");
         assertThat(patients.get(patient.id()).id()).isEqualTo(patient.id());
         assertThatThrownBy(() -> fixture.episode(patient, today, Chronicity.ACUTE)).isInstanceOf(AccessDeniedException.class);
     }

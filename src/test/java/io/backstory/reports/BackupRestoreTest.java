@@ -3,6 +3,7 @@ package io.backstory.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.backstory.TestDatabaseConfig;
 import io.backstory.BackstoryApplication;
 import io.backstory.BackstoryTest;
 import io.backstory.TestSecurity;
@@ -37,13 +38,12 @@ class BackupRestoreTest {
     void shouldReproduceTheOwnerReportFromARestoredBackup() throws Exception {
         assumeTrue(onPath("pg_dump") && onPath("pg_restore") && onPath("psql"),
                 "pg_dump, pg_restore or psql not on PATH: the backup/restore round trip is not tested on this machine");
-        URI source = URI.create(System.getenv().getOrDefault("BACKSTORY_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test")
-                .substring("jdbc:".length()));
+        URI source = URI.create(TestDatabaseConfig.URL.substring("jdbc:".length()));
         String host = source.getHost();
         String port = Integer.toString(source.getPort() < 0 ? 5432 : source.getPort());
         String database = source.getPath().substring(1);
         String restored = database + "_restore";
-        String user = System.getenv().getOrDefault("BACKSTORY_TEST_DB_USER", "postgres");
+        String user = TestDatabaseConfig.USER;
 
         security.signInAs("owner");
         String before = withoutTiming(reports.exportJson(ReportFilter.all()));

@@ -183,7 +183,7 @@ class ApiSecondFactorTest {
             throws Exception {
         contexts.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new ApiSecondFactorFilter(service, throttle, contexts).doFilter(new MockHttpServletRequest("GET", "/api/reports/recurrence"),
+        new ApiSecondFactorFilter(new SignInFlow(service, null, null, throttle), contexts).doFilter(new MockHttpServletRequest("GET", "/api/reports/recurrence"),
                 response, new MockFilterChain());
         return response;
     }

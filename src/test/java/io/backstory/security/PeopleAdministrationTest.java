@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
-import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
+import io.backstory.OwnClinic;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +27,9 @@ class PeopleAdministrationTest {
     private static final String NEW_PASSWORD = "kettle orbit lantern mosaic";
 
     @Autowired
-    TestAccounts testAccounts;
-    @Autowired
     UserAccountService accounts;
     @Autowired
     ClinicService clinics;
-    @Autowired
-    TestSecurity security;
     @Autowired
     LiveSessions liveSessions;
     @Autowired
@@ -43,20 +37,9 @@ class PeopleAdministrationTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    private String admin;
-    private String therapist;
-
-    /** A clinic of its own per test: an admin and a therapist who can sign in. */
-    @BeforeEach
-    void newClinic() {
-        TestAccounts.AdminAndTherapist people = testAccounts.adminAndTherapist("Clinic", "Ada Admin", "Theo Therapist");
-        admin = people.admin();
-        therapist = people.therapist();
-        security.signInAs(admin);
-    }
-
     @RegisterExtension
-    final SignedIn signedIn = SignedIn.outAfterEach();
+    final OwnClinic clinic = OwnClinic.named("Clinic").with("Ada Admin", Role.ADMIN).with("Theo Therapist", Role.THERAPIST)
+            .signedInAs(Role.ADMIN);
 
     private PersonRow person(String username) {
         return accounts.people().stream().filter(p -> p.username().equals(username)).findFirst().orElseThrow();
@@ -83,7 +66,7 @@ class PeopleAdministrationTest {
     void shouldLetTheLinkSetAPasswordOnceAndKeepItWorkingAfterARefusedPassword() {
         String username = "new-" + UUID.randomUUID().toString().substring(0, 6);
         SetupLink link = accounts.createAccount(new NewAccountCommand(username, "Nia New", null, Set.of(Role.THERAPIST)));
-        security.signOut();
+        clinic.signOut();
 
         assertThat(accounts.invitation(link.token())).hasValueSatisfying(i -> assertThat(i.displayName()).isEqualTo("Nia New"));
         assertThatThrownBy(() -> accounts.completeSetup(link.token(), "password1234"))
@@ -102,49 +85,49 @@ class PeopleAdministrationTest {
                 .hasMessageContaining("Display name: required")
                 .hasMessageContaining("Email: optional, but when given it must look like name@example.org")
                 .hasMessageContaining("Roles: at least one role");
-        assertThatThrownBy(() -> accounts.createAccount(new NewAccountCommand(therapist, "Copy", null, Set.of(Role.THERAPIST))))
-                .hasMessageContaining("Username: '" + therapist + "' is already taken");
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccountCommand(clinic.therapist(), "Copy", null, Set.of(Role.THERAPIST))))
+                .hasMessageContaining("Username: '" + clinic.therapist() + "' is already taken");
     }
 
     @Test
     void shouldResetAPasswordSoTheOldOneFailsAndLiveSessionsEnd() {
-        security.signInAs(therapist);
+        clinic.signInAs(clinic.therapist());
         BackstoryUser therapistSession = (BackstoryUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-        security.signInAs(admin);
+        clinic.signInAs(clinic.admin());
         assertThat(liveSessions.stillValid(therapistSession)).isTrue();
 
-        SetupLink link = accounts.resetPassword(person(therapist).id());
+        SetupLink link = accounts.resetPassword(person(clinic.therapist()).id());
 
-        assertThat(passwordEncoder.matches(PASSWORD, hash(therapist))).isFalse();
+        assertThat(passwordEncoder.matches(PASSWORD, hash(clinic.therapist()))).isFalse();
         assertThat(liveSessions.stillValid(therapistSession)).isFalse();
-        assertThat(person(therapist).status()).isEqualTo(AccountStatus.INVITED);
+        assertThat(person(clinic.therapist()).status()).isEqualTo(AccountStatus.INVITED);
         assertThat(accounts.invitation(link.token())).hasValueSatisfying(i -> assertThat(i.firstPassword()).isTrue());
-        assertThat(jdbc.sql("select action from audit_event where username = ? order by id desc").param(admin)
+        assertThat(jdbc.sql("select action from audit_event where username = ? order by id desc").param(clinic.admin())
                 .query(String.class).list()).contains("PASSWORD_RESET");
     }
 
     @Test
     void shouldDeactivateEndingSessionsAndRefusingSignInButKeepTheName() {
-        security.signInAs(therapist);
+        clinic.signInAs(clinic.therapist());
         BackstoryUser therapistSession = (BackstoryUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-        security.signInAs(admin);
-        long id = person(therapist).id();
+        clinic.signInAs(clinic.admin());
+        long id = person(clinic.therapist()).id();
 
         accounts.deactivate(id);
 
         assertThat(liveSessions.stillValid(therapistSession)).isFalse();
-        assertThat(person(therapist).status()).isEqualTo(AccountStatus.DEACTIVATED);
+        assertThat(person(clinic.therapist()).status()).isEqualTo(AccountStatus.DEACTIVATED);
         assertThat(accounts.clinicUsers()).anySatisfy(u -> {
             assertThat(u.displayName()).isEqualTo("Theo Therapist");
             assertThat(u.active()).isFalse();
         });
         accounts.reactivate(id);
-        assertThat(person(therapist).status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(person(clinic.therapist()).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
     @Test
     void shouldNeverLeaveTheClinicWithoutAnAdminWhoCanSignIn() {
-        long adminId = person(admin).id();
+        long adminId = person(clinic.admin()).id();
         assertThatThrownBy(() -> accounts.changeRoles(adminId, Set.of(Role.OWNER)))
                 .hasMessageContaining("last admin who can sign in");
         assertThatThrownBy(() -> accounts.deactivate(adminId)).hasMessageStartingWith("Account: you cannot deactivate your own account");
@@ -153,9 +136,9 @@ class PeopleAdministrationTest {
         SetupLink invited = accounts.createAccount(new NewAccountCommand("inv-" + UUID.randomUUID().toString().substring(0, 6),
                 "Ivo Invited", null, Set.of(Role.ADMIN)));
         assertThatThrownBy(() -> accounts.changeRoles(adminId, Set.of(Role.OWNER))).hasMessageContaining("last admin");
-        accounts.changeRoles(person(therapist).id(), Set.of(Role.THERAPIST, Role.ADMIN));
+        accounts.changeRoles(person(clinic.therapist()).id(), Set.of(Role.THERAPIST, Role.ADMIN));
         accounts.changeRoles(adminId, Set.of(Role.OWNER));
-        assertThat(person(admin).roles()).containsExactly(Role.OWNER);
+        assertThat(person(clinic.admin()).roles()).containsExactly(Role.OWNER);
         assertThat(jdbc.sql("select detail from audit_event where entity = 'user_account' and entity_id = ? and action = 'UPDATE' order by id desc")
                 .param(String.valueOf(adminId)).query(String.class).list()).first().isEqualTo("roles: [admin] → [owner]");
         assertThat(invited.token()).isNotBlank();
@@ -163,16 +146,16 @@ class PeopleAdministrationTest {
 
     @Test
     void shouldUnlockALockedAccount() {
-        jdbc.sql("update user_account set locked_until = current_timestamp + interval '1 hour' where username = ?").param(therapist).update();
-        assertThat(person(therapist).status()).isEqualTo(AccountStatus.LOCKED);
-        accounts.unlock(person(therapist).id());
-        assertThat(person(therapist).status()).isEqualTo(AccountStatus.ACTIVE);
+        jdbc.sql("update user_account set locked_until = current_timestamp + interval '1 hour' where username = ?").param(clinic.therapist()).update();
+        assertThat(person(clinic.therapist()).status()).isEqualTo(AccountStatus.LOCKED);
+        accounts.unlock(person(clinic.therapist()).id());
+        assertThat(person(clinic.therapist()).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
     @Test
     void shouldRefuseEveryAdminActionToATherapistAndAnotherClinicsAccounts() {
-        long therapistId = person(therapist).id();
-        security.signInAs(therapist);
+        long therapistId = person(clinic.therapist()).id();
+        clinic.signInAs(clinic.therapist());
         assertThatThrownBy(() -> accounts.people()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.deactivate(therapistId)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.createAccount(new NewAccountCommand("x-y-z", "X", null, Set.of(Role.ADMIN))))
@@ -181,7 +164,7 @@ class PeopleAdministrationTest {
         String otherAdmin = "o-" + UUID.randomUUID().toString().substring(0, 8);
         ClinicSummary other = clinics.createClinic("Other " + otherAdmin, List.of("Elsewhere"));
         accounts.createFirstUsers(other.id(), List.of(new UserAccountService.NewUser(otherAdmin, "Otto Other", PASSWORD, Set.of(Role.ADMIN))));
-        security.signInAs(otherAdmin);
+        clinic.signInAs(otherAdmin);
         assertThatThrownBy(() -> accounts.deactivate(therapistId)).isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> accounts.resetPassword(therapistId)).isInstanceOf(RecordNotFoundException.class);
         assertThat(accounts.people()).extracting(PersonRow::username).containsExactly(otherAdmin);
@@ -189,7 +172,7 @@ class PeopleAdministrationTest {
 
     @Test
     void shouldChangeTheOwnPasswordOnlyWithTheCurrentOneAndKeepThisSessionAlive() {
-        security.signInAs(therapist);
+        clinic.signInAs(clinic.therapist());
         assertThatThrownBy(() -> accounts.changeOwnPassword("wrong one entirely", NEW_PASSWORD))
                 .hasMessageStartingWith("Current password: does not match");
         assertThatThrownBy(() -> accounts.changeOwnPassword(PASSWORD, "short"))
@@ -201,7 +184,7 @@ class PeopleAdministrationTest {
         BackstoryUser after = (BackstoryUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
         assertThat(liveSessions.stillValid(before)).isFalse();
         assertThat(liveSessions.stillValid(after)).isTrue();
-        assertThat(passwordEncoder.matches(NEW_PASSWORD, hash(therapist))).isTrue();
+        assertThat(passwordEncoder.matches(NEW_PASSWORD, hash(clinic.therapist()))).isTrue();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
 import io.backstory.analytics.Sex;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
@@ -30,24 +29,16 @@ class RefusalAuditTest {
     @LocalServerPort
     int port;
     @Autowired
-    TestAccounts testAccounts;
-    @Autowired
     ClinicService clinics;
     @Autowired
     PatientService patients;
     @Autowired
     AuditTrail trail;
     @Autowired
-    TestSecurity security;
-    @Autowired
     JdbcClient jdbc;
 
     @RegisterExtension
     final SignedIn signedIn = SignedIn.outAfterEach();
-
-    private String newClinicWith(Role role) {
-        return testAccounts.newAccount(role);
-    }
 
     private List<String> rows(String username, String action) {
         return jdbc.sql("select entity || ':' || coalesce(entity_id, '') || ':' || coalesce(detail, '') from audit_event where username = ? and action = ? order by id")
@@ -56,11 +47,10 @@ class RefusalAuditTest {
 
     @Test
     void shouldAuditAnotherClinicsPatientAndAnUnknownIdAsNotFound() {
-        security.signInAs(newClinicWith(Role.THERAPIST));
+        signedIn.signInAsNew(Role.THERAPIST);
         PatientSummary theirs = patients.create(new PatientCommand("Ada", "Other", LocalDate.of(1980, 5, 1), Sex.F, null, null, true));
 
-        String prober = newClinicWith(Role.THERAPIST);
-        security.signInAs(prober);
+        String prober = signedIn.signInAsNew(Role.THERAPIST);
         assertThatThrownBy(() -> patients.get(theirs.id())).isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> patients.get(987_654_321L)).isInstanceOf(RecordNotFoundException.class);
 
@@ -71,8 +61,7 @@ class RefusalAuditTest {
 
     @Test
     void shouldAuditARoleWithoutTheRightAsDenied() {
-        String therapist = newClinicWith(Role.THERAPIST);
-        security.signInAs(therapist);
+        String therapist = signedIn.signInAsNew(Role.THERAPIST);
         ClinicSettings settings = clinics.currentSettings();
         assertThatThrownBy(() -> clinics.updateSettings(settings)).isInstanceOf(AccessDeniedException.class);
 
@@ -81,8 +70,7 @@ class RefusalAuditTest {
 
     @Test
     void shouldAuditWhichPatientsAListShowedAndFindTheRowByPatient() {
-        String admin = newClinicWith(Role.ADMIN);
-        security.signInAs(admin);
+        String admin = signedIn.signInAsNew(Role.ADMIN);
         // an admin may read the patient list (therapists, owners and admins can)
         PatientSummary one = patients.create(new PatientCommand("Lia", "Listed", LocalDate.of(1970, 1, 1), Sex.F, null, null, false));
         PatientSummary two = patients.create(new PatientCommand("Leo", "Listed", LocalDate.of(1971, 1, 1), Sex.M, null, null, false));

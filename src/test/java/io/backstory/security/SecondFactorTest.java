@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
-import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
+import io.backstory.OwnClinic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,31 +20,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class SecondFactorTest {
 
     @Autowired
-    TestAccounts testAccounts;
-    @Autowired
     SecondFactorService factors;
-    @Autowired
-    TestSecurity security;
     @Autowired
     LiveSessions liveSessions;
     @Autowired
     JdbcClient jdbc;
 
-    private String admin;
-    private String therapist;
-
-    @BeforeEach
-    void newClinic() {
-        TestAccounts.AdminAndTherapist people = testAccounts.adminAndTherapist("MFA", "Mia Admin", "Tom Therapist");
-        admin = people.admin();
-        therapist = people.therapist();
-    }
-
     @RegisterExtension
-    final SignedIn signedIn = SignedIn.outAfterEach();
+    final OwnClinic clinic = OwnClinic.named("MFA").with("Mia Admin", Role.ADMIN).with("Tom Therapist", Role.THERAPIST);
 
     private BackstoryUser signedIn(String username) {
-        security.signInAs(username);
+        clinic.signInAs(username);
         return (BackstoryUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
     }
 
@@ -56,9 +40,9 @@ class SecondFactorTest {
 
     @Test
     void shouldEnrolWithACodeFromTheSecretAndKeepTheSecretEncrypted() {
-        BackstoryUser user = signedIn(therapist);
+        BackstoryUser user = signedIn(clinic.therapist());
         SecondFactorService.Enrolment enrolment = factors.newOwnEnrolment();
-        assertThat(enrolment.otpauthUri()).startsWith("otpauth://totp/Backstory%3A" + therapist + "?secret=" + enrolment.secret())
+        assertThat(enrolment.otpauthUri()).startsWith("otpauth://totp/Backstory%3A" + clinic.therapist() + "?secret=" + enrolment.secret())
                 .contains("issuer=Backstory", "period=30", "digits=6");
         assertThatThrownBy(() -> factors.confirmOwn(enrolment.secret(), "12345")).hasMessageStartingWith("Code: not the 6-digit code");
 
@@ -74,7 +58,7 @@ class SecondFactorTest {
 
     @Test
     void shouldAcceptEachCodeOnceAndRecoveryCodesOnce() {
-        BackstoryUser user = signedIn(therapist);
+        BackstoryUser user = signedIn(clinic.therapist());
         SecondFactorService.Enrolment enrolment = factors.newOwnEnrolment();
         String enrolCode = code(enrolment.secret(), -1);
         List<String> recovery = factors.confirmOwn(enrolment.secret(), enrolCode);
@@ -85,7 +69,7 @@ class SecondFactorTest {
         assertThat(factors.verify(user, next)).as("replayed").isFalse();
         assertThat(factors.verify(user, recovery.get(3).toUpperCase())).isTrue();
         assertThat(factors.verify(user, recovery.get(3))).as("recovery codes are single use").isFalse();
-        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'MFA_FAILED'").param(therapist)
+        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'MFA_FAILED'").param(clinic.therapist())
                 .query(Long.class).single()).isEqualTo(3);
     }
 
@@ -102,12 +86,12 @@ class SecondFactorTest {
 
     @Test
     void shouldLetAnAdminResetSomeonesFactorEndingTheirSessions() {
-        BackstoryUser user = signedIn(therapist);
+        BackstoryUser user = signedIn(clinic.therapist());
         SecondFactorService.Enrolment enrolment = factors.newOwnEnrolment();
         factors.confirmOwn(enrolment.secret(), code(enrolment.secret(), 0));
         assertThatThrownBy(() -> factors.reset(user.userId())).isInstanceOf(AccessDeniedException.class);
 
-        signedIn(admin);
+        signedIn(clinic.admin());
         factors.reset(user.userId());
 
         assertThat(factors.enrolled(user.userId())).isFalse();

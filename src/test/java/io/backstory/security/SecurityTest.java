@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
 import io.backstory.analytics.Sex;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.clinic.ClinicService;
@@ -46,8 +45,6 @@ class SecurityTest {
     UserAccountService users;
     @Autowired
     PatientService patients;
-    @Autowired
-    TestSecurity security;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -91,18 +88,17 @@ class SecurityTest {
 
     @Test
     void shouldDenyATherapistChangingClinicSettings() {
-        String username = newClinicWithTherapist();
-        security.signInAs(username);
+        String username = signedIn.signInAsNew(Role.THERAPIST);
         ClinicSettings settings = clinics.currentSettings();
         assertThatThrownBy(() -> clinics.updateSettings(settings)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void shouldDenyReadingAnotherClinicsPatient() {
-        security.signInAs(newClinicWithTherapist());
+        signedIn.signInAsNew(Role.THERAPIST);
         PatientSummary theirs = patients.create(new PatientCommand("Ada", "Other", LocalDate.of(1980, 5, 1), Sex.F, null, null, true));
 
-        security.signInAs(newClinicWithTherapist());
+        signedIn.signInAsNew(Role.THERAPIST);
         assertThatThrownBy(() -> patients.get(theirs.id())).isInstanceOf(RecordNotFoundException.class);
     }
 
@@ -113,8 +109,7 @@ class SecurityTest {
 
     @Test
     void shouldAuditEveryPatientReadAndWrite() {
-        String username = newClinicWithTherapist();
-        security.signInAs(username);
+        String username = signedIn.signInAsNew(Role.THERAPIST);
         PatientSummary created = patients.create(new PatientCommand("Bea", "Audit", LocalDate.of(1975, 1, 2), Sex.F, null, null, false));
         patients.get(created.id());
 
@@ -125,8 +120,7 @@ class SecurityTest {
 
     @Test
     void shouldRefuseToUpdateOrDeleteAuditRowsInTheDatabase() {
-        String username = newClinicWithTherapist();
-        security.signInAs(username);
+        String username = signedIn.signInAsNew(Role.THERAPIST);
         patients.create(new PatientCommand("Cy", "Trail", LocalDate.of(1990, 3, 3), Sex.M, null, null, false));
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set action = 'READ' where username = ?").param(username).update())
@@ -146,7 +140,7 @@ class SecurityTest {
 
     @Test
     void shouldKeepPatientDataOutOfTheApplicationLog(CapturedOutput output) {
-        security.signInAs(newClinicWithTherapist());
+        signedIn.signInAsNew(Role.THERAPIST);
         PatientSummary created = patients.create(new PatientCommand("Zebulon", "Quixotically", LocalDate.of(1961, 7, 9), Sex.M,
                 "+44 7000 123456", "zebulon@example.org", true));
         patients.get(created.id());

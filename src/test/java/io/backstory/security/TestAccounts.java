@@ -1,7 +1,6 @@
 package io.backstory.security;
 
 import io.backstory.clinic.ClinicService;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,33 +25,28 @@ public class TestAccounts {
     }
 
     /** Someone to create: the display name's initials start the username. */
-    public record Person(String displayName, Role role) {
+    public record Person(String displayName, Set<Role> roles) {
     }
 
-    /** A new clinic with one location and these people as its first accounts; their usernames, in order. */
-    public List<String> newClinic(String clinicName, Person... people) {
+    /** A clinic just made and its first accounts' usernames, in the order they were asked for. */
+    public record NewClinic(long id, List<String> usernames) {
+    }
+
+    /** A new clinic with these locations and these people as its first accounts. */
+    public NewClinic newClinic(String clinicName, List<String> locations, List<Person> people) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long clinicId = clinics.createClinic(clinicName + " " + suffix, List.of("Main")).id();
-        List<UserAccountService.NewUser> accounts = Arrays.stream(people)
-                .map(p -> new UserAccountService.NewUser(initials(p.displayName()) + "-" + suffix, p.displayName(), PASSWORD, Set.of(p.role())))
+        long clinicId = clinics.createClinic(clinicName, locations).id();
+        List<UserAccountService.NewUser> accounts = people.stream()
+                .map(p -> new UserAccountService.NewUser(initials(p.displayName()) + "-" + suffix, p.displayName(), PASSWORD, p.roles()))
                 .toList();
         users.createFirstUsers(clinicId, accounts);
-        return accounts.stream().map(UserAccountService.NewUser::username).toList();
-    }
-
-    /** The usernames of an admin and a therapist who share a clinic of their own. */
-    public record AdminAndTherapist(String admin, String therapist) {
-    }
-
-    /** The setup most security tests share: a new clinic whose first accounts are one admin and one therapist. */
-    public AdminAndTherapist adminAndTherapist(String clinicName, String adminName, String therapistName) {
-        List<String> people = newClinic(clinicName, new Person(adminName, Role.ADMIN), new Person(therapistName, Role.THERAPIST));
-        return new AdminAndTherapist(people.get(0), people.get(1));
+        return new NewClinic(clinicId, accounts.stream().map(UserAccountService.NewUser::username).toList());
     }
 
     /** One account with this role in a clinic of its own. */
     public String newAccount(Role role) {
-        return newClinic("Clinic", new Person("Test " + role.name().toLowerCase(Locale.ROOT), role)).getFirst();
+        return newClinic("Clinic", List.of("Main"), List.of(new Person("Test " + role.name().toLowerCase(Locale.ROOT), Set.of(role))))
+                .usernames().getFirst();
     }
 
     private static String initials(String displayName) {

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
-import io.backstory.ClinicalFixture;
-import io.backstory.SignedIn;
+import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.measures.MeasureService;
 import io.backstory.measures.Timepoint;
-import io.backstory.patients.EpisodeSummary;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,20 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BackstoryTest
 class VisitServiceTest {
 
-    @Autowired ClinicalFixture fixture;
     @Autowired VisitService visits;
     @Autowired MeasureService measures;
 
-    private final LocalDate today = LocalDate.now();
-    private EpisodeSummary episode;
-
-    @BeforeEach
-    void newEpisode() {
-        episode = fixture.episode(fixture.patient(), today.minusDays(20), Chronicity.ACUTE);
-    }
-
     @RegisterExtension
-    final SignedIn signedIn = SignedIn.as("therapist");
+    final NewEpisode episode = NewEpisode.opened(20, Chronicity.ACUTE);
 
     private long intervention(String code) {
         return visits.catalogue().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().id();
@@ -56,9 +43,9 @@ class VisitServiceTest {
     @Test
     void shouldLogAVisitWhereAnInterventionImpliesItsFactor() {
         VisitCommand draft = visits.prefill(episode.id());
-        assertThat(draft.visitDate()).isEqualTo(today);
+        assertThat(draft.visitDate()).isEqualTo(episode.today());
 
-        VisitSummary saved = visits.log(new VisitCommand(episode.id(), today.minusDays(1), draft.therapistId(), 45, 6,
+        VisitSummary saved = visits.log(new VisitCommand(episode.id(), episode.today().minusDays(1), draft.therapistId(), 45, 6,
                 "Walked in guarded", Set.of(Factor.MOVEMENT), Set.of(intervention("WALKING_PROGRAMME"), intervention("HEAT"))));
 
         assertThat(saved.factors()).containsExactlyInAnyOrder(Factor.MOVEMENT, Factor.RECOVERY);
@@ -69,12 +56,12 @@ class VisitServiceTest {
     @Test
     void shouldPrefillTheNextVisitFromThePreviousOne() {
         VisitCommand draft = visits.prefill(episode.id());
-        visits.log(new VisitCommand(episode.id(), today.minusDays(2), draft.therapistId(), 40, 5, null,
+        visits.log(new VisitCommand(episode.id(), episode.today().minusDays(2), draft.therapistId(), 40, 5, null,
                 Set.of(Factor.STRENGTH, Factor.BELIEFS), Set.of(intervention("GRADED_LOADING"))));
 
         VisitCommand next = visits.prefill(episode.id());
 
-        assertThat(next.visitDate()).isEqualTo(today);
+        assertThat(next.visitDate()).isEqualTo(episode.today());
         assertThat(next.minutes()).isEqualTo(40);
         assertThat(next.factors()).containsExactlyInAnyOrder(Factor.STRENGTH, Factor.BELIEFS);
         assertThat(next.interventionIds()).containsExactly(intervention("GRADED_LOADING"));
@@ -84,9 +71,9 @@ class VisitServiceTest {
     @Test
     void shouldExplainAConflictWhenTheVisitChangedSinceItWasOpened() {
         VisitCommand draft = visits.prefill(episode.id());
-        VisitSummary saved = visits.log(new VisitCommand(episode.id(), today, draft.therapistId(), 30, 4, null,
+        VisitSummary saved = visits.log(new VisitCommand(episode.id(), episode.today(), draft.therapistId(), 30, 4, null,
                 Set.of(Factor.MOBILITY), Set.of()));
-        VisitCommand edit = new VisitCommand(episode.id(), today, draft.therapistId(), 35, 4, "colleague", Set.of(Factor.MOBILITY), Set.of());
+        VisitCommand edit = new VisitCommand(episode.id(), episode.today(), draft.therapistId(), 35, 4, "colleague", Set.of(Factor.MOBILITY), Set.of());
         VisitSummary colleague = visits.update(saved.id(), saved.version(), edit);
         assertThat(colleague.version()).isGreaterThan(saved.version());
 
@@ -97,7 +84,7 @@ class VisitServiceTest {
 
     @Test
     void shouldNameEveryBrokenRule() {
-        VisitCommand bad = new VisitCommand(episode.id(), today.plusDays(1), 999_999, 2, 11, "x".repeat(2001), Set.of(), Set.of(-1L));
+        VisitCommand bad = new VisitCommand(episode.id(), episode.today().plusDays(1), 999_999, 2, 11, "x".repeat(2001), Set.of(), Set.of(-1L));
         assertThatThrownBy(() -> visits.log(bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Visit date:").hasMessageContaining("Therapist:")
                 .hasMessageContaining("Minutes: between 5 and 240").hasMessageContaining("Pain today (NPRS): between 0 and 10")
@@ -107,17 +94,17 @@ class VisitServiceTest {
 
     @Test
     void shouldBuildTheCoverageStripAndNudgeWhenBeliefsAreMissingForAFearfulPatient() {
-        measures.record(episode.id(), Timepoint.BASELINE, today.minusDays(20), MeasureEntry.total(Instrument.FABQ, 18, 10));
+        measures.record(episode.id(), Timepoint.BASELINE, episode.today().minusDays(20), MeasureEntry.total(Instrument.FABQ, 18, 10));
         long me = visits.prefill(episode.id()).therapistId();
-        visits.log(new VisitCommand(episode.id(), today.minusDays(10), me, 30, 5, null, Set.of(Factor.MOVEMENT), Set.of()));
-        visits.log(new VisitCommand(episode.id(), today.minusDays(5), me, 30, 4, null, Set.of(Factor.MOVEMENT, Factor.STRENGTH), Set.of()));
+        visits.log(new VisitCommand(episode.id(), episode.today().minusDays(10), me, 30, 5, null, Set.of(Factor.MOVEMENT), Set.of()));
+        visits.log(new VisitCommand(episode.id(), episode.today().minusDays(5), me, 30, 4, null, Set.of(Factor.MOVEMENT, Factor.STRENGTH), Set.of()));
 
         CoverageStrip strip = visits.coverage(episode.id());
         assertThat(strip.visits()).hasSize(2);
         assertThat(strip.breadth()).isEqualTo(2);
         assertThat(visits.nudges(episode.id())).extracting(Nudge::key).containsExactly("beliefs");
 
-        visits.log(new VisitCommand(episode.id(), today, me, 30, 3, null, Set.of(Factor.BELIEFS), Set.of()));
+        visits.log(new VisitCommand(episode.id(), episode.today(), me, 30, 3, null, Set.of(Factor.BELIEFS), Set.of()));
         assertThat(visits.nudges(episode.id())).isEmpty();
     }
 }

@@ -26,16 +26,14 @@ import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.care.EpisodeCareService;
-import io.backstory.clinic.ClinicService;
+import io.backstory.care.PatientPage;
 import io.backstory.clinic.ClinicSummary.LocationSummary;
 import io.backstory.measures.Instrument;
 import io.backstory.patients.EpisodeCommand;
-import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
 import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import io.backstory.security.UserSummary;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -48,9 +46,7 @@ import java.util.List;
 public class PatientView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PatientService patients;
-    private final EpisodeService episodes;
     private final EpisodeCareService care;
-    private final ClinicService clinics;
     private final Clock clock;
     private final CurrentUser currentUser;
 
@@ -64,14 +60,11 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     final ErrorSummary errors = new ErrorSummary();
     private long patientId;
 
-    public PatientView(PatientService patients, EpisodeService episodes, EpisodeCareService care, ClinicService clinics,
-                       CurrentUser currentUser, Clock clock) {
+    public PatientView(PatientService patients, EpisodeCareService care, CurrentUser currentUser, Clock clock) {
         this.patients = patients;
-        this.clock = clock;
-        this.episodes = episodes;
         this.care = care;
-        this.clinics = clinics;
         this.currentUser = currentUser;
+        this.clock = clock;
         addClassName("patient-view");
     }
 
@@ -79,30 +72,31 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     public void beforeEnter(BeforeEnterEvent event) {
         RecordRoute.show(event, CarePages.PATIENT_ID, id -> {
             patientId = id;
-            render(patients.get(patientId), episodes.listForPatient(patientId));
+            render(care.patientPage(patientId));
         });
     }
 
-    private void render(PatientSummary patient, List<EpisodeSummary> list) {
+    /** Draws the page from its page model alone: no service call until the user acts. */
+    private void render(PatientPage page) {
         removeAll();
+        PatientSummary patient = page.patient();
         H2 name = new H2(patient.fullName());
         Paragraph facts = new Paragraph(getTranslation("patient.facts", Formats.date(patient.dateOfBirth()),
                 patient.ageOn(LocalDate.now(clock)), getTranslation("sex." + patient.sex().name()),
                 patient.phone() == null ? "—" : patient.phone()));
         facts.addClassName("muted");
         add(name, facts);
-        add(languageSelect());
+        add(languageSelect(page));
 
-        if (!list.isEmpty()) {
+        if (!page.episodes().isEmpty()) {
             add(new H3(getTranslation("patient.episodes")));
             Div cards = new Div();
             cards.addClassName("episode-cards");
-            list.forEach(e -> cards.add(episodeCard(e)));
+            page.episodes().forEach(e -> cards.add(episodeCard(e)));
             add(cards);
         }
-        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
-        if (list.stream().noneMatch(EpisodeSummary::open) && canWrite) {
-            add(intakeForm());
+        if (page.intake()) {
+            add(intakeForm(page));
         }
     }
 
@@ -110,17 +104,16 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
      * The language of the patient's check-in messages, editable after creation (issue 16): saved when chosen. Empty:
      * none recorded, the clinic's default applies.
      */
-    private com.vaadin.flow.component.Component languageSelect() {
+    private com.vaadin.flow.component.Component languageSelect(PatientPage page) {
         com.vaadin.flow.component.select.Select<String> language = new com.vaadin.flow.component.select.Select<>();
         language.setLabel(getTranslation("patient.language"));
         language.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
                 io.backstory.patients.PatientCommand.LANGUAGES.stream()).toList());
         language.setItemLabelGenerator(tag -> getTranslation(tag.isEmpty() ? "patient.language.clinicDefault" : "language." + tag));
         language.setHelperText(getTranslation("patient.language.help"));
-        language.setValue(patients.language(patientId).orElse(""));
+        language.setValue(page.language() == null ? "" : page.language());
         language.addClassName("patient-language");
-        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
-        language.setReadOnly(!canWrite);
+        language.setReadOnly(!page.canWrite());
         ErrorSummary errors = new ErrorSummary();
         language.addValueChangeListener(e -> {
             if (e.isFromClient() && errors.run(getTranslation("save.what.patient.language"),
@@ -149,16 +142,16 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
         return card;
     }
 
-    private Div intakeForm() {
+    private Div intakeForm(PatientPage page) {
         H3 title = new H3(getTranslation("intake.title"));
         therapist.setLabel(getTranslation("intake.therapist"));
-        List<UserSummary> therapists = episodes.therapists();
+        List<UserSummary> therapists = page.therapists();
         therapist.setItems(therapists);
         therapist.setItemLabelGenerator(UserSummary::displayName);
         therapists.stream().filter(t -> t.id() == currentUser.require().userId()).findFirst()
                 .or(() -> therapists.stream().findFirst()).ifPresent(therapist::setValue);
         location.setLabel(getTranslation("intake.location"));
-        List<LocationSummary> locations = clinics.currentClinic().openLocations();
+        List<LocationSummary> locations = page.locations();
         location.setItems(locations);
         location.setItemLabelGenerator(LocationSummary::name);
         locations.stream().findFirst().ifPresent(location::setValue);

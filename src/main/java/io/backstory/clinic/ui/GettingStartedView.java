@@ -16,10 +16,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Notices;
+import io.backstory.base.ui.PeoplePages;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
 import io.backstory.clinic.SetupProgress;
@@ -44,7 +44,7 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
     final ErrorSummary errors = new ErrorSummary();
     private final Div steps = new Div();
 
-    public GettingStartedView(ClinicService clinics) {
+    public GettingStartedView(ClinicService clinics, PeoplePages people) {
         this.clinics = clinics;
         addClassName("getting-started-view");
         Paragraph intro = new Paragraph(getTranslation("start.intro"));
@@ -57,7 +57,7 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
         addTherapist.setText(getTranslation("start.therapist.add"));
         addTherapist.setIcon(VaadinIcon.USER_CARD.create());
         addTherapist.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addTherapist.addClickListener(e -> UI.getCurrent().navigate("people", QueryParameters.of("add", "therapist")));
+        addTherapist.addClickListener(e -> people.addTherapist());
 
         add(new H2(getTranslation("start.title")), intro, errors, steps);
         render();

@@ -30,7 +30,6 @@ import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
 import io.backstory.followups.RecurrenceDecision;
 import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
@@ -63,7 +62,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
         this.clock = clock;
         addClassName("follow-ups-view");
         setSizeFull();
-        boolean canWrite = currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN);
+        boolean canWrite = currentUser.require().recordsCare();
 
         H2 title = new H2(getTranslation("followUps.title"));
         Paragraph intro = new Paragraph(getTranslation("followUps.intro"));

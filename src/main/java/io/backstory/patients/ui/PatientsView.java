@@ -22,7 +22,6 @@ import io.backstory.base.ui.RecordPages;
 import io.backstory.patients.PatientRow;
 import io.backstory.patients.PatientService;
 import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
@@ -60,7 +59,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
         newPatient.setIcon(VaadinIcon.PLUS.create());
         newPatient.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newPatient.addClickListener(e -> openForm());
-        newPatient.setVisible(currentUser.require().hasRole(Role.THERAPIST) || currentUser.require().hasRole(Role.ADMIN));
+        newPatient.setVisible(currentUser.require().recordsCare());
 
         H2 title = new H2(getTranslation("patients.title"));
         HorizontalLayout toolbar = PageHeader.withActions(title, search, newPatient);

@@ -1,15 +1,24 @@
 package io.backstory.security.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 
-/** The centred card of the pages around signing in (code, authenticator setup, setup link), in the login page's look. */
-abstract class CardPage extends VerticalLayout {
+/**
+ * The centred card of the pages around signing in (code, authenticator setup, setup link), in the login page's look,
+ * and its title in the browser tab.
+ */
+abstract class CardPage extends VerticalLayout implements HasDynamicTitle {
 
     final Div card = new Div();
+    private final String titleKey;
 
-    CardPage(String... cardClasses) {
+    CardPage(String titleKey, String... cardClasses) {
+        this.titleKey = titleKey;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -19,9 +28,23 @@ abstract class CardPage extends VerticalLayout {
         add(card);
     }
 
+    /** The card's one primary action: full width, and what Enter does. */
+    void primaryAction(Button button, String text, Runnable action) {
+        button.setText(text);
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.setWidthFull();
+        button.addClickShortcut(Key.ENTER);
+        button.addClickListener(e -> action.run());
+    }
+
     H1 brand() {
         H1 brand = new H1(getTranslation("app.name"));
         brand.addClassName("login-brand");
         return brand;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation(titleKey));
     }
 }

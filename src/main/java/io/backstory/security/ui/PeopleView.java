@@ -51,6 +51,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RolesAllowed("ADMIN")
 public class PeopleView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The query parameter that opens the new-person form with a role chosen ({@link PeopleNavigation}). */
+    static final String ADD = "add";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final UserAccountService accounts;
@@ -101,7 +104,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
     /** {@code people?add=therapist} opens the new-person form at once (the getting-started page links here). */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("add").ifPresent(role -> {
+        event.getLocation().getQueryParameters().getSingleParameter(ADD).ifPresent(role -> {
             try {
                 openNew(Set.of(Role.valueOf(role.toUpperCase(Locale.ROOT))));
             } catch (IllegalArgumentException unknownRole) {

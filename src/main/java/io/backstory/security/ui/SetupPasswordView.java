@@ -1,14 +1,11 @@
 package io.backstory.security.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -24,7 +21,7 @@ import io.backstory.security.UserAccountService;
  */
 @Route(value = "welcome/:token", autoLayout = false)
 @AnonymousAllowed
-public class SetupPasswordView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
+public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
 
     private final UserAccountService accounts;
     final PasswordField password = new PasswordField();
@@ -34,6 +31,7 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver, 
     private String token = "";
 
     public SetupPasswordView(UserAccountService accounts) {
+        super("title.setupPassword");
         this.accounts = accounts;
     }
 
@@ -58,11 +56,7 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver, 
         repeat.setLabel(getTranslation("setup.repeat"));
         repeat.setWidthFull();
         repeat.getElement().setAttribute("autocomplete", "new-password");
-        save.setText(getTranslation("setup.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setWidthFull();
-        save.addClickShortcut(Key.ENTER);
-        save.addClickListener(e -> save());
+        primaryAction(save, getTranslation("setup.save"), this::save);
         card.add(brand(), new H2(getTranslation(invitation.firstPassword() ? "setup.title.first" : "setup.title.reset")),
                 new Paragraph(getTranslation("setup.text", invitation.displayName())), username, password, repeat, errors, save);
     }
@@ -85,10 +79,5 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver, 
             signIn.addClassName("primary-link");
             card.add(brand(), new H2(getTranslation("setup.done.title")), new Paragraph(getTranslation("setup.done.text", username)), signIn);
         });
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.setupPassword"));
     }
 }

@@ -1,13 +1,11 @@
 package io.backstory.security.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -20,7 +18,7 @@ import io.backstory.security.SignInFlow;
 /** The second step of signing in: the 6-digit code from the authenticator app, or a recovery code. */
 @Route(value = "sign-in/code", autoLayout = false)
 @AnonymousAllowed
-public class SignInCodeView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
+public class SignInCodeView extends CardPage implements BeforeEnterObserver {
 
     private final SignInFlow flow;
     final TextField code = new TextField();
@@ -28,6 +26,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
     final ErrorSummary errors = new ErrorSummary();
 
     public SignInCodeView(SignInFlow flow) {
+        super("title.signInCode");
         this.flow = flow;
     }
 
@@ -45,11 +44,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
         code.setMaxLength(12);
         code.setWidthFull();
         code.focus();
-        verify.setText(getTranslation("mfa.signin.verify"));
-        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        verify.setWidthFull();
-        verify.addClickShortcut(Key.ENTER);
-        verify.addClickListener(e -> verify());
+        primaryAction(verify, getTranslation("mfa.signin.verify"), this::verify);
         Button other = new Button(getTranslation("mfa.signin.cancel"), e -> {
             flow.cancel();
             UI.getCurrent().navigate(LoginView.class);
@@ -74,10 +69,5 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver, Has
         } catch (SignInFlow.SignInExpiredException expired) {
             UI.getCurrent().navigate(LoginView.class);
         }
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.signInCode"));
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -21,14 +20,14 @@ import java.util.List;
  */
 @Route(value = "sign-in/authenticator", autoLayout = false)
 @AnonymousAllowed
-public class SignInEnrolView extends CardPage implements BeforeEnterObserver, HasDynamicTitle {
+public class SignInEnrolView extends CardPage implements BeforeEnterObserver {
 
     private final SignInFlow flow;
     AuthenticatorSetup setup;
     final Button carryOn = new Button();
 
     public SignInEnrolView(SignInFlow flow) {
-        super("mfa-card-wide");
+        super("title.signInEnrol", "mfa-card-wide");
         this.flow = flow;
     }
 
@@ -60,10 +59,5 @@ public class SignInEnrolView extends CardPage implements BeforeEnterObserver, Ha
         } catch (IllegalArgumentException wrong) {
             setup.showError(UserFacingException.localized(wrong, getLocale()));
         }
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.signInEnrol"));
     }
 }

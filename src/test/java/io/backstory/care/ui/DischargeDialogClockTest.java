@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.followups.CheckInTest;
 import io.backstory.followups.CheckInTestConfig;
@@ -12,8 +12,8 @@ import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.AopTestUtils;
 
@@ -25,20 +25,14 @@ import org.springframework.test.util.AopTestUtils;
 @CheckInTest
 class DischargeDialogClockTest extends SpringBrowserlessTest {
 
-    @Autowired TestSecurity security;
+    @RegisterExtension final SignedIn signedIn = SignedIn.outAfterEach();
     @Autowired ClinicalFixture fixture;
     @Autowired EpisodeService episodes;
     @Autowired CheckInTestConfig.MutableClock clock;
 
-    @AfterEach
-    void reset() {
-        security.signOut();
-        clock.reset();
-    }
-
     @Test
     void shouldOfferAndDischargeOnTheAppClocksToday() {
-        security.signInAs("therapist");
+        signedIn.signInAs("therapist");
         clock.advance(Duration.ofDays(3));
         LocalDate today = LocalDate.now(clock);
         EpisodeSummary episode = fixture.episode(fixture.patient(), today.minusDays(20), Chronicity.ACUTE);

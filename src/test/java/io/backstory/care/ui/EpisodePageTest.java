@@ -3,24 +3,22 @@ package io.backstory.care.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import io.backstory.AuditRows;
 import io.backstory.BackstoryTest;
-import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.patients.DischargeReason;
-import io.backstory.patients.EpisodeSummary;
 import io.backstory.visits.Factor;
 import io.backstory.visits.VisitCommand;
 import io.backstory.visits.VisitService;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,40 +29,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class EpisodePageTest extends SpringBrowserlessTest {
 
-    @Autowired TestSecurity security;
-    @Autowired ClinicalFixture fixture;
     @Autowired VisitService visits;
     @Autowired EpisodeCareService care;
     @Autowired JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now();
-    private EpisodeSummary episode;
+    @RegisterExtension
+    final NewEpisode episode = NewEpisode.opened(30, Chronicity.ACUTE);
 
     @BeforeEach
-    void dischargedEpisodeWithAVisitAndMeasures() {
-        security.signInAs("therapist");
-        episode = fixture.episode(fixture.patient(), today.minusDays(30), Chronicity.ACUTE);
+    void dischargedWithAVisitAndMeasures() {
         long me = visits.prefill(episode.id()).therapistId();
-        visits.log(new VisitCommand(episode.id(), today.minusDays(20), me, 30, 5, null, Set.of(Factor.BELIEFS, Factor.STRENGTH), Set.of()));
-        care.discharge(episode.id(), today, DischargeReason.GOALS_MET, List.of(MeasureEntry.total(Instrument.NPRS, 2)));
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
+        visits.log(new VisitCommand(episode.id(), episode.today().minusDays(20), me, 30, 5, null, Set.of(Factor.BELIEFS, Factor.STRENGTH), Set.of()));
+        care.discharge(episode.id(), episode.today(), DischargeReason.GOALS_MET, List.of(MeasureEntry.total(Instrument.NPRS, 2)));
     }
 
     @Test
     void shouldRenderTheEpisodePageFromOnePageModelWithOneAuditRow() {
-        long before = lastAuditId();
+        AuditRows audit = AuditRows.from(jdbc);
 
         EpisodeView view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
 
-        List<String> rows = jdbc.sql("select action || ' ' || entity || ' ' || entity_id from audit_event where id > ? order by id")
-                .param(before).query(String.class).list();
-        assertThat(rows).containsExactly("READ episode " + episode.id());
+        assertThat(audit.written()).containsExactly("READ episode " + episode.id());
         String text = view.getElement().getTextRecursively();
-        assertThat(text).contains(episode.patientName()).contains("Goals met");
+        assertThat(text).contains(episode.summary().patientName()).contains("Goals met");
         assertThat(view.getChildren().filter(c -> c.getClassNames().contains("panel"))
                 .flatMap(c -> c.getChildren()).filter(CoverageStripView.class::isInstance)).hasSize(1);
         assertThat(view.getElement().getOuterHTML()).contains("trend-grid");
@@ -73,16 +60,11 @@ class EpisodePageTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowTheNotFoundPageForAnotherIdWithoutAReadRow() {
-        long before = lastAuditId();
+        AuditRows audit = AuditRows.from(jdbc);
 
         navigate("episodes/" + (episode.id() + 1_000_000), io.backstory.base.ui.NotFoundView.class);
 
-        assertThat(jdbc.sql("select action from audit_event where id > ?").param(before).query(String.class).list())
-                .containsExactly("NOT_FOUND");
-    }
-
-    private long lastAuditId() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        assertThat(audit.actions()).containsExactly("NOT_FOUND");
     }
 
     private static EpisodeView target(EpisodeView view) {

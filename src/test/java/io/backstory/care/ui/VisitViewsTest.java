@@ -8,7 +8,7 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.notification.Notification;
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
-import io.backstory.TestSecurity;
+import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
@@ -21,35 +21,21 @@ import io.backstory.visits.Factor;
 import io.backstory.visits.VisitCommand;
 import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
-import java.time.LocalDate;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackstoryTest
 class VisitViewsTest extends SpringBrowserlessTest {
 
-    @Autowired TestSecurity security;
     @Autowired ClinicalFixture fixture;
     @Autowired VisitService visits;
     @Autowired MeasureService measures;
     @Autowired EpisodeService episodes;
 
-    private final LocalDate today = LocalDate.now();
-    private EpisodeSummary episode;
-
-    @BeforeEach
-    void signIn() {
-        security.signInAs("therapist");
-        episode = fixture.episode(fixture.patient(), today.minusDays(30), Chronicity.ACUTE);
-    }
-
-    @AfterEach
-    void signOut() {
-        security.signOut();
-    }
+    @RegisterExtension
+    final NewEpisode episode = NewEpisode.opened(30, Chronicity.ACUTE);
 
     private LogVisitView logVisit() {
         return target(navigate("visits/new/" + episode.id(), LogVisitView.class));
@@ -102,23 +88,23 @@ class VisitViewsTest extends SpringBrowserlessTest {
     @Test
     void shouldPrefillTheNextVisitFromThePreviousPlan() {
         long me = visits.prefill(episode.id()).therapistId();
-        visits.log(new VisitCommand(episode.id(), today.minusDays(3), me, 40, 6, null, Set.of(Factor.MOBILITY, Factor.STRENGTH), Set.of()));
+        visits.log(new VisitCommand(episode.id(), episode.today().minusDays(3), me, 40, 6, null, Set.of(Factor.MOBILITY, Factor.STRENGTH), Set.of()));
 
         LogVisitView view = logVisit();
 
         assertThat(view.form.factors.get(Factor.MOBILITY).getValue()).isTrue();
         assertThat(view.form.factors.get(Factor.STRENGTH).getValue()).isTrue();
         assertThat(view.form.minutes.getValue()).isEqualTo(40);
-        assertThat(view.form.visitDate.getValue()).isEqualTo(today);
+        assertThat(view.form.visitDate.getValue()).isEqualTo(episode.today());
         assertThat(view.form.nprs.getValue()).isNull();
     }
 
     @Test
     void shouldExplainAConflictWhenAColleagueSavedTheVisitFirst() {
         long me = visits.prefill(episode.id()).therapistId();
-        VisitSummary visit = visits.log(new VisitCommand(episode.id(), today, me, 30, 4, null, Set.of(Factor.MOVEMENT), Set.of()));
+        VisitSummary visit = visits.log(new VisitCommand(episode.id(), episode.today(), me, 30, 4, null, Set.of(Factor.MOVEMENT), Set.of()));
         EditVisitView view = target(navigate("visits/" + visit.id() + "/edit", EditVisitView.class));
-        visits.update(visit.id(), visit.version(), new VisitCommand(episode.id(), today, me, 45, 4, "colleague",
+        visits.update(visit.id(), visit.version(), new VisitCommand(episode.id(), episode.today(), me, 45, 4, "colleague",
                 Set.of(Factor.MOVEMENT), Set.of()));
 
         test(view.form.note).setValue("my correction");
@@ -131,7 +117,7 @@ class VisitViewsTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowTheNudgeUntilDismissedAndHideItOnceBeliefsAreAddressed() {
-        measures.record(episode.id(), Timepoint.BASELINE, today.minusDays(30), MeasureEntry.total(Instrument.FABQ, 19, 12));
+        measures.record(episode.id(), Timepoint.BASELINE, episode.today().minusDays(30), MeasureEntry.total(Instrument.FABQ, 19, 12));
         EpisodeView view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
         assertThat(view.nudges.getChildren().count()).isEqualTo(1);
         assertThat(view.nudges.getElement().getTextRecursively()).contains("FABQ-PA 19");
@@ -143,10 +129,10 @@ class VisitViewsTest extends SpringBrowserlessTest {
         view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
         assertThat(view.nudges.getChildren().count()).isZero();
 
-        EpisodeSummary other = fixture.episode(fixture.patient(), today.minusDays(30), Chronicity.ACUTE);
-        measures.record(other.id(), Timepoint.BASELINE, today.minusDays(30), MeasureEntry.total(Instrument.FABQ, 19, 12));
+        EpisodeSummary other = fixture.episode(fixture.patient(), episode.today().minusDays(30), Chronicity.ACUTE);
+        measures.record(other.id(), Timepoint.BASELINE, episode.today().minusDays(30), MeasureEntry.total(Instrument.FABQ, 19, 12));
         long me = visits.prefill(other.id()).therapistId();
-        visits.log(new VisitCommand(other.id(), today, me, 30, 3, null, Set.of(Factor.BELIEFS), Set.of()));
+        visits.log(new VisitCommand(other.id(), episode.today(), me, 30, 3, null, Set.of(Factor.BELIEFS), Set.of()));
         view = target(navigate("episodes/" + other.id(), EpisodeView.class));
         assertThat(view.nudges.getChildren().count()).isZero();
     }
@@ -154,7 +140,7 @@ class VisitViewsTest extends SpringBrowserlessTest {
     @Test
     void shouldDischargeWithMeasuresAndListTheScheduledCheckIns() {
         EpisodeView view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
-        view.openDischarge(episode);
+        view.openDischarge(episode.summary());
         roundTrip();
         test(view.dischargeMeasures.row(Instrument.NPRS).total()).setValue(14.0);
         test(view.confirmDischarge).click();

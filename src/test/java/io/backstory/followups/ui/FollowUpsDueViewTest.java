@@ -61,10 +61,7 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldRecordARecurrenceInAFewFields() {
-        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
-        view.openCheckIn(due(3));
-        roundTrip();
-        test(view.painFree).selectItem("No");
+        FollowUpsDueView view = threeMonthCheckInWithPainBack();
         test(view.onset).setValue(today.minusDays(20));
         test(view.worst).setValue(6);
         test(view.lasted).click();
@@ -80,10 +77,7 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldNameTheMissingAnswerAndKeepTheDialogOpen() {
-        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
-        view.openCheckIn(due(3));
-        roundTrip();
-        test(view.painFree).selectItem("No");
+        FollowUpsDueView view = threeMonthCheckInWithPainBack();
         test(view.worst).setValue(6);
 
         test(view.record).click();
@@ -92,6 +86,15 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
         assertThat(view.errors.getElement().getTextRecursively()).contains("Date the pain returned: required");
         assertThat(view.worst.getValue()).isEqualTo(6);
         assertThat(followUps.recurrence(episode.id())).isEmpty();
+    }
+
+    /** The worklist with the 3-month check-in's dialog open, answered "not pain-free". */
+    private FollowUpsDueView threeMonthCheckInWithPainBack() {
+        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
+        view.openCheckIn(due(3));
+        roundTrip();
+        test(view.painFree).selectItem("No");
+        return view;
     }
 
     /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */

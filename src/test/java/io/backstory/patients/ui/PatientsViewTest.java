@@ -33,9 +33,7 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldKeepWhatWasTypedAndNameTheMissingFields() {
-        PatientsView view = target(navigate(PatientsView.class));
-        test(view.newPatient).click();
-        roundTrip();
+        PatientsView view = withNewPatientForm();
         PatientForm form = view.form;
 
         test(form.firstName).setValue("Grace");
@@ -50,14 +48,9 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowTheServicesRuleAndKeepTheForm() {
-        PatientsView view = target(navigate(PatientsView.class));
-        test(view.newPatient).click();
-        roundTrip();
+        PatientsView view = withNewPatientForm();
         PatientForm form = view.form;
-        test(form.firstName).setValue("Grace");
-        test(form.lastName).setValue("Oldest");
-        test(form.dateOfBirth).setValue(LocalDate.now().minusYears(130));
-        test(form.sex).selectItem("Female");
+        fillRequired(form, "Oldest", LocalDate.now().minusYears(130));
         test(form.save).click();
 
         assertThat(view.dialog.isOpened()).isTrue();
@@ -68,14 +61,9 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
     @Test
     void shouldSaveANewPatientAndOpenTheirPage() {
-        PatientsView view = target(navigate(PatientsView.class));
-        test(view.newPatient).click();
-        roundTrip();
+        PatientsView view = withNewPatientForm();
         PatientForm form = view.form;
-        test(form.firstName).setValue("Grace");
-        test(form.lastName).setValue("Newcomer");
-        test(form.dateOfBirth).setValue(LocalDate.of(1980, 2, 29));
-        test(form.sex).selectItem("Female");
+        fillRequired(form, "Newcomer", LocalDate.of(1980, 2, 29));
         test(form.email).setValue("grace@example.org");
         test(form.save).click();
 
@@ -86,5 +74,21 @@ class PatientsViewTest extends SpringBrowserlessTest {
     /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */
     private static <T> T target(T view) {
         return org.springframework.test.util.AopTestUtils.getUltimateTargetObject(view);
+    }
+
+    /** What the form requires, for Grace (female) of this last name and date of birth. */
+    private void fillRequired(PatientForm form, String lastName, LocalDate dateOfBirth) {
+        test(form.firstName).setValue("Grace");
+        test(form.lastName).setValue(lastName);
+        test(form.dateOfBirth).setValue(dateOfBirth);
+        test(form.sex).selectItem("Female");
+    }
+
+    /** The patient list with its new-patient dialog open. */
+    private PatientsView withNewPatientForm() {
+        PatientsView view = target(navigate(PatientsView.class));
+        test(view.newPatient).click();
+        roundTrip();
+        return view;
     }
 }
