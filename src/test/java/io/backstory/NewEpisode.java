@@ -2,6 +2,7 @@ package io.backstory;
 
 import io.backstory.analytics.Chronicity;
 import io.backstory.patients.EpisodeSummary;
+import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,6 +17,7 @@ public final class NewEpisode extends SignedIn {
     private final int daysAgo;
     private final Chronicity chronicity;
     private LocalDate today;
+    private PatientSummary patient;
     private EpisodeSummary episode;
 
     private NewEpisode(int daysAgo, Chronicity chronicity) {
@@ -34,7 +36,8 @@ public final class NewEpisode extends SignedIn {
         super.beforeEach(context);
         ClinicalFixture fixture = bean(ClinicalFixture.class);
         today = LocalDate.now();
-        episode = fixture.episode(fixture.patient(), today.minusDays(daysAgo), chronicity);
+        patient = fixture.patient();
+        episode = fixture.episode(patient, today.minusDays(daysAgo), chronicity);
     }
 
     /** The day the episode's start was counted back from, for the test's dates. */
@@ -44,6 +47,11 @@ public final class NewEpisode extends SignedIn {
 
     public long id() {
         return episode.id();
+    }
+
+    /** The episode's patient, new for this test. */
+    public PatientSummary patient() {
+        return patient;
     }
 
     /** The episode as it was opened. */
