@@ -2,7 +2,6 @@ package io.backstory;
 
 import io.backstory.analytics.Chronicity;
 import io.backstory.patients.EpisodeSummary;
-import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,7 +16,6 @@ public final class NewEpisode extends SignedIn {
     private final int daysAgo;
     private final Chronicity chronicity;
     private LocalDate today;
-    private PatientSummary patient;
     private EpisodeSummary episode;
 
     private NewEpisode(int daysAgo, Chronicity chronicity) {
@@ -36,8 +34,7 @@ public final class NewEpisode extends SignedIn {
         super.beforeEach(context);
         ClinicalFixture fixture = bean(ClinicalFixture.class);
         today = LocalDate.now();
-        patient = fixture.patient();
-        episode = fixture.episode(patient, today.minusDays(daysAgo), chronicity);
+        episode = fixture.episode(fixture.patient(), today.minusDays(daysAgo), chronicity);
     }
 
     /** The day the episode's start was counted back from, for the test's dates. */
@@ -47,11 +44,6 @@ public final class NewEpisode extends SignedIn {
 
     public long id() {
         return episode.id();
-    }
-
-    /** The episode's patient, new for this test. */
-    public PatientSummary patient() {
-        return patient;
     }
 
     /** The episode as it was opened. */

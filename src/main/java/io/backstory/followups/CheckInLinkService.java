@@ -1,11 +1,14 @@
 package io.backstory.followups;
 
+import io.backstory.clinic.ClinicDirectory;
+import io.backstory.patients.EpisodePatients;
 import io.backstory.patients.PatientService;
 import io.backstory.security.AuditLog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,18 +46,22 @@ public class CheckInLinkService {
     private final FollowUpService followUpService;
     private final io.backstory.clinic.ClinicService clinics;
     private final PatientService patients;
+    private final EpisodePatients episodePatients;
+    private final ClinicDirectory clinicDirectory;
     private final AuditLog auditLog;
     private final CheckInOutbox outbox;
     private final Clock clock;
 
     CheckInLinkService(JdbcClient jdbc, FollowUpRepository followUps, FollowUpService followUpService,
-                       io.backstory.clinic.ClinicService clinics, PatientService patients, AuditLog auditLog, CheckInOutbox outbox,
-                       Clock clock) {
+                       io.backstory.clinic.ClinicService clinics, PatientService patients, EpisodePatients episodePatients,
+                       ClinicDirectory clinicDirectory, AuditLog auditLog, CheckInOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.followUps = followUps;
         this.followUpService = followUpService;
         this.clinics = clinics;
         this.patients = patients;
+        this.episodePatients = episodePatients;
+        this.clinicDirectory = clinicDirectory;
         this.auditLog = auditLog;
         this.outbox = outbox;
         this.clock = clock;
@@ -126,20 +133,31 @@ public class CheckInLinkService {
                     .query(Long.class).optional();
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return jdbc.sql("""
-                        select l.id, l.clinic_id, l.follow_up_id, p.id, l.expires_at, l.used_at, f.status, p.first_name,
-                               c.name, e.discharge_date, coalesce(p.language, c.default_language) as language
+        record Row(long id, long clinicId, long followUpId, long episodeId, OffsetDateTime expiresAt, boolean used,
+                   boolean pending) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                        select l.id, l.clinic_id, l.follow_up_id, f.episode_id, l.expires_at, l.used_at, f.status
                         from check_in_link l
                         join follow_up f on f.id = l.follow_up_id and f.clinic_id = l.clinic_id
-                        join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
-                        join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
-                        join clinic c on c.id = l.clinic_id
                         where l.token_hash = ?""")
                 .param(CheckInLinks.hash(token))
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null, FollowUpStatus.PENDING.name().equals(rs.getString(7)),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11)))
-                .optional()
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null, FollowUpStatus.PENDING.name().equals(rs.getString(7))))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Row r = row.get();
+        // whose check-in it is, and the clinic's name, from the modules that keep them
+        EpisodePatients.EpisodePatient patient = episodePatients.ofEpisodes(r.clinicId(), List.of(r.episodeId())).get(r.episodeId());
+        ClinicDirectory.ClinicName clinic = clinicDirectory.names(List.of(r.clinicId())).get(r.clinicId());
+        if (patient == null || clinic == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Link(r.id(), r.clinicId(), r.followUpId(), patient.patientId(), r.expiresAt(), r.used(), r.pending(),
+                        patient.firstName(), clinic.name(), patient.dischargeDate(),
+                        patient.language() != null ? patient.language() : clinic.defaultLanguage()))
                 .filter(l -> l.expiresAt().isAfter(now));
     }
 }

@@ -8,6 +8,7 @@ import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSettings;
 import io.backstory.patients.EpisodeDischarged;
 import io.backstory.patients.EpisodeOpened;
+import io.backstory.patients.EpisodePatients;
 import io.backstory.patients.EpisodeRecordsChanged;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,13 +41,10 @@ public class FollowUpService {
     static final int WORKLIST_DAYS_AHEAD = 7;
 
     private static final String WORKLIST = """
-            select f.id, f.version, f.episode_id, p.id, p.first_name || ' ' || p.last_name, p.phone,
-                   f.months_after, f.due_date, e.discharge_date,
+            select f.id, f.version, f.episode_id, f.months_after, f.due_date,
                    case when exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
                                      and o.kind = :invitation and o.status <> :failed) then true else false end
             from follow_up f
-            join episode e on e.id = f.episode_id and e.clinic_id = f.clinic_id
-            join patient p on p.id = e.patient_id and p.clinic_id = e.clinic_id
             where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until
               and ${EMAILING}
             order by f.due_date, f.id
@@ -64,6 +63,7 @@ public class FollowUpService {
     private final FollowUpRepository followUps;
     private final RecurrenceRepository recurrences;
     private final EpisodeService episodes;
+    private final EpisodePatients episodePatients;
     private final ClinicService clinics;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
@@ -73,12 +73,13 @@ public class FollowUpService {
     private final CheckInMailSettings mailSettings;
 
     FollowUpService(FollowUpRepository followUps, RecurrenceRepository recurrences, EpisodeService episodes,
-                    ClinicService clinics, CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc,
+                    EpisodePatients episodePatients, ClinicService clinics, CurrentUser currentUser, AuditLog auditLog, JdbcClient jdbc,
                     ApplicationEventPublisher events, Clock clock, CheckInMailSettings mailSettings) {
         this.mailSettings = mailSettings;
         this.followUps = followUps;
         this.recurrences = recurrences;
         this.episodes = episodes;
+        this.episodePatients = episodePatients;
         this.clinics = clinics;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
@@ -105,26 +106,18 @@ public class FollowUpService {
     @EventListener
     @Transactional
     public void on(EpisodeOpened event) {
-        Optional<Previous> previous = jdbc.sql("""
-                        select id, discharge_date from episode
-                        where clinic_id = ? and patient_id = ? and id <> ? and discharge_date is not null
-                          and discharge_date <= ?
-                        order by discharge_date desc, id desc limit 1""")
-                .params(event.clinicId(), event.patientId(), event.episodeId(), event.startDate())
-                .query((rs, n) -> new Previous(rs.getLong(1), rs.getObject(2, LocalDate.class))).optional();
-        if (previous.isEmpty() || recurrences.existsByEpisodeId(previous.get().id())) {
+        Optional<EpisodePatients.Discharged> previous = episodePatients.lastDischargedBefore(event.clinicId(),
+                event.patientId(), event.episodeId(), event.startDate());
+        if (previous.isEmpty() || recurrences.existsByEpisodeId(previous.get().episodeId())) {
             return;
         }
         RecurrenceDefinition definition = definition(clinics.settings(event.clinicId()));
         if (RecurrenceRule.isCareSeekingRecurrence(definition, previous.get().dischargeDate(), event.startDate())) {
-            recurrences.saveAndFlush(Recurrence.fromNewEpisode(event.clinicId(), previous.get().id(), event.episodeId(),
+            recurrences.saveAndFlush(Recurrence.fromNewEpisode(event.clinicId(), previous.get().episodeId(), event.episodeId(),
                     event.startDate()));
-            auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + previous.get().id());
-            events.publishEvent(new EpisodeRecordsChanged(event.clinicId(), previous.get().id()));
+            auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + previous.get().episodeId());
+            events.publishEvent(new EpisodeRecordsChanged(event.clinicId(), previous.get().episodeId()));
         }
-    }
-
-    private record Previous(long id, LocalDate dischargeDate) {
     }
 
     /** Pending check-ins due up to a week ahead, earliest (most overdue) first. */
@@ -132,17 +125,24 @@ public class FollowUpService {
     public List<FollowUpDue> due(int offset, int limit) {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
-        List<FollowUpDue> rows = jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
+        record Pending(long id, long version, long episodeId, int monthsAfter, LocalDate due, boolean emailed) {
+        }
+        List<Pending> page = jdbc.sql(WORKLIST.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
                 .param("pending", FollowUpStatus.PENDING.name())
                 .param("invitation", OutboxKind.INVITATION.name()).param("failed", OutboxStatus.FAILED.name())
                 .param("until", today.plusDays(WORKLIST_DAYS_AHEAD)).param("noReplyBefore", noReplyBefore())
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> {
-                    LocalDate due = rs.getObject(8, LocalDate.class);
-                    return new FollowUpDue(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), due, rs.getObject(9, LocalDate.class),
-                            Math.max(0, ChronoUnit.DAYS.between(due, today)), rs.getBoolean(10));
-                }).list();
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                        rs.getObject(5, LocalDate.class), rs.getBoolean(6))).list();
+        // the patients of the whole page in one call to their module
+        Map<Long, EpisodePatients.EpisodePatient> who = episodePatients.ofEpisodes(user.clinicId(),
+                page.stream().map(Pending::episodeId).distinct().toList());
+        List<FollowUpDue> rows = page.stream().filter(f -> who.containsKey(f.episodeId())).map(f -> {
+            EpisodePatients.EpisodePatient p = who.get(f.episodeId());
+            return new FollowUpDue(f.id(), f.version(), f.episodeId(), p.patientId(), p.firstName() + " " + p.lastName(),
+                    p.phone(), f.monthsAfter(), f.due(), p.dischargeDate(), Math.max(0, ChronoUnit.DAYS.between(f.due(), today)),
+                    f.emailed());
+        }).toList();
         // which patients the worklist showed
         auditLog.recordList("follow-up worklist", rows.stream().map(FollowUpDue::patientId).toList());
         return rows;

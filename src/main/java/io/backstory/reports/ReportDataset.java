@@ -4,9 +4,13 @@ import io.backstory.analytics.AnalysisEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
 import io.backstory.analytics.StartBackRisk;
+import io.backstory.clinic.ClinicDirectory;
+import io.backstory.clinic.ClinicLocations;
 import io.backstory.followups.CheckInChannel;
 import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.RecurrenceSummary;
+import io.backstory.patients.EpisodeCounts;
+import io.backstory.security.AccountNames;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,9 +66,18 @@ class ReportDataset {
             """;
 
     private final JdbcClient jdbc;
+    private final EpisodeCounts episodeCounts;
+    private final AccountNames accountNames;
+    private final ClinicDirectory clinicDirectory;
+    private final ClinicLocations clinicLocations;
 
-    ReportDataset(JdbcClient jdbc) {
+    ReportDataset(JdbcClient jdbc, EpisodeCounts episodeCounts, AccountNames accountNames, ClinicDirectory clinicDirectory,
+                  ClinicLocations clinicLocations) {
+        this.clinicLocations = clinicLocations;
         this.jdbc = jdbc;
+        this.episodeCounts = episodeCounts;
+        this.accountNames = accountNames;
+        this.clinicDirectory = clinicDirectory;
     }
 
     /** The owner's filter as conditions on {@code report_episode e}: one place for the dataset and the channel counts. */
@@ -75,18 +90,6 @@ class ReportDataset {
             sql.append(" and e.discharge_date <= ?");
             params.add(Date.valueOf(filter.dischargedTo()));
         }
-        appendCaseFilter(filter, sql, params);
-        if (filter.startBack() != null) {
-            sql.append(" and lower(e.startback) = ?");
-            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /**
-     * The filter's location, therapist and chronicity: the conditions that also apply to episodes still in care
-     * ({@code e} is {@code report_episode} or {@code episode}, which name these columns alike).
-     */
-    private static void appendCaseFilter(ReportFilter filter, StringBuilder sql, List<Object> params) {
         if (filter.locationId() != null) {
             sql.append(" and e.location_id = ?");
             params.add(filter.locationId());
@@ -99,6 +102,10 @@ class ReportDataset {
             sql.append(" and e.chronicity = ?");
             params.add(filter.chronicity().name());
         }
+        if (filter.startBack() != null) {
+            sql.append(" and lower(e.startback) = ?");
+            params.add(filter.startBack().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
@@ -109,16 +116,15 @@ class ReportDataset {
         List<Object> params = new ArrayList<>(List.of(clinicId));
         appendFilter(filter, sql, params);
         sql.append(" order by e.episode_id");
-        Map<Long, String> therapists = codes("user_account", "T", clinicId);
-        Map<Long, String> locations = codes("location", "L", clinicId);
+        Map<Long, String> therapists = codes(accountNames.of(clinicId).stream().map(AccountNames.AccountName::id), "T");
+        Map<Long, String> locations = codes(clinicLocations.all(clinicId).stream().map(ClinicLocations.LocationName::id), "L");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> row(rs, n, therapists, locations, painFreeDays)).list();
     }
 
-    /** Opaque, stable codes: prefix + rank of the id among the clinic's rows of {@code table} (see the class comment). */
-    private Map<Long, String> codes(String table, String prefix, long clinicId) {
-        List<Long> ids = jdbc.sql("select id from " + table + " where clinic_id = ? order by id").param(clinicId)
-                .query(Long.class).list();
+    /** Opaque, stable codes: prefix + rank of the id among all the clinic's accounts or locations (see the class comment). */
+    private static Map<Long, String> codes(Stream<Long> allIds, String prefix) {
+        List<Long> ids = allIds.sorted().toList();
         Map<Long, String> out = new HashMap<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
             out.put(ids.get(i), prefix + (i + 1));
@@ -128,15 +134,13 @@ class ReportDataset {
 
     /** Episodes still in care, with the filter's location and therapist (not its period: they have no discharge). */
     int activeEpisodes(long clinicId, ReportFilter filter) {
-        StringBuilder sql = new StringBuilder("select count(*) from episode e where e.clinic_id = ? and e.discharge_date is null");
-        List<Object> params = new ArrayList<>(List.of(clinicId));
-        appendCaseFilter(filter, sql, params);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single().intValue();
+        return episodeCounts.open(clinicId, filter.locationId(), filter.therapistId(), filter.chronicity());
     }
 
     /**
-     * A fingerprint of everything the report reads: every write to report_episode takes a new revision,
-     * opening an episode adds to the episodes in care, and settings and therapist names carry versions.
+     * A fingerprint of everything the report reads, each part asked of the module that keeps it: every write to
+     * report_episode takes a new revision, opening an episode adds to the episodes in care, and settings and
+     * therapist names carry versions.
      * Cheap (indexed), so a cached report is never served after the data changed. It is read from the
      * database, not remembered by this node, so with several app nodes a visit saved on one node changes
      * the fingerprint every other node sees (DESIGN §7). The sum of revisions is there because revisions
@@ -145,25 +149,20 @@ class ReportDataset {
      */
     String dataVersion(long clinicId) {
         return jdbc.sql("""
-                select (select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(sum(revision), 0)
-                          from report_episode where clinic_id = ?)
-                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) from episode where clinic_id = ? and discharge_date is null)
-                    || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from user_account where clinic_id = ?)
-                    || '/' || (select coalesce(max(version), 0) from clinic_settings where clinic_id = ?)
-                """).params(clinicId, clinicId, clinicId, clinicId)
-                .query(String.class).single();
+                select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(sum(revision), 0)
+                  from report_episode where clinic_id = ?
+                """).param(clinicId).query(String.class).single()
+                + '/' + episodeCounts.openVersion(clinicId) + '/' + accountNames.version(clinicId)
+                + '/' + clinicDirectory.settingsVersion(clinicId);
     }
 
     /** Everyone who treats patients: holders of the THERAPIST role, and anyone with an episode in their name. */
     List<ReportOptions.Option> therapists(long clinicId) {
-        return jdbc.sql("""
-                select u.id, u.display_name from user_account u
-                 where u.clinic_id = ?
-                   and (exists (select 1 from user_role r where r.user_account_id = u.id and r.role = ?)
-                        or exists (select 1 from episode e where e.clinic_id = u.clinic_id and e.therapist_id = u.id))
-                 order by u.display_name
-                """).params(clinicId, io.backstory.security.Role.THERAPIST.name())
-                .query((rs, n) -> new ReportOptions.Option(rs.getLong(1), rs.getString(2))).list();
+        List<AccountNames.AccountName> accounts = accountNames.of(clinicId);
+        Set<Long> treating = episodeCounts.withEpisodes(clinicId,
+                accounts.stream().filter(a -> !a.therapist()).map(AccountNames.AccountName::id).toList());
+        return accounts.stream().filter(a -> a.therapist() || treating.contains(a.id()))
+                .map(a -> new ReportOptions.Option(a.id(), a.displayName())).toList();
     }
 
     /** Reads the columns of {@link #SQL} by position, dates straight into LocalDate: this runs 100,000 times a report. */
@@ -228,6 +227,10 @@ class ReportDataset {
      * EMAIL or CALL by how it was answered; a pending one as NEW_EPISODE when the patient came back for care (a
      * care-seeking recurrence) before it fell due; otherwise as missing. Informative loss to follow-up shows as
      * different completeness between the groups.
+     *
+     * <p>The one place this class reads the follow-ups module's tables (a documented exception to docs/style.md rule 9,
+     * listed in ModuleTablesTest): the plan group lives in the report aggregate and the channel in follow_up, and only
+     * one grouped join keeps this fast at a million episodes; the follow-ups module's values are bound from its enums.
      */
     List<RecurrenceReport.ChannelRow> followUpChannels(long clinicId, ReportFilter filter, int isolatedMax, java.time.LocalDate today) {
         StringBuilder sql = new StringBuilder("""

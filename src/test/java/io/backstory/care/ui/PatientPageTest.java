@@ -24,9 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class PatientPageTest extends SpringBrowserlessTest {
 
-    @RegisterExtension final NewEpisode episode = NewEpisode.opened(30, Chronicity.ACUTE);
     @Autowired EpisodeCareService care;
     @Autowired JdbcClient jdbc;
+
+    @RegisterExtension
+    final NewEpisode episode = NewEpisode.opened(30, Chronicity.ACUTE);
 
     @BeforeEach
     void discharged() {
@@ -35,13 +37,13 @@ class PatientPageTest extends SpringBrowserlessTest {
 
     @Test
     void shouldRenderThePatientPageFromOnePageModelWithOneAuditRow() {
+        long patientId = episode.summary().patientId();
         AuditRows audit = AuditRows.from(jdbc);
 
-        PatientView view = target(navigate("patients/" + episode.patient().id(), PatientView.class));
+        PatientView view = target(navigate("patients/" + patientId, PatientView.class));
 
-        assertThat(audit.written()).containsExactly("READ patient " + episode.patient().id());
-        String text = view.getElement().getTextRecursively();
-        assertThat(text).contains(episode.patient().fullName());
+        assertThat(audit.written()).containsExactly("READ patient " + patientId);
+        assertThat(view.getElement().getTextRecursively()).contains(episode.summary().patientName());
         assertThat(view.getElement().getOuterHTML().split("episode-card\"", -1)).hasSize(1 + 1);
         assertThat(view.getChildren().anyMatch(c -> c.getClassNames().contains("intake"))).as("intake: no episode open").isTrue();
         assertThat(view.therapist.getValue()).isNotNull();
@@ -50,12 +52,13 @@ class PatientPageTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowNoIntakeToAnOwnerWhoOnlyReads() {
+        long patientId = episode.summary().patientId();
         episode.signInAs("owner");
 
-        PatientView view = target(navigate("patients/" + episode.patient().id(), PatientView.class));
+        PatientView view = target(navigate("patients/" + patientId, PatientView.class));
 
         assertThat(view.getChildren().anyMatch(c -> c.getClassNames().contains("intake"))).isFalse();
-        assertThat(care.patientPage(episode.patient().id())).satisfies(page -> {
+        assertThat(care.patientPage(patientId)).satisfies(page -> {
             assertThat(page.canWrite()).isFalse();
             assertThat(page.therapists()).isEmpty();
             assertThat(page.episodes()).extracting(EpisodeSummary::id).containsExactly(episode.id());
