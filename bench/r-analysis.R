@@ -28,7 +28,8 @@
 # Prints one line per file with the per-step times of the last run, and appends to target/bench/r-analysis.csv.
 # The median of RUNS runs (default 3) is reported.
 # (r-common.R, beside this script: packages, command line, covariates, reading the files)
-source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "r-common.R"))
+bench <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
+source(file.path(bench, "r-common.R"))
 args <- bench_args("r-analysis.R", 3)
 runs <- args$runs
 factors <- c("f_movement", "f_mobility", "f_strength", "f_recovery", "f_beliefs")
@@ -91,20 +92,9 @@ analyse <- function(raw, horizon = 365, isolated_max = 1, check_ins = c(30, 91, 
     q <- quantile(w0, c(.01, .99))
     w <- pmin(pmax(w0, q[1]), q[2])
     fit <- coxph(Surv(time, status) ~ multifactor, data = cc, weights = w, robust = TRUE, ties = "efron")
-    L <- data.frame(age = cc$age, sF = cc$sex == "F", sM = cc$sex == "M", sX = cc$sex == "X",
-      ca = cc$chronicity == "acute", cs = cc$chronicity == "subacute", cc_ = cc$chronicity == "chronic",
-      baseline_nprs = cc$baseline_nprs, baseline_odi = cc$baseline_odi, fabq_pa = cc$fabq_pa,
-      sl = cc$startback == "low", sm = cc$startback == "medium", sh = cc$startback == "high",
-      prior_episodes = cc$prior_episodes) * 1
-    smd <- function(x, t, wt) {
-      binary <- all(x %in% c(0, 1))
-      v <- function(y) if (binary) mean(y) * (1 - mean(y)) else var(y)
-      sd <- sqrt((v(x[t == 1]) + v(x[t == 0])) / 2)
-      (weighted.mean(x[t == 1], wt[t == 1]) - weighted.mean(x[t == 0], wt[t == 0])) / sd
-    }
-    ess <- function(x) sum(x)^2 / sum(x^2)
-    list(fit = fit, before = sapply(L, smd, t = cc$multifactor, wt = rep(1, nrow(cc))),
-         after = sapply(L, smd, t = cc$multifactor, wt = w),
+    L <- levels_of(cc)
+    list(fit = fit, before = sapply(L, smd, t = cc$multifactor, w = rep(1, nrow(cc))),
+         after = sapply(L, smd, t = cc$multifactor, w = w),
          ess = c(ess(w[cc$multifactor == 1]), ess(w[cc$multifactor == 0])))
   })
 

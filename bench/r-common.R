@@ -1,7 +1,9 @@
-# What the R benchmarks share, sourced by each: the packages, the command line ([RUNS] FILE.csv ...), the
-# covariates every adjusted model takes, and reading a file AnalysisBenchmark generates with the factor levels
-# the Java analysis uses (so R's reference categories are Java's).
+# What the R benchmarks share, sourced by each (bench: this folder): the packages, the command line
+# ([RUNS] FILE.csv ...), the covariates every adjusted model takes, reading a file AnalysisBenchmark generates with
+# the factor levels the Java analysis uses (so R's reference categories are Java's), and the R reference scripts'
+# covariate balance (levels_of, smd, ess).
 suppressPackageStartupMessages({ library(survival); library(splines) })
+source(file.path(bench, "..", "src", "test", "resources", "io", "backstory", "analytics", "balance.R"))
 
 # The number of runs (the first argument when it is a whole number, else default_runs) and the files.
 bench_args <- function(script, default_runs) {

@@ -14,7 +14,8 @@
 # Reading the CSV is not timed. Prints the median of RUNS (default 1) per step, wall and CPU, and appends to
 # target/bench/r-cox-extensions.csv.
 # (r-common.R, beside this script: packages, command line, covariates, reading the files)
-source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "r-common.R"))
+bench <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
+source(file.path(bench, "r-common.R"))
 args <- bench_args("r-cox-extensions.R", 1)
 runs <- args$runs
 

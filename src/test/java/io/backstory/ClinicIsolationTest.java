@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.analytics.Chronicity;
+import io.backstory.importexport.ClinicCsvExportService;
+import io.backstory.importexport.FhirExportService;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -13,6 +15,7 @@ import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
 import io.backstory.reports.ReportFilter;
 import io.backstory.visits.VisitService;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Multi-clinic (DESIGN §7, issue 14): a second clinic on the same database sees nothing of the demo clinic, in
- * the patient list, a record opened by its id, the report, its CSV/JSON/PDF exports and the API — and the demo
- * clinic's report does not move when the second clinic discharges an episode.
+ * the patient list, a record opened by its id, the report, its CSV/JSON/PDF exports, the whole-clinic CSV and FHIR
+ * exports and the API — and the demo clinic's report does not move when the second clinic discharges an episode.
  */
 @BackstoryTest
 class ClinicIsolationTest {
@@ -45,6 +49,8 @@ class ClinicIsolationTest {
     @Autowired RecurrenceReportService reports;
     @Autowired ClinicalFixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired FhirExportService fhirExport;
+    @Autowired ClinicCsvExportService csvExport;
     @LocalServerPort int port;
 
     @AfterEach
@@ -102,11 +108,24 @@ class ClinicIsolationTest {
         reports.exportCsv(ReportFilter.all(), csv);
         assertThat(csv.toString().strip().lines()).hasSize(2); // the header and the second clinic's one episode
         assertThat(patients.search("", 0, 1000)).hasSize(1);
+        // the whole-clinic exports stream through the owning modules' bulk APIs: the second clinic's rows only
+        long clinicId = jdbc.sql("select clinic_id from user_account where username = ?").param(second).query(Long.class).single();
+        Map<String, Integer> fhir = fhirExport.export(OutputStream.nullOutputStream());
+        assertThat(fhir).containsEntry("Patient", 1).containsEntry("EpisodeOfCare", 1)
+                .containsEntry("Encounter", count("visit", clinicId)).containsEntry("Condition", count("recurrence", clinicId));
+        Map<String, Integer> files = csvExport.export(OutputStream.nullOutputStream());
+        assertThat(files).containsEntry("patients.csv", 1).containsEntry("episodes.csv", 1)
+                .containsEntry("visits.csv", count("visit", clinicId)).containsEntry("measures.csv", count("measure", clinicId))
+                .containsEntry("checkins.csv", count("follow_up", clinicId)).containsEntry("recurrences.csv", count("recurrence", clinicId));
 
         security.signInAs("owner");
         assertThatThrownBy(() -> patients.get(patient.id())).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> episodes.get(episode.id())).isInstanceOf(RuntimeException.class);
         assertThat(reports.report(ReportFilter.all()).kpis().dischargedInPeriod()).isEqualTo(demoBefore.kpis().dischargedInPeriod());
+    }
+
+    private int count(String table, long clinicId) {
+        return jdbc.sql("select count(*) from " + table + " where clinic_id = ?").param(clinicId).query(Integer.class).single();
     }
 
     private HttpResponse<String> api(String user) throws Exception {

@@ -43,7 +43,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * check-ins), and every row of this import is registered there as it is read (a row with a problem with
  * local id -1, so the rows that refer to it are not reported again). A row whose id another import brought
  * is skipped ("already imported"), so re-running an import adds nothing; one this import registered is a
- * duplicate.
+ * duplicate (a kind the clinic has no ids of yet skips looking its own ids up: {@link SeenTwice}).
+ *
+ * <p>A file is read and checked on a thread of its own ({@code readInto}) while this thread resolves and writes
+ * the batch before, so the JVM's work and the database's overlap.
  */
 final class ImportEngine {
 

@@ -1,11 +1,15 @@
 package io.backstory.importexport;
 
 import io.backstory.base.UserFacingException;
+import io.backstory.clinic.ClinicLocations;
 import io.backstory.reports.ReportEpisodes;
 import io.backstory.security.AuditLog;
 import io.backstory.security.BackstoryUser;
+import io.backstory.security.ClinicAccounts;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
+import io.backstory.visits.Factor;
+import io.backstory.visits.VisitBulk;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +82,9 @@ public class ImportService {
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
     private final ReportEpisodes reportEpisodes;
+    private final ClinicAccounts accounts;
+    private final ClinicLocations locations;
+    private final VisitBulk visits;
     private final TransactionTemplate inOne;
     private final TransactionTemplate separately;
     private final Path directory;
@@ -90,9 +97,13 @@ public class ImportService {
     });
 
     ImportService(DataSource dataSource, CurrentUser currentUser, AuditLog auditLog, ReportEpisodes reportEpisodes,
+                  ClinicAccounts accounts, ClinicLocations locations, VisitBulk visits,
                   PlatformTransactionManager transactions, @Value("${backstory.import.dir:./data/imports}") Path directory,
                   @Value("${backstory.import.max-file-size:2GB}") DataSize maxFileSize, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.accounts = accounts;
+        this.locations = locations;
+        this.visits = visits;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
         this.reportEpisodes = reportEpisodes;
@@ -394,32 +405,33 @@ public class ImportService {
     }
 
     private ImportEngine.Settings settings(long clinicId, long jobId) {
+        // Names match case-insensitively, usernames before display names; the first enabled therapist and the first
+        // open location (lowest id) take the rows that name none.
         Map<String, Long> therapists = new HashMap<>();
-        jdbc.query("""
-                select u.id, u.username, u.display_name from user_account u
-                  join user_role r on r.user_account_id = u.id and r.role = 'THERAPIST'
-                 where u.clinic_id = ? order by u.id""", rs -> {
-            therapists.putIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), rs.getLong(1));
-            therapists.putIfAbsent(rs.getString(3).toLowerCase(Locale.ROOT), rs.getLong(1));
-        }, clinicId);
-        List<Long> firstTherapist = jdbc.queryForList("""
-                select u.id from user_account u join user_role r on r.user_account_id = u.id and r.role = 'THERAPIST'
-                 where u.clinic_id = ? and u.enabled order by u.id limit 1""", Long.class, clinicId);
-        if (firstTherapist.isEmpty()) {
+        Long firstTherapist = null;
+        for (ClinicAccounts.TherapistAccount t : accounts.therapists(clinicId)) {
+            therapists.putIfAbsent(t.username().toLowerCase(Locale.ROOT), t.id());
+            therapists.putIfAbsent(t.displayName().toLowerCase(Locale.ROOT), t.id());
+            if (firstTherapist == null && t.enabled()) {
+                firstTherapist = t.id();
+            }
+        }
+        if (firstTherapist == null) {
             throw new UserFacingException("import.job.noTherapist");
         }
-        Map<String, Long> locations = new HashMap<>();
-        jdbc.query("select id, name from location where clinic_id = ? order by id",
-                rs -> {
-                    locations.putIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), rs.getLong(1));
-                }, clinicId);
-        List<Long> firstLocation = jdbc.queryForList("select id from location where clinic_id = ? and archived_at is null order by id limit 1",
-                Long.class, clinicId);
-        if (firstLocation.isEmpty()) {
+        Map<String, Long> locationIds = new HashMap<>();
+        Long firstLocation = null;
+        for (ClinicLocations.LocationName l : locations.all(clinicId)) {
+            locationIds.putIfAbsent(l.name().toLowerCase(Locale.ROOT), l.id());
+            if (firstLocation == null && !l.archived()) {
+                firstLocation = l.id();
+            }
+        }
+        if (firstLocation == null) {
             throw new UserFacingException("import.job.noLocation");
         }
-        return new ImportEngine.Settings(clinicId, jobId, mappings(clinicId), codeMap(clinicId), therapists, firstTherapist.getFirst(),
-                locations, firstLocation.getFirst());
+        return new ImportEngine.Settings(clinicId, jobId, mappings(clinicId), codeMap(clinicId), therapists, firstTherapist,
+                locationIds, firstLocation);
     }
 
     // --- mapping and codes --------------------------------------------------------------------------------
@@ -513,9 +525,10 @@ public class ImportService {
     private Map<String, @Nullable String> codeMap(long clinicId) {
         seedCodes(clinicId);
         Map<String, @Nullable String> codes = new LinkedHashMap<>();
-        jdbc.query("select code, factor from intervention where clinic_id is null or clinic_id = ?", rs -> {
-            codes.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(2));
-        }, clinicId);
+        for (VisitBulk.CatalogueEntry entry : visits.catalogue(clinicId)) {
+            Factor factor = entry.factor();
+            codes.put(entry.code().toUpperCase(Locale.ROOT), factor == null ? null : factor.name());
+        }
         jdbc.query("select code, factor from import_code where clinic_id = ?", rs -> {
             codes.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(2));
         }, clinicId);

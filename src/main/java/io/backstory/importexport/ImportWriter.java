@@ -121,26 +121,33 @@ abstract sealed class ImportWriter {
             return ids;
         }
 
+        /**
+         * Streams the rows to PostgreSQL {@value #CHUNK} characters at a time as they are written out, so the server
+         * parses and inserts the first rows while the rest are still being turned into text (and the batch is never one
+         * big String and its bytes besides).
+         */
         @Override
         void insertPlain(String table, List<String> columns, List<Object[]> rows) {
-            StringBuilder text = new StringBuilder(rows.size() * 64);
-            for (Object[] row : rows) {
-                for (int c = 0; c < columns.size(); c++) {
-                    if (c > 0) {
-                        text.append('\t');
-                    }
-                    append(text, row[c]);
-                }
-                text.append('\n');
-            }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             DataSource ds = jdbc.getDataSource();
             Connection con = DataSourceUtils.getConnection(ds);
             try {
                 CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
                 try {
-                    copy.writeToCopy(bytes, 0, bytes.length);
+                    StringBuilder text = new StringBuilder(CHUNK + 4_096);
+                    for (Object[] row : rows) {
+                        for (int c = 0; c < columns.size(); c++) {
+                            if (c > 0) {
+                                text.append('\t');
+                            }
+                            append(text, row[c]);
+                        }
+                        text.append('\n');
+                        if (text.length() >= CHUNK) {
+                            send(copy, text);
+                        }
+                    }
+                    send(copy, text);
                     copy.endCopy();
                 } finally {
                     if (copy.isActive()) {
@@ -151,6 +158,16 @@ abstract sealed class ImportWriter {
                 throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
             } finally {
                 DataSourceUtils.releaseConnection(con, ds);
+            }
+        }
+
+        private static final int CHUNK = 64 * 1_024;
+
+        private static void send(CopyIn copy, StringBuilder text) throws SQLException {
+            if (!text.isEmpty()) {
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                text.setLength(0);
             }
         }
 

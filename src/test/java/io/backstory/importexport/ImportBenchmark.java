@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backstory.BackstoryTest;
 import io.backstory.TestSecurity;
+import io.backstory.clinic.ClinicLocations;
 import io.backstory.clinic.ClinicService;
 import io.backstory.reports.ReportEpisodes;
 import io.backstory.security.AuditLog;
+import io.backstory.security.ClinicAccounts;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import io.backstory.security.UserAccountService;
+import io.backstory.visits.VisitBulk;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +71,9 @@ class ImportBenchmark {
     @Autowired CurrentUser currentUser;
     @Autowired AuditLog auditLog;
     @Autowired ReportEpisodes reportEpisodes;
+    @Autowired ClinicAccounts clinicAccounts;
+    @Autowired ClinicLocations clinicLocations;
+    @Autowired VisitBulk visitBulk;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
 
@@ -199,7 +205,7 @@ class ImportBenchmark {
     void aOneGigabyteFileIsStreamedAndTheUploadLimitSaysSo() throws Exception {
         newClinic();
         long gigabyte = 1L << 30;
-        ImportService limited = new ImportService(dataSource, currentUser, auditLog, reportEpisodes, transactions, DIR.resolve("uploads"),
+        ImportService limited = new ImportService(dataSource, currentUser, auditLog, reportEpisodes, clinicAccounts, clinicLocations, visitBulk, transactions, DIR.resolve("uploads"),
                 DataSize.ofMegabytes(512), clock);
         assertThatThrownBy(() -> limited.upload(Map.of("visits.csv", new GeneratedVisits(gigabyte))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -183,21 +183,27 @@ class ImportServiceTest {
      */
     @Test
     void shouldNameAnIdSeenInAnEarlierBatchOfTheFile() throws Exception {
-        StringBuilder patients = new StringBuilder("patient_id,first_name,last_name,date_of_birth,sex\n");
-        for (int i = 1; i <= ImportEngine.BATCH + 5; i++) {
-            patients.append("P-").append(i).append(",Ana,Ruiz,1970-01-01,F\n");
+        // the second batch starts with the id seen twice and goes on for thousands of rows: COPY's refusal arrives while
+        // the rest of the batch is still being streamed to the server
+        StringBuilder once = new StringBuilder("patient_id,first_name,last_name,date_of_birth,sex\n");
+        StringBuilder twice = new StringBuilder(once);
+        for (int i = 1; i <= ImportEngine.BATCH + 5_000; i++) {
+            String row = "P-" + i + ",Ana,Ruiz,1970-01-01,F\n";
+            once.append(row);
+            twice.append(row);
+            if (i == ImportEngine.BATCH) {
+                twice.append("P-3,Ana,Ruiz,1970-01-01,F\n");
+            }
         }
-        String once = patients.toString();
-        patients.append("P-3,Ana,Ruiz,1970-01-01,F\n");
-        ImportJob job = check(Map.of("patients.csv", patients.toString().getBytes(StandardCharsets.UTF_8)));
+        ImportJob job = check(Map.of("patients.csv", twice.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(job.status()).isEqualTo(ImportJob.Status.INVALID);
         assertThat(imports.problems(job.id())).extracting(ImportProblem::message).containsExactly(
-                "patients.csv, line " + (ImportEngine.BATCH + 7) + ", column patient_id: duplicate id 'P-3' (also on an earlier line of this file)");
+                "patients.csv, line " + (ImportEngine.BATCH + 2) + ", column patient_id: duplicate id 'P-3' (also on an earlier line of this file)");
 
-        ImportJob fixed = check(Map.of("patients.csv", once.getBytes(StandardCharsets.UTF_8)));
+        ImportJob fixed = check(Map.of("patients.csv", once.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(fixed.status()).as(fixed.message()).isEqualTo(ImportJob.Status.CHECKED);
         assertThat(commit(fixed.id()).status()).isEqualTo(ImportJob.Status.DONE);
-        assertThat(count("patient")).isEqualTo(ImportEngine.BATCH + 5);
+        assertThat(count("patient")).isEqualTo(ImportEngine.BATCH + 5_000);
     }
 
     @Test

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import io.backstory.AuditRows;
 import io.backstory.BackstoryTest;
-import io.backstory.ClinicalFixture;
-import io.backstory.SignedIn;
-import io.backstory.TestSecurity;
+import io.backstory.NewEpisode;
 import io.backstory.analytics.Chronicity;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeSummary;
-import io.backstory.patients.PatientSummary;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,32 +24,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BackstoryTest
 class PatientPageTest extends SpringBrowserlessTest {
 
-    @RegisterExtension final SignedIn signedIn = SignedIn.as("therapist");
-    @Autowired TestSecurity security;
-    @Autowired ClinicalFixture fixture;
     @Autowired EpisodeCareService care;
     @Autowired JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now();
-    private PatientSummary patient;
-    private EpisodeSummary episode;
+    @RegisterExtension
+    final NewEpisode episode = NewEpisode.opened(30, Chronicity.ACUTE);
 
     @BeforeEach
-    void patientWithADischargedEpisode() {
-        patient = fixture.patient();
-        episode = fixture.episode(patient, today.minusDays(30), Chronicity.ACUTE);
-        care.discharge(episode.id(), today, DischargeReason.GOALS_MET, List.of());
+    void discharged() {
+        care.discharge(episode.id(), episode.today(), DischargeReason.GOALS_MET, List.of());
     }
 
     @Test
     void shouldRenderThePatientPageFromOnePageModelWithOneAuditRow() {
+        long patientId = episode.summary().patientId();
         AuditRows audit = AuditRows.from(jdbc);
 
-        PatientView view = target(navigate("patients/" + patient.id(), PatientView.class));
+        PatientView view = target(navigate("patients/" + patientId, PatientView.class));
 
-        assertThat(audit.written()).containsExactly("READ patient " + patient.id());
-        String text = view.getElement().getTextRecursively();
-        assertThat(text).contains(patient.fullName());
+        assertThat(audit.written()).containsExactly("READ patient " + patientId);
+        assertThat(view.getElement().getTextRecursively()).contains(episode.summary().patientName());
         assertThat(view.getElement().getOuterHTML().split("episode-card\"", -1)).hasSize(1 + 1);
         assertThat(view.getChildren().anyMatch(c -> c.getClassNames().contains("intake"))).as("intake: no episode open").isTrue();
         assertThat(view.therapist.getValue()).isNotNull();
@@ -62,12 +52,13 @@ class PatientPageTest extends SpringBrowserlessTest {
 
     @Test
     void shouldShowNoIntakeToAnOwnerWhoOnlyReads() {
-        security.signInAs("owner");
+        long patientId = episode.summary().patientId();
+        episode.signInAs("owner");
 
-        PatientView view = target(navigate("patients/" + patient.id(), PatientView.class));
+        PatientView view = target(navigate("patients/" + patientId, PatientView.class));
 
         assertThat(view.getChildren().anyMatch(c -> c.getClassNames().contains("intake"))).isFalse();
-        assertThat(care.patientPage(patient.id())).satisfies(page -> {
+        assertThat(care.patientPage(patientId)).satisfies(page -> {
             assertThat(page.canWrite()).isFalse();
             assertThat(page.therapists()).isEmpty();
             assertThat(page.episodes()).extracting(EpisodeSummary::id).containsExactly(episode.id());

@@ -14,6 +14,7 @@ library(splines)
 script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
 dir <- if (length(script) == 1) dirname(normalizePath(script)) else "."
 z95 <- qnorm(0.975)
+source(file.path(dirname(dir), "balance.R"))  # levels_of, smd, ess
 
 put <- function(key, value, call) {
   v <- if (is.character(value)) value
@@ -248,23 +249,11 @@ reference <- function(horizon, isolated_max, out, file = "cohort.csv", check_ins
   put("iptw.lower_cut", q[[1]], "quantile(w, .01)")
   put("iptw.upper_cut", q[[2]], "quantile(w, .99)")
   put("iptw.max_untruncated_weight", max(w0), "max(w)")
-  ess <- function(x) sum(x)^2 / sum(x^2)
   put("iptw.ess_multi", ess(w[cc$multifactor == 1]), "sum(w_trunc[multi])^2 / sum(w_trunc[multi]^2)")
   put("iptw.ess_isolated", ess(w[cc$multifactor == 0]), "sum(w_trunc[!multi])^2 / sum(w_trunc[!multi]^2)")
-  L <- data.frame(age = cc$age, `sex[F]` = cc$sex == "F", `sex[M]` = cc$sex == "M", `sex[X]` = cc$sex == "X",
-    `chronicity[acute]` = cc$chronicity == "acute", `chronicity[subacute]` = cc$chronicity == "subacute",
-    `chronicity[chronic]` = cc$chronicity == "chronic", baseline_nprs = cc$baseline_nprs, baseline_odi = cc$baseline_odi,
-    fabq_pa = cc$fabq_pa, `startback[low]` = cc$startback == "low", `startback[medium]` = cc$startback == "medium",
-    `startback[high]` = cc$startback == "high", prior_episodes = cc$prior_episodes, check.names = FALSE) * 1
-  smd <- function(x, t, wt) {
-    binary <- all(x %in% c(0, 1))
-    v <- function(y) if (binary) mean(y) * (1 - mean(y)) else var(y)
-    sd <- sqrt((v(x[t == 1]) + v(x[t == 0])) / 2)
-    dd <- weighted.mean(x[t == 1], wt[t == 1]) - weighted.mean(x[t == 0], wt[t == 0])
-    if (sd > 0) dd / sd else if (dd == 0) 0 else sign(dd) * Inf
-  }
-  before <- sapply(L, smd, t = cc$multifactor, wt = rep(1, nrow(cc)))
-  after <- sapply(L, smd, t = cc$multifactor, wt = w)
+  L <- levels_of(cc)
+  before <- sapply(L, smd, t = cc$multifactor, w = rep(1, nrow(cc)))
+  after <- sapply(L, smd, t = cc$multifactor, w = w)
   put("iptw.max_abs_smd_before", max(abs(before)), "max(abs(smd before))")
   put("iptw.max_abs_smd_after", max(abs(after)), "max(abs(smd after))")
   put("iptw.truncated_rows", sum(w != w0), "sum(w_trunc != w)")

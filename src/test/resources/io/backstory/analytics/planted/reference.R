@@ -23,20 +23,7 @@ load <- function(file) {
   d
 }
 covs <- "age + sex + chronicity + baseline_nprs + baseline_odi + fabq_pa + startback + prior_episodes"
-# every level of every categorical covariate, for the balance table
-levels_of <- function(d) data.frame(age = d$age, `sex[F]` = d$sex == "F", `sex[M]` = d$sex == "M", `sex[X]` = d$sex == "X",
-  `chronicity[acute]` = d$chronicity == "acute", `chronicity[subacute]` = d$chronicity == "subacute",
-  `chronicity[chronic]` = d$chronicity == "chronic", baseline_nprs = d$baseline_nprs, baseline_odi = d$baseline_odi,
-  fabq_pa = d$fabq_pa, `startback[low]` = d$startback == "low", `startback[medium]` = d$startback == "medium",
-  `startback[high]` = d$startback == "high", prior_episodes = d$prior_episodes, check.names = FALSE) * 1
-# Austin 2009: difference in (weighted) means over the unweighted pooled SD; binary columns use p (1 - p)
-smd <- function(x, t, w) {
-  binary <- all(x %in% c(0, 1))
-  v <- function(y) if (binary) mean(y) * (1 - mean(y)) else var(y)
-  sd <- sqrt((v(x[t == 1]) + v(x[t == 0])) / 2)
-  (weighted.mean(x[t == 1], w[t == 1]) - weighted.mean(x[t == 0], w[t == 0])) / sd
-}
-ess <- function(w) sum(w)^2 / sum(w^2)
+source(file.path(dirname(dir), "balance.R"))  # levels_of, smd, ess
 robust <- function(label, fit) {
   s <- summary(fit)$coefficients
   rse <- s[, "robust se"]
