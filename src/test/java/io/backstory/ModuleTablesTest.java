@@ -47,9 +47,9 @@ class ModuleTablesTest {
             Map.entry("import_external_id", "importexport"));
 
     /**
-     * Cross-module SQL not yet moved behind an API (issue 15), as "module/File.java table". The CSV import's lookups
-     * read other modules' tables in one statement for speed. (The demo seed and the exports go through the owners'
-     * bulk APIs; the follow-up worklist and check-in mails ask patients and clinic in bulk.)
+     * Cross-module SQL not yet moved behind an API (issue 15), as "module/File.java table". The demo seed, the CSV
+     * import and the exports go through the owners' bulk APIs; the follow-up worklist and check-in mails ask patients
+     * and clinic in bulk. What is left are the exceptions below.
      *
      * <p>Two documented exceptions, kept for speed rather than not yet done:
      * <ul>
