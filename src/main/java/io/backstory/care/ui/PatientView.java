@@ -113,6 +113,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
         language.setHelperText(getTranslation("patient.language.help"));
         language.setValue(page.language() == null ? "" : page.language());
         language.addClassName("patient-language");
+        language.setWidth("24em"); // the empty choice's label ("Not recorded (the clinic's default)") must show whole
         language.setReadOnly(!page.canWrite());
         ErrorSummary errors = new ErrorSummary();
         language.addValueChangeListener(e -> {
