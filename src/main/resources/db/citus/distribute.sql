@@ -27,7 +27,6 @@ select create_distributed_table('clinic_settings', 'clinic_id', colocate_with =>
 select create_distributed_table('patient', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('episode', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('visit', 'clinic_id', colocate_with => 'location');
-select create_distributed_table('visit_factor', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('visit_intervention', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('follow_up', 'clinic_id', colocate_with => 'location');
 select create_distributed_table('check_in_link', 'clinic_id', colocate_with => 'location');

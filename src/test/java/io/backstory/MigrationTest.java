@@ -38,7 +38,7 @@ class MigrationTest {
      * applied"), so each new migration must be numbered above all of these. Add the new versions here when they land.
      */
     private static final List<String> RELEASED = List.of("1", "2", "3", "4", "7", "8", "8.1", "8.2", "9.5", "9.6",
-            "12.1", "12.2", "13.1", "14.1", "16.1", "17.1", "17.2", "17.3");
+            "12.1", "12.2", "13.1", "14.1", "16.1", "17.1", "17.2", "17.3", "18.1", "18.13");
 
     @Test
     void shouldNumberEveryNewMigrationAboveTheReleasedOnes() {
@@ -120,6 +120,9 @@ class MigrationTest {
         s.execute("insert into patient (id, clinic_id, first_name, last_name, date_of_birth, sex) values (72, 7, 'a', 'b', date '1980-01-01', 'F')");
         s.execute("insert into episode (id, clinic_id, patient_id, therapist_id, location_id, start_date, chronicity) "
                 + "values (73, 7, 72, 71, 70, date '2026-01-05', 'ACUTE')");
+        s.execute("insert into visit (id, clinic_id, episode_id, visit_date, therapist_id, minutes) values (74, 7, 73, date '2026-01-06', 71, 45)");
+        s.execute("insert into visit (id, clinic_id, episode_id, visit_date, therapist_id, minutes) values (75, 7, 73, date '2026-01-13', 71, 45)");
+        s.execute("insert into visit_factor (visit_id, clinic_id, factor) values (74, 7, 'MOVEMENT'), (74, 7, 'BELIEFS')");
         s.execute("insert into audit_event (clinic_id, username, action, entity, entity_id) values (null, 'nobody', 'LOGIN_FAILED', 'user_account', 'nobody')");
         s.execute("insert into audit_event (clinic_id, username, action, entity, entity_id) values (7, 'u7', 'READ', 'patient', '72')");
     }
@@ -137,7 +140,15 @@ class MigrationTest {
         for (String table : List.of("patient", "episode", "visit", "location", "follow_up", "measure", "recurrence", "audit_event")) {
             assertThat(primaryKey(c, table)).as(table).containsExactly("clinic_id", "id");
         }
-        assertThat(primaryKey(c, "visit_factor")).containsExactly("clinic_id", "visit_id", "factor");
+        // V19_1: the factor rows became the visit's own columns
+        try (ResultSet rs = s.executeQuery("select id, factor_movement, factor_mobility, factor_strength, factor_recovery, factor_beliefs "
+                + "from visit order by id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + ":" + rs.getBoolean(2) + rs.getBoolean(3) + rs.getBoolean(4) + rs.getBoolean(5) + rs.getBoolean(6));
+            }
+            assertThat(rows).containsExactly("74:truefalsefalsefalsetrue", "75:falsefalsefalsefalsefalse");
+        }
         // the episode's location must now be in the episode's own clinic
         s.execute("insert into clinic (id, name) values (8, 'other')");
         s.execute("insert into location (id, clinic_id, name) values (80, 8, 'Elsewhere')");

@@ -2,6 +2,7 @@ package io.backstory.importexport;
 
 import io.backstory.base.ClinicalNote;
 import io.backstory.base.UserFacingException.Problem;
+import io.backstory.visits.Factor;
 import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -28,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,7 +56,6 @@ final class ImportEngine {
     static final int MAX_PROBLEMS = 1_000;
     static final int BATCH = 10_000;
     private static final long BAD = -1;
-    private static final Set<String> FACTORS = Set.of("MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS");
     private static final Set<String> INSTRUMENTS = Set.of("NPRS", "ODI", "RMDQ", "PSFS", "FABQ", "TSK11", "PSEQ", "STARTBACK");
 
     record Settings(long clinicId, long jobId, Map<ImportKind, Map<String, String>> mapping, Map<String, @Nullable String> codes,
@@ -91,7 +93,8 @@ final class ImportEngine {
             case PATIENTS -> new Table("patient", List.of("first_name", "last_name", "date_of_birth", "sex", "phone", "email", "consent_follow_up"));
             case EPISODES -> new Table("episode", List.of("patient_id", "therapist_id", "location_id", "start_date", "discharge_date",
                     "discharge_reason", "chronicity", "prior_episodes"));
-            case VISITS -> new Table("visit", List.of("episode_id", "visit_date", "therapist_id", "minutes", "nprs", "note"));
+            case VISITS -> new Table("visit", Stream.concat(Stream.of("episode_id", "visit_date", "therapist_id", "minutes",
+                    "nprs", "note"), Arrays.stream(Factor.values()).map(Factor::column)).toList()); // a factor flag each (V19_1)
             case MEASURES -> new Table("measure", List.of("episode_id", "instrument", "timepoint", "recorded_on", "score", "category", "subscales"));
             case CHECKINS -> new Table("follow_up", List.of("episode_id", "months_after", "due_date", "status", "completed_on", "reached",
                     "pain_free", "current_nprs", "note", "outcome"));
@@ -186,9 +189,6 @@ final class ImportEngine {
         added.forEach((kind, n) -> {
             if (n > 0) {
                 tables.add(table(kind).name());
-                if (kind == ImportKind.VISITS) {
-                    tables.add("visit_factor");
-                }
             }
         });
         if (!tables.isEmpty()) {
@@ -497,27 +497,15 @@ final class ImportEngine {
         write(kind, write, writeIds, bad);
     }
 
-    /** Inserts the valid rows, their factors (visits) and every row's external id (-1 for a row not written). */
+    /** Inserts the valid rows and every row's external id (-1 for a row not written). */
     private void write(ImportKind kind, List<Object[]> values, List<String> ids, List<Object[]> bad) {
         List<Object[]> external = new ArrayList<>(ids.size() + bad.size());
         external.addAll(bad);
         if (!values.isEmpty()) {
             Table table = table(kind);
             long[] local = writer.insert(table.name(), table.columns(), settings.clinicId(), values, table.columns().size());
-            List<Object[]> factors = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 external.add(new Object[] {settings.clinicId(), kind.name(), ids.get(i), local[i], settings.jobId()});
-                if (kind == ImportKind.VISITS) {
-                    String f = (String) values.get(i)[6];
-                    if (!f.isEmpty()) {
-                        for (String factor : f.split(",")) {
-                            factors.add(new Object[] {local[i], settings.clinicId(), factor});
-                        }
-                    }
-                }
-            }
-            if (!factors.isEmpty()) {
-                writer.insertPlain("visit_factor", List.of("visit_id", "clinic_id", "factor"), factors);
             }
         }
         if (!external.isEmpty()) {
@@ -607,7 +595,7 @@ final class ImportEngine {
         Integer minutes = integer(k, r, "minutes", VisitCommand.MIN_MINUTES, VisitCommand.MAX_MINUTES, true);
         Integer nprs = integer(k, r, "nprs", 0, 10, false);
         String note = text(k, r, "note", ClinicalNote.MAX_LENGTH, false);
-        Set<String> factors = new HashSet<>();
+        boolean[] factors = new boolean[Factor.values().length]; // the visit's factor columns, in Factor order
         String codes = r.get("codes");
         if (!codes.isEmpty()) {
             for (String code : codes.split("[|;, ]+")) {
@@ -618,19 +606,17 @@ final class ImportEngine {
                 if (!settings.codes().containsKey(key)) {
                     problem(k, r.line(), "codes", "unknownCode", code);
                 } else if (settings.codes().get(key) != null) {
-                    factors.add(settings.codes().get(key));
+                    factors[Factor.valueOf(settings.codes().get(key)).ordinal()] = true;
                 }
             }
         }
-        for (String factor : FACTORS) {
-            String column = "f_" + factor.toLowerCase(Locale.ROOT);
-            Boolean flag = bool(k, r, column);
-            if (Boolean.TRUE.equals(flag)) {
-                factors.add(factor);
+        for (Factor factor : Factor.values()) {
+            if (Boolean.TRUE.equals(bool(k, r, "f_" + factor.name().toLowerCase(Locale.ROOT)))) {
+                factors[factor.ordinal()] = true;
             }
         }
         return new Object[] {episode, date, therapist(r), minutes, nprs, blankToNull(note),
-                String.join(",", factors)};
+                factors[0], factors[1], factors[2], factors[3], factors[4]};
     }
 
     private Object @Nullable [] measure(CsvTable.Row r) {

@@ -8,7 +8,6 @@ import io.backstory.patients.EpisodeDischarged;
 import io.backstory.patients.EpisodeOpened;
 import io.backstory.patients.EpisodePatients;
 import io.backstory.patients.EpisodeRecordsChanged;
-import io.backstory.visits.Factor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -80,14 +79,13 @@ public class ReportEpisodes {
               from episode e
               join patient p on p.clinic_id = e.clinic_id and p.id = e.patient_id
               left join (
-                    select vi.episode_id, count(distinct vi.id) as visits,
-                           max(case when vf.factor = :movement then 1 else 0 end) as f_movement,
-                           max(case when vf.factor = :mobility then 1 else 0 end) as f_mobility,
-                           max(case when vf.factor = :strength then 1 else 0 end) as f_strength,
-                           max(case when vf.factor = :recovery then 1 else 0 end) as f_recovery,
-                           max(case when vf.factor = :beliefs then 1 else 0 end) as f_beliefs
+                    select vi.episode_id, count(*) as visits,
+                           max(case when vi.factor_movement then 1 else 0 end) as f_movement,
+                           max(case when vi.factor_mobility then 1 else 0 end) as f_mobility,
+                           max(case when vi.factor_strength then 1 else 0 end) as f_strength,
+                           max(case when vi.factor_recovery then 1 else 0 end) as f_recovery,
+                           max(case when vi.factor_beliefs then 1 else 0 end) as f_beliefs
                       from visit vi
-                      left join visit_factor vf on vf.clinic_id = vi.clinic_id and vf.visit_id = vi.id
                      where vi.clinic_id = :clinic %1$s
                      group by vi.episode_id) v on v.episode_id = e.id
               left join (
@@ -115,9 +113,6 @@ public class ReportEpisodes {
      * (docs/style.md rule 9), so a renamed value cannot silently drop out of the report.
      */
     private static final Map<String, Object> VALUES = Map.ofEntries(
-            Map.entry("movement", Factor.MOVEMENT.name()), Map.entry("mobility", Factor.MOBILITY.name()),
-            Map.entry("strength", Factor.STRENGTH.name()), Map.entry("recovery", Factor.RECOVERY.name()),
-            Map.entry("beliefs", Factor.BELIEFS.name()),
             Map.entry("nprs", Instrument.NPRS.name()), Map.entry("odi", Instrument.ODI.name()), Map.entry("fabq", Instrument.FABQ.name()),
             Map.entry("startback", Instrument.STARTBACK.name()), Map.entry("baseline", Timepoint.BASELINE.name()),
             Map.entry("completed", FollowUpStatus.COMPLETED.name()),

@@ -10,6 +10,21 @@ public enum Factor {
     /** Message key of the label, e.g. "factor.strength.label". */
     public String labelKey() { return "factor." + name().toLowerCase(java.util.Locale.ROOT) + ".label"; }
 
+    /** The factors whose flag is set, the flags in declaration order (the visit's columns, V19_1). */
+    public static java.util.Set<Factor> of(boolean movement, boolean mobility, boolean strength, boolean recovery, boolean beliefs) {
+        java.util.EnumSet<Factor> set = java.util.EnumSet.noneOf(Factor.class);
+        boolean[] flags = {movement, mobility, strength, recovery, beliefs};
+        for (Factor f : values()) {
+            if (flags[f.ordinal()]) {
+                set.add(f);
+            }
+        }
+        return set;
+    }
+
+    /** The visit column that records this factor, e.g. "factor_strength" (V19_1). */
+    public String column() { return "factor_" + name().toLowerCase(java.util.Locale.ROOT); }
+
     /** Message key of the description, e.g. "factor.strength.description". */
     public String descriptionKey() { return "factor." + name().toLowerCase(java.util.Locale.ROOT) + ".description"; }
 }

@@ -7,13 +7,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,11 +41,19 @@ class Visit extends AbstractEntity {
     @Column(length = ClinicalNote.MAX_LENGTH)
     private @Nullable String note;
 
-    // The link tables carry clinic_id too (tenant distribution column), hence embeddables rather than plain values.
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "visit_factor", joinColumns = @JoinColumn(name = "visit_id"))
-    private Set<FactorRow> factors = new HashSet<>();
+    // The five factors addressed, a column each (V19_1): one row per visit to write, for a form and an import alike.
+    @Column(name = "factor_movement", nullable = false)
+    private boolean movement;
+    @Column(name = "factor_mobility", nullable = false)
+    private boolean mobility;
+    @Column(name = "factor_strength", nullable = false)
+    private boolean strength;
+    @Column(name = "factor_recovery", nullable = false)
+    private boolean recovery;
+    @Column(name = "factor_beliefs", nullable = false)
+    private boolean beliefs;
 
+    // The link table carries clinic_id too (tenant distribution column), hence an embeddable rather than a plain value.
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "visit_intervention", joinColumns = @JoinColumn(name = "visit_id"))
     private Set<InterventionRow> interventions = new HashSet<>();
@@ -67,8 +72,11 @@ class Visit extends AbstractEntity {
         minutes = c.minutes();
         nprs = c.nprs();
         note = c.note() == null || c.note().isBlank() ? null : c.note().strip();
-        factors.clear();
-        allFactors.forEach(f -> factors.add(new FactorRow(clinicId, f)));
+        movement = allFactors.contains(Factor.MOVEMENT);
+        mobility = allFactors.contains(Factor.MOBILITY);
+        strength = allFactors.contains(Factor.STRENGTH);
+        recovery = allFactors.contains(Factor.RECOVERY);
+        beliefs = allFactors.contains(Factor.BELIEFS);
         interventions.clear();
         c.interventionIds().forEach(i -> interventions.add(new InterventionRow(clinicId, i)));
     }
@@ -82,34 +90,11 @@ class Visit extends AbstractEntity {
     @Nullable String getNote() { return note; }
 
     Set<Factor> factorSet() {
-        EnumSet<Factor> set = EnumSet.noneOf(Factor.class);
-        factors.forEach(f -> set.add(f.factor));
-        return set;
+        return Factor.of(movement, mobility, strength, recovery, beliefs);
     }
 
     Set<Long> interventionIds() {
         return interventions.stream().map(i -> i.interventionId).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    @Embeddable
-    static class FactorRow {
-        @Column(name = "clinic_id", nullable = false)
-        long clinicId;
-
-        @Enumerated(EnumType.STRING)
-        @Column(name = "factor", nullable = false, length = 10)
-        Factor factor = Factor.MOVEMENT;
-
-        protected FactorRow() {
-        }
-
-        FactorRow(long clinicId, Factor factor) {
-            this.clinicId = clinicId;
-            this.factor = factor;
-        }
-
-        @Override public boolean equals(Object o) { return o instanceof FactorRow r && r.factor == factor && r.clinicId == clinicId; }
-        @Override public int hashCode() { return factor.hashCode(); }
     }
 
     @Embeddable

@@ -3,7 +3,6 @@ package io.backstory.visits;
 import io.backstory.base.BulkRows;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,10 +43,12 @@ public class VisitBulk {
     public record CatalogueEntry(long id, String code, @Nullable Factor factor, boolean active) {
     }
 
-    /** The factors as bits of one number, so each visit's factors come in one index probe rather than five. */
-    private static final String FACTOR_BITS = "(select coalesce(sum(case f.factor when 'MOVEMENT' then 1 when 'MOBILITY' then 2 "
-            + "when 'STRENGTH' then 4 when 'RECOVERY' then 8 when 'BELIEFS' then 16 else 0 end), 0) "
-            + "from visit_factor f where f.clinic_id = v.clinic_id and f.visit_id = v.id)";
+    /** The visit's five factor columns, in {@link Factor} order. */
+    private static final String FACTOR_COLUMNS = "v.factor_movement, v.factor_mobility, v.factor_strength, v.factor_recovery, v.factor_beliefs";
+
+    /** The factors in name order: the order the export has always listed a visit's factors in. */
+    private static final List<Factor> BY_NAME = java.util.Arrays.stream(Factor.values())
+            .sorted(java.util.Comparator.comparing(Factor::name)).toList();
 
     private final JdbcTemplate jdbc;
 
@@ -57,20 +58,23 @@ public class VisitBulk {
 
     /** Every visit of the clinic in id order, with its factors, streamed (call inside a transaction). */
     public void forEachVisit(long clinicId, Consumer<VisitRecord> each) {
-        jdbc.query("select v.id, v.episode_id, v.visit_date, v.therapist_id, v.minutes, v.nprs, v.note, " + FACTOR_BITS
+        jdbc.query("select v.id, v.episode_id, v.visit_date, v.therapist_id, v.minutes, v.nprs, v.note, " + FACTOR_COLUMNS
                 + " from visit v where v.clinic_id = ? order by v.id", rs -> {
             each.accept(new VisitRecord(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getInt(5),
-                    rs.getObject(6, Integer.class), rs.getString(7), factors(rs.getInt(8))));
+                    rs.getObject(6, Integer.class), rs.getString(7), factors(rs, 8)));
         }, clinicId);
     }
 
     /** Every factor addressed at a visit of the clinic, by visit id and then factor name, streamed (call inside a transaction). */
     public void forEachVisitFactor(long clinicId, Consumer<VisitFactorRecord> each) {
-        jdbc.query("""
-                select vf.visit_id, v.episode_id, v.visit_date, vf.factor
-                  from visit_factor vf join visit v on v.clinic_id = vf.clinic_id and v.id = vf.visit_id
-                 where vf.clinic_id = ? order by vf.visit_id, vf.factor""", rs -> {
-            each.accept(new VisitFactorRecord(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), Factor.valueOf(rs.getString(4))));
+        jdbc.query("select v.id, v.episode_id, v.visit_date, " + FACTOR_COLUMNS + " from visit v where v.clinic_id = ? "
+                + "and (v.factor_movement or v.factor_mobility or v.factor_strength or v.factor_recovery or v.factor_beliefs) order by v.id", rs -> {
+            Set<Factor> factors = factors(rs, 4);
+            for (Factor f : BY_NAME) {
+                if (factors.contains(f)) {
+                    each.accept(new VisitFactorRecord(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), f));
+                }
+            }
         }, clinicId);
     }
 
@@ -88,16 +92,12 @@ public class VisitBulk {
      * episodes, therapists and interventions must exist in the clinic.
      */
     public void insert(long clinicId, List<VisitRecord> visits, List<InterventionGiven> interventions) {
-        List<Object[]> factorRows = new ArrayList<>();
-        for (VisitRecord v : visits) {
-            for (Factor f : v.factors()) {
-                factorRows.add(new Object[] {v.id(), clinicId, f.name()});
-            }
-        }
-        BulkRows.insert(jdbc, "insert into visit (id, clinic_id, episode_id, visit_date, therapist_id, minutes, nprs, note) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", visits.stream().map(v -> new Object[] {v.id(), clinicId, v.episodeId(),
-                Date.valueOf(v.date()), v.therapistId(), v.minutes(), v.nprs(), v.note()}).toList());
-        BulkRows.insert(jdbc, "insert into visit_factor (visit_id, clinic_id, factor) values (?, ?, ?)", factorRows);
+        BulkRows.insert(jdbc, "insert into visit (id, clinic_id, episode_id, visit_date, therapist_id, minutes, nprs, note, "
+                + FACTOR_COLUMNS.replace("v.", "") + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                visits.stream().map(v -> new Object[] {v.id(), clinicId, v.episodeId(), Date.valueOf(v.date()), v.therapistId(),
+                        v.minutes(), v.nprs(), v.note(), v.factors().contains(Factor.MOVEMENT), v.factors().contains(Factor.MOBILITY),
+                        v.factors().contains(Factor.STRENGTH), v.factors().contains(Factor.RECOVERY),
+                        v.factors().contains(Factor.BELIEFS)}).toList());
         BulkRows.insert(jdbc, "insert into visit_intervention (visit_id, clinic_id, intervention_id) values (?, ?, ?)",
                 interventions.stream().map(i -> new Object[] {i.visitId(), clinicId, i.interventionId()}).toList());
     }
@@ -112,13 +112,9 @@ public class VisitBulk {
         BulkRows.restartIdentities(jdbc, "visit");
     }
 
-    private static Set<Factor> factors(int bits) {
-        Set<Factor> factors = EnumSet.noneOf(Factor.class);
-        for (Factor f : Factor.values()) {
-            if ((bits & (1 << f.ordinal())) != 0) {
-                factors.add(f);
-            }
-        }
-        return factors;
+    /** The five factor columns starting at {@code first}. */
+    private static Set<Factor> factors(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        return Factor.of(rs.getBoolean(first), rs.getBoolean(first + 1), rs.getBoolean(first + 2), rs.getBoolean(first + 3),
+                rs.getBoolean(first + 4));
     }
 }

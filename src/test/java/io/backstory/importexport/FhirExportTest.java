@@ -59,7 +59,9 @@ class FhirExportTest {
         counts.forEach((type, n) -> assertThat(files.get(type + ".ndjson")).as(type).hasSize(n));
         assertThat(counts.get("Patient")).isEqualTo(count("select count(*) from patient where clinic_id = ?", clinicId));
         assertThat(counts.get("Encounter")).isEqualTo(count("select count(*) from visit where clinic_id = ?", clinicId));
-        assertThat(counts.get("Procedure")).isEqualTo(count("select count(*) from visit_factor where clinic_id = ?", clinicId));
+        assertThat(counts.get("Procedure")).isEqualTo(count("select sum((case when factor_movement then 1 else 0 end) + (case when factor_mobility then 1 else 0 end)"
+                + " + (case when factor_strength then 1 else 0 end) + (case when factor_recovery then 1 else 0 end)"
+                + " + (case when factor_beliefs then 1 else 0 end)) from visit where clinic_id = ?", clinicId));
         assertThat(counts.get("Condition")).isEqualTo(count("select count(*) from recurrence where clinic_id = ?", clinicId)).isPositive();
         assertThat(counts.get("Observation")).isGreaterThan(count("select count(*) from measure where clinic_id = ?", clinicId));
 

@@ -55,7 +55,8 @@ class ImportServiceTest {
         assertThat(count("recurrence")).isEqualTo(1);
         assertThat(count("report_episode")).as("the report aggregate is rebuilt: one row per discharged episode").isEqualTo(5);
         // 97112|97110 -> movement and strength; 97010 is passive care (no factor)
-        assertThat(jdbc.sql("select count(*) from visit_factor where clinic_id = ?").param(clinic.id()).query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from visit where clinic_id = ? and factor_movement and factor_strength").param(clinic.id())
+                .query(Integer.class).single()).isPositive();
         assertThat(jdbc.sql("select note from visit where clinic_id = ? and note is not null").param(clinic.id()).query(String.class).single())
                 .as("a quoted cell spanning two lines").isEqualTo("Home programme reviewed;\nprogressed load");
         assertThat(jdbc.sql("select count(*) from audit_event where clinic_id = ? and entity = 'import_job' and action = 'CREATE' and detail like 'imported%'")

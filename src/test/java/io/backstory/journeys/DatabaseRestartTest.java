@@ -137,8 +137,8 @@ class DatabaseRestartTest {
 
         Assertions.assertThat(visits.list(episode.id())).hasSize(visitsBefore);
         Assertions.assertThat(jdbc.queryForObject("select count(*) from visit where note = 'cut'", Integer.class)).isZero();
-        Assertions.assertThat(jdbc.queryForObject("select count(*) from visit_factor f where not exists "
-                + "(select 1 from visit v where v.id = f.visit_id)", Integer.class)).isZero();
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from visit_intervention i where not exists "
+                + "(select 1 from visit v where v.id = i.visit_id)", Integer.class)).isZero();
         // and the app carries on with fresh connections
         visits.log(new VisitCommand(episode.id(), LocalDate.now().minusDays(1), episode.therapistId(), 40, 4, "after",
                 Set.of(Factor.MOVEMENT), Set.of()));

@@ -166,10 +166,10 @@ class ReportBenchmark {
                       from episode e cross join generate_series(0, 5) g where e.clinic_id = ?
                     """).param(id).update();
             jdbc.sql("""
-                    insert into visit_factor (visit_id, clinic_id, factor)
-                    select v.id, v.clinic_id, f from visit v
-                     cross join unnest(array['MOVEMENT', 'MOBILITY', 'STRENGTH', 'RECOVERY', 'BELIEFS']) f
-                     where v.clinic_id = ? and random() < 0.25
+                    update visit set factor_movement = random() < 0.25, factor_mobility = random() < 0.25,
+                                     factor_strength = random() < 0.25, factor_recovery = random() < 0.25,
+                                     factor_beliefs = random() < 0.25
+                     where clinic_id = ?
                     """).param(id).update();
             jdbc.sql("""
                     insert into measure (clinic_id, episode_id, instrument, timepoint, recorded_on, score, category)
