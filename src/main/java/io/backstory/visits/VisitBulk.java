@@ -3,11 +3,13 @@ package io.backstory.visits;
 import io.backstory.base.BulkRows;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,10 +46,11 @@ public class VisitBulk {
     }
 
     /** The visit's five factor columns, in {@link Factor} order. */
-    private static final String FACTOR_COLUMNS = "v.factor_movement, v.factor_mobility, v.factor_strength, v.factor_recovery, v.factor_beliefs";
+    private static final String FACTOR_COLUMNS = Arrays.stream(Factor.values()).map(f -> "v." + f.column())
+            .collect(Collectors.joining(", "));
 
     /** The factors in name order: the order the export has always listed a visit's factors in. */
-    private static final List<Factor> BY_NAME = java.util.Arrays.stream(Factor.values())
+    private static final List<Factor> BY_NAME = Arrays.stream(Factor.values())
             .sorted(java.util.Comparator.comparing(Factor::name)).toList();
 
     private final JdbcTemplate jdbc;
@@ -68,7 +71,7 @@ public class VisitBulk {
     /** Every factor addressed at a visit of the clinic, by visit id and then factor name, streamed (call inside a transaction). */
     public void forEachVisitFactor(long clinicId, Consumer<VisitFactorRecord> each) {
         jdbc.query("select v.id, v.episode_id, v.visit_date, " + FACTOR_COLUMNS + " from visit v where v.clinic_id = ? "
-                + "and (v.factor_movement or v.factor_mobility or v.factor_strength or v.factor_recovery or v.factor_beliefs) order by v.id", rs -> {
+                + "and (" + FACTOR_COLUMNS.replace(", ", " or ") + ") order by v.id", rs -> {
             Set<Factor> factors = factors(rs, 4);
             for (Factor f : BY_NAME) {
                 if (factors.contains(f)) {
