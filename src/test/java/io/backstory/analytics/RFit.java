@@ -21,8 +21,8 @@ record RFit(String call, List<Map<String, String>> rows) {
 
     /** The fits of a table in the order R wrote them. */
     static Stream<RFit> read(String resource) {
-        try (Reader in = new InputStreamReader(RFit.class.getResourceAsStream("/io/backstory/analytics/models/" + resource),
-                StandardCharsets.UTF_8)) {
+        String path = "/io/backstory/analytics/models/" + resource;
+        try (Reader in = new InputStreamReader(RFit.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
             Map<String, List<Map<String, String>>> byCall = new LinkedHashMap<>();
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 byCall.computeIfAbsent(row.get("r_call"), call -> new ArrayList<>()).add(row.toMap());
@@ -31,6 +31,12 @@ record RFit(String call, List<Map<String, String>> rows) {
         } catch (IOException e) {
             throw new IllegalStateException(resource, e);
         }
+    }
+
+    /** The fit of {@code resource} whose R call is {@code call}. */
+    static RFit of(String resource, String call) {
+        return read(resource).filter(fit -> fit.call.equals(call)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(resource + " has no fit " + call));
     }
 
     /** A figure of the whole fit, the same on every row. */
@@ -50,6 +56,13 @@ record RFit(String call, List<Map<String, String>> rows) {
     /** A column term by term, in the order of {@link #terms()}. */
     double[] perTerm(String column) {
         return rows.stream().mapToDouble(row -> Double.parseDouble(row.get(column))).toArray();
+    }
+
+    /** A column's value for one term. */
+    double perTerm(String column, String term) {
+        return rows.stream().filter(row -> row.get("term").equals(term))
+                .mapToDouble(row -> Double.parseDouble(row.get(column))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(call + " has no term " + term));
     }
 
     @Override
