@@ -6,6 +6,7 @@ import io.backstory.demo.DemoCohorts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -63,14 +64,20 @@ class AnalysisBenchmark {
             double[] ms = new double[RUNS];
             double[] cpu = new double[RUNS];
             long peak = 0;
+            GcCount[] gc = new GcCount[RUNS];
+            long[] allocated = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 System.gc();
                 resetPeaks();
+                GcCount gc0 = GcCount.now();
+                long a0 = allocatedBytes();
                 long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 AnalysisReport report = analysis.analyze(episodes);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
                 cpu[i] = (processCpuNanos() - c0) / 1e6;
+                allocated[i] = allocatedBytes() - a0;
+                gc[i] = GcCount.now().minus(gc0);
                 peak = Math.max(peak, heapPeak());
                 if (i == 0) {
                     System.out.printf(Locale.ROOT, "%,d episodes: primary HR %.3f (%.3f-%.3f) over %d therapists, plain %.3f, "
@@ -92,6 +99,9 @@ class AnalysisBenchmark {
                             + " CSV read %d ms%n",
                     size, median, medianCpu, sorted[0], sorted[RUNS - 1], RUNS, WARM_UP, peak / 1048576.0,
                     maxHeap / 1048576.0, readMs);
+            System.out.printf(Locale.ROOT, "%,d episodes: per timed run: full GCs %s, young GCs %s, GC pauses %s ms,"
+                            + " allocated %s MiB (all threads)%n", size, GcCount.each(gc, GcCount::full),
+                    GcCount.each(gc, GcCount::young), GcCount.each(gc, GcCount::pauseMs), perRun(allocated, 1048576));
             Files.writeString(results, String.format(Locale.ROOT, "%d,%.0f,%.0f,%.0f,%.0f,%d,%.0f,%.0f,%d%n", size, median,
                     sorted[0], sorted[RUNS - 1], medianCpu, RUNS, peak / 1048576.0, maxHeap / 1048576.0, readMs),
                     StandardOpenOption.APPEND);
@@ -156,6 +166,49 @@ class AnalysisBenchmark {
         }
         header[0] = false;
         chunk.clear();
+    }
+
+    /**
+     * Garbage collections during a run: near the 1 GiB cap a run that needs a full collection (G1 compacting to
+     * place a large array) takes ~0.3-1.4 s longer than one that does not, while allocating exactly as much, so
+     * the counts tell a slow run from slow code.
+     */
+    record GcCount(long full, long young, long pauseMs) {
+
+        static GcCount now() {
+            long full = 0;
+            long young = 0;
+            long pauseMs = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                // G1: "G1 Young Generation" (young and mixed), "G1 Old Generation" (full), "G1 Concurrent GC" (remark
+                // and cleanup pauses); other collectors name their full collector "... Old ..." or "MarkSweep"
+                String name = gc.getName();
+                if (name.contains("Old") || name.contains("MarkSweep")) {
+                    full += gc.getCollectionCount();
+                } else if (!name.contains("Concurrent")) {
+                    young += gc.getCollectionCount();
+                }
+                pauseMs += Math.max(0, gc.getCollectionTime());
+            }
+            return new GcCount(full, young, pauseMs);
+        }
+
+        GcCount minus(GcCount before) {
+            return new GcCount(full - before.full, young - before.young, pauseMs - before.pauseMs);
+        }
+
+        static String each(GcCount[] runs, java.util.function.ToLongFunction<GcCount> value) {
+            return String.join("/", Arrays.stream(runs).map(r -> Long.toString(value.applyAsLong(r))).toList());
+        }
+    }
+
+    private static String perRun(long[] values, long unit) {
+        return String.join("/", Arrays.stream(values).mapToObj(v -> Long.toString(Math.round((double) v / unit))).toList());
+    }
+
+    /** Heap bytes allocated by every thread so far, the analysis's second thread included. */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     /** CPU time of the whole JVM (both fitting threads, GC and JIT included): comparable with R's user + system time. */
