@@ -152,7 +152,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private String record(AuditEntry e) {
         String key = "audit.entity." + e.entity();
         String entity = getTranslation(key);
-        if (entity.startsWith("!{")) {
+        // Vaadin marks a missing key as "!en: key" (older versions "!{key}!"): show the stored name rather than that.
+        if (entity.startsWith("!")) {
             entity = e.entity();
         }
         String id = e.entityId() == null || e.entityId().equals("null") ? "" : e.entityId();
