@@ -47,14 +47,16 @@ final class AnalysisColumns {
     /** Input position of each complete case, ascending. */
     final int[] rowIndex;
     final double[] exposure;
-    final double[][] factors;
+    /** The input, read again for the factor columns (see {@link #factorColumns}). */
+    private final List<AnalysisEpisode> episodes;
     final double[][] covariates;
     final double[] visits;
     final double[] completeTime;
     final boolean[] completeEvent;
     final boolean[] completeMulti;
 
-    private AnalysisColumns(int n, int complete) {
+    private AnalysisColumns(List<AnalysisEpisode> episodes, int n, int complete) {
+        this.episodes = episodes;
         this.n = n;
         time = new double[n];
         event = new boolean[n];
@@ -66,7 +68,6 @@ final class AnalysisColumns {
         location = new String[n];
         rowIndex = new int[complete];
         exposure = new double[complete];
-        factors = new double[5][complete];
         covariates = new double[COVARIATE_NAMES.length][complete];
         visits = new double[complete];
         completeTime = new double[complete];
@@ -86,7 +87,7 @@ final class AnalysisColumns {
                 complete++;
             }
         }
-        AnalysisColumns c = new AnalysisColumns(n, complete);
+        AnalysisColumns c = new AnalysisColumns(episodes, n, complete);
         int k = 0;
         for (int i = 0; i < n; i++) {
             AnalysisEpisode e = episodes.get(i);
@@ -113,11 +114,6 @@ final class AnalysisColumns {
             }
             c.rowIndex[k] = i;
             c.exposure[k] = multi ? 1 : 0;
-            c.factors[0][k] = e.movement() ? 1 : 0;
-            c.factors[1][k] = e.mobility() ? 1 : 0;
-            c.factors[2][k] = e.strength() ? 1 : 0;
-            c.factors[3][k] = e.recovery() ? 1 : 0;
-            c.factors[4][k] = e.beliefs() ? 1 : 0;
             double[][] x = c.covariates;
             x[0][k] = e.age();
             x[1][k] = e.sex() == Sex.M ? 1 : 0;
@@ -142,6 +138,26 @@ final class AnalysisColumns {
     static boolean complete(AnalysisEpisode e) {
         return e.age() != null && e.sex() != null && e.chronicity() != null && e.baselineNprs() != null
                 && e.baselineOdi() != null && e.fabqPa() != null && e.startBack() != null && e.priorEpisodes() != null;
+    }
+
+    /**
+     * The complete cases' five factor flags as 0/1 columns, in {@link #FACTOR_NAMES} order, read from the input when
+     * a design asks for them. Only the per-factor Cox model does, near the end of the analysis: built with the other
+     * columns they held 40 MB at a million episodes through every other fit, where the 1 GiB heap has no slack
+     * (docs/performance.md: the same analysis needs full collections at 960 MiB).
+     */
+    private double[][] factorColumns() {
+        int m = rowIndex.length;
+        double[][] out = new double[FACTOR_NAMES.length][m];
+        for (int k = 0; k < m; k++) {
+            AnalysisEpisode e = episodes.get(rowIndex[k]);
+            out[0][k] = e.movement() ? 1 : 0;
+            out[1][k] = e.mobility() ? 1 : 0;
+            out[2][k] = e.strength() ? 1 : 0;
+            out[3][k] = e.recovery() ? 1 : 0;
+            out[4][k] = e.beliefs() ? 1 : 0;
+        }
+        return out;
     }
 
     /** The complete cases' {@link #BALANCE_NAMES} columns, derived from the dummy-coded covariates. */
@@ -252,7 +268,7 @@ final class AnalysisColumns {
         int j = 0;
         if (exposureColumn) {
             if (factorColumns) {
-                for (double[] f : factors) {
+                for (double[] f : factorColumns()) {
                     out[j++] = f;
                 }
             } else {
