@@ -99,9 +99,10 @@ class AnalysisBenchmark {
                             + " CSV read %d ms%n",
                     size, median, medianCpu, sorted[0], sorted[RUNS - 1], RUNS, WARM_UP, peak / 1048576.0,
                     maxHeap / 1048576.0, readMs);
-            System.out.printf(Locale.ROOT, "%,d episodes: per timed run: full GCs %s, young GCs %s, GC pauses %s ms,"
-                            + " allocated %s MiB (all threads)%n", size, GcCount.each(gc, GcCount::full),
-                    GcCount.each(gc, GcCount::young), GcCount.each(gc, GcCount::pauseMs), perRun(allocated, 1048576));
+            System.out.printf(Locale.ROOT, "%,d episodes: per timed run: wall %s ms, CPU %s ms, full GCs %s, young GCs %s,"
+                            + " GC pauses %s ms, allocated %s MiB (all threads)%n", size, perRun(ms), perRun(cpu),
+                    GcCount.each(gc, GcCount::full), GcCount.each(gc, GcCount::young), GcCount.each(gc, GcCount::pauseMs),
+                    perRun(allocated, 1048576));
             Files.writeString(results, String.format(Locale.ROOT, "%d,%.0f,%.0f,%.0f,%.0f,%d,%.0f,%.0f,%d%n", size, median,
                     sorted[0], sorted[RUNS - 1], medianCpu, RUNS, peak / 1048576.0, maxHeap / 1048576.0, readMs),
                     StandardOpenOption.APPEND);
@@ -200,6 +201,10 @@ class AnalysisBenchmark {
         static String each(GcCount[] runs, java.util.function.ToLongFunction<GcCount> value) {
             return String.join("/", Arrays.stream(runs).map(r -> Long.toString(value.applyAsLong(r))).toList());
         }
+    }
+
+    private static String perRun(double[] values) {
+        return String.join("/", Arrays.stream(values).mapToObj(v -> Long.toString(Math.round(v))).toList());
     }
 
     private static String perRun(long[] values, long unit) {
