@@ -43,7 +43,6 @@ import java.util.function.Consumer;
  */
 final class DemoCohortGenerator {
 
-    static final String[] FACTORS = {"MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS"};
     static final int[] FOLLOW_UP_MONTHS = {1, 3, 6, 12};
     static final double PLANTED_HR = 0.75;
     private static final double FOLLOW_UP_COMPLETED = 0.85;

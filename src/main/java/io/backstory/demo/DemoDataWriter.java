@@ -94,9 +94,9 @@ class DemoDataWriter {
                     Set<Factor> factors = EnumSet.noneOf(Factor.class);
                     for (int f = 0; f < 5; f++) {
                         if ((visit.factorMask() & (1 << f)) != 0) {
-                            String factor = DemoCohortGenerator.FACTORS[f];
-                            factors.add(Factor.valueOf(factor));
-                            List<Long> options = catalogue.get(factor);
+                            Factor factor = Factor.values()[f];
+                            factors.add(factor);
+                            List<Long> options = catalogue.get(factor.name());
                             if (options != null && !options.isEmpty()) {
                                 interventionRows.add(new InterventionGiven(visitId, options.get((int) ((visitId + f) % options.size()))));
                             }

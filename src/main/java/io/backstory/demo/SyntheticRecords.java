@@ -22,7 +22,7 @@ final class SyntheticRecords {
                     StartBackRisk startBack) {
     }
 
-    /** One factor bit per {@code FACTORS} index: MOVEMENT, MOBILITY, STRENGTH, RECOVERY, BELIEFS. */
+    /** One factor bit per {@code Factor} ordinal: MOVEMENT, MOBILITY, STRENGTH, RECOVERY, BELIEFS. */
     record Visit(LocalDate date, int minutes, int nprs, int factorMask, @Nullable String note) {
     }
 

@@ -1,14 +1,11 @@
 package io.backstory.followups;
 
-import io.backstory.clinic.ClinicDirectory;
-import io.backstory.patients.EpisodePatients;
 import io.backstory.patients.PatientService;
 import io.backstory.security.AuditLog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,22 +43,20 @@ public class CheckInLinkService {
     private final FollowUpService followUpService;
     private final io.backstory.clinic.ClinicService clinics;
     private final PatientService patients;
-    private final EpisodePatients episodePatients;
-    private final ClinicDirectory clinicDirectory;
+    private final CheckInAddressees addressees;
     private final AuditLog auditLog;
     private final CheckInOutbox outbox;
     private final Clock clock;
 
     CheckInLinkService(JdbcClient jdbc, FollowUpRepository followUps, FollowUpService followUpService,
-                       io.backstory.clinic.ClinicService clinics, PatientService patients, EpisodePatients episodePatients,
-                       ClinicDirectory clinicDirectory, AuditLog auditLog, CheckInOutbox outbox, Clock clock) {
+                       io.backstory.clinic.ClinicService clinics, PatientService patients, CheckInAddressees addressees,
+                       AuditLog auditLog, CheckInOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.followUps = followUps;
         this.followUpService = followUpService;
         this.clinics = clinics;
         this.patients = patients;
-        this.episodePatients = episodePatients;
-        this.clinicDirectory = clinicDirectory;
+        this.addressees = addressees;
         this.auditLog = auditLog;
         this.outbox = outbox;
         this.clock = clock;
@@ -150,14 +145,9 @@ public class CheckInLinkService {
         }
         Row r = row.get();
         // whose check-in it is, and the clinic's name, from the modules that keep them
-        EpisodePatients.EpisodePatient patient = episodePatients.ofEpisodes(r.clinicId(), List.of(r.episodeId())).get(r.episodeId());
-        ClinicDirectory.ClinicName clinic = clinicDirectory.names(List.of(r.clinicId())).get(r.clinicId());
-        if (patient == null || clinic == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Link(r.id(), r.clinicId(), r.followUpId(), patient.patientId(), r.expiresAt(), r.used(), r.pending(),
-                        patient.firstName(), clinic.name(), patient.dischargeDate(),
-                        patient.language() != null ? patient.language() : clinic.defaultLanguage()))
+        return addressees.of(r.clinicId(), r.episodeId())
+                .map(a -> new Link(r.id(), r.clinicId(), r.followUpId(), a.patient().patientId(), r.expiresAt(), r.used(), r.pending(),
+                        a.patient().firstName(), a.clinicName(), a.patient().dischargeDate(), a.language()))
                 .filter(l -> l.expiresAt().isAfter(now));
     }
 }

@@ -1,6 +1,5 @@
 package io.backstory.followups;
 
-import io.backstory.clinic.ClinicDirectory;
 import io.backstory.patients.EpisodePatients;
 import io.backstory.security.AuditLog;
 import io.backstory.security.CurrentUser;
@@ -14,16 +13,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -35,12 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The check-in outbox (DESIGN §9). {@link #enqueueDue()} writes an invitation when a check-in falls due for a
- * consenting patient with an email address, and the reminders after it; {@link #deliverDue()} hands pending
- * messages to SMTP. Sent at least once (a message stays pending until the server took it, and a crashed node's
- * claim lapses), never twice for one check-in (the unique key on clinic, check-in and kind), retried with
- * exponential back-off, and failed for good after {@code max-attempts}. Without an SMTP server (demo mode) nothing
- * is sent: messages are held with their link for the Outbox view.
+ * The check-in outbox (DESIGN §9). {@link #enqueueDue()} has {@link CheckInInvitations} write an invitation when a
+ * check-in falls due for a consenting patient with an email address, and the reminders after it;
+ * {@link #deliverDue()} hands pending messages to SMTP. Sent at least once (a message stays pending until the server
+ * took it, and a crashed node's claim lapses), never twice for one check-in (the unique key on clinic, check-in and
+ * kind), retried with exponential back-off, and failed for good after {@code max-attempts}. Without an SMTP server
+ * (demo mode) nothing is sent: messages are held with their link for the Outbox view.
  */
 @Service
 public class CheckInOutbox {
@@ -50,47 +46,8 @@ public class CheckInOutbox {
     /** A claimed message not settled within this time (its node died mid-send) is tried again. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
 
-    /*
-     * "Not yet queued" is a correlated count on the unique key (clinic, check-in, kind), a point lookup per candidate,
-     * rather than NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti-join whose shape follows the statistics, and
-     * while the job itself grows outbox_message by thousands of rows faster than they are analysed (a first day, a
-     * catch-up), the planner matched every candidate against every message of the clinic: about 20 s per batch of 200
-     * in CheckInOutboxBenchmark, 1,000 invitations a minute. A subquery in the WHERE clause stays a per-row lookup.
-     *
-     * The candidates are this module's rows only; whether the patient consents and has an email address is asked of
-     * the patients module per batch (docs/style.md rule 9). Candidates of patients who do not stay unqueued, so the
-     * batches walk forward by their sort key (keyset) rather than asking again from the start.
-     */
-    private static final String DUE_INVITATIONS = """
-            select f.clinic_id, f.id, f.episode_id, f.due_date
-            from follow_up f
-            where f.status = :pending and f.due_date <= :today and f.due_date >= :earliest
-              and (f.due_date > :afterDue or (f.due_date = :afterDue and f.id > :afterId))
-              and (select count(*) from outbox_message o
-                   where o.clinic_id = f.clinic_id and o.follow_up_id = f.id and o.kind = :invitation) = 0
-            order by f.due_date, f.id
-            limit :batch
-            """;
-
-    private static final String DUE_REMINDERS = """
-            select f.clinic_id, f.id, f.episode_id, i.created_at
-            from outbox_message i
-            join follow_up f on f.id = i.follow_up_id and f.clinic_id = i.clinic_id
-            where i.kind = :invitation and i.status <> :failed and i.created_at <= :cutoff and f.status = :pending
-              and (i.created_at > :afterAt or (i.created_at = :afterAt and f.id > :afterId))
-              and (:previous = '' or (select count(*) from outbox_message r where r.clinic_id = f.clinic_id
-                                         and r.follow_up_id = f.id and r.kind = :previous) > 0)
-              and (select count(*) from outbox_message o
-                   where o.clinic_id = f.clinic_id and o.follow_up_id = f.id and o.kind = :kind) = 0
-            order by i.created_at, f.id
-            limit :batch
-            """;
-
-    /** Before every sort key of {@link #DUE_REMINDERS}: where its first batch starts. */
-    private static final OffsetDateTime LONG_AGO = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-
     private final JdbcClient jdbc;
-    private final CheckInLinks links;
+    private final CheckInInvitations invitations;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final TransactionTemplate tx;
     private final CurrentUser currentUser;
@@ -98,15 +55,13 @@ public class CheckInOutbox {
     private final Clock clock;
     private final CheckInMailSettings settings;
     private final EpisodePatients episodePatients;
-    private final ClinicDirectory clinicDirectory;
 
-    CheckInOutbox(JdbcClient jdbc, CheckInLinks links, ObjectProvider<JavaMailSender> mailSender,
+    CheckInOutbox(JdbcClient jdbc, CheckInInvitations invitations, ObjectProvider<JavaMailSender> mailSender,
                   PlatformTransactionManager transactions, CurrentUser currentUser, AuditLog auditLog, Clock clock,
-                  CheckInMailSettings settings, EpisodePatients episodePatients, ClinicDirectory clinicDirectory) {
+                  CheckInMailSettings settings, EpisodePatients episodePatients) {
         this.episodePatients = episodePatients;
-        this.clinicDirectory = clinicDirectory;
         this.jdbc = jdbc;
-        this.links = links;
+        this.invitations = invitations;
         this.mailSender = mailSender;
         this.tx = new TransactionTemplate(transactions);
         this.currentUser = currentUser;
@@ -125,114 +80,7 @@ public class CheckInOutbox {
 
     /** Writes due invitations and reminders; returns how many messages it added. */
     public int enqueueDue() {
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
-        int added = 0;
-        List<Candidate> batch;
-        LocalDate earliest = today.minusDays(settings.catchUpDays());
-        Object afterKey = earliest.minusDays(1);
-        long afterId = 0;
-        do {
-            batch = jdbc.sql(DUE_INVITATIONS).param("today", today).param("earliest", earliest)
-                    .param("afterDue", afterKey).param("afterId", afterId)
-                    .param("pending", FollowUpStatus.PENDING.name()).param("invitation", OutboxKind.INVITATION.name())
-                    .param("batch", settings.batch()).query((rs, n) -> Candidate.read(rs, rs.getObject(4, LocalDate.class))).list();
-            if (!batch.isEmpty()) {
-                afterKey = batch.getLast().sortKey();
-                afterId = batch.getLast().followUpId();
-            }
-            added += enqueue(recipients(batch), OutboxKind.INVITATION, now);
-        } while (batch.size() == settings.batch());
-        OutboxKind[] kinds = {OutboxKind.REMINDER_1, OutboxKind.REMINDER_2};
-        for (int i = 0; i < kinds.length && i < settings.reminderDays().size(); i++) {
-            OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(settings.reminderDays().get(i))), ZoneOffset.UTC);
-            afterKey = LONG_AGO;
-            afterId = 0;
-            do {
-                batch = jdbc.sql(DUE_REMINDERS).param("cutoff", cutoff).param("previous", i == 0 ? "" : kinds[i - 1].name())
-                        .param("afterAt", afterKey).param("afterId", afterId)
-                        .param("kind", kinds[i].name()).param("invitation", OutboxKind.INVITATION.name())
-                        .param("failed", OutboxStatus.FAILED.name()).param("pending", FollowUpStatus.PENDING.name())
-                        .param("batch", settings.batch())
-                        .query((rs, n) -> Candidate.read(rs, rs.getObject(4, OffsetDateTime.class))).list();
-                if (!batch.isEmpty()) {
-                    afterKey = batch.getLast().sortKey();
-                    afterId = batch.getLast().followUpId();
-                }
-                added += enqueue(recipients(batch), kinds[i], now);
-            } while (batch.size() == settings.batch());
-        }
-        return added;
-    }
-
-    /**
-     * The candidates whose patient consents to check-in messages and has an email address, in the candidates' order,
-     * with what the message needs: one call to the patients module per clinic in the batch, one to the clinic module.
-     */
-    private List<Recipient> recipients(List<Candidate> batch) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ClinicDirectory.ClinicName> clinics = clinicDirectory.names(batch.stream().map(Candidate::clinicId).distinct().toList());
-        Map<Long, Map<Long, EpisodePatients.EpisodePatient>> patients = patientsOf(batch);
-        List<Recipient> out = new ArrayList<>(batch.size());
-        for (Candidate c : batch) {
-            EpisodePatients.EpisodePatient p = patients.get(c.clinicId()).get(c.episodeId());
-            ClinicDirectory.ClinicName clinic = clinics.get(c.clinicId());
-            if (p != null && clinic != null && p.consentFollowUp() && p.email() != null) {
-                out.add(new Recipient(c.clinicId(), c.followUpId(), p.email(), p.firstName(), clinic.name(),
-                        p.language() != null ? p.language() : clinic.defaultLanguage()));
-            }
-        }
-        return out;
-    }
-
-    /** The patients of the candidates' episodes, by clinic and episode: every lookup scoped by its clinic. */
-    private Map<Long, Map<Long, EpisodePatients.EpisodePatient>> patientsOf(List<? extends OfEpisode> rows) {
-        Map<Long, List<Long>> episodesByClinic = new LinkedHashMap<>();
-        rows.forEach(r -> episodesByClinic.computeIfAbsent(r.clinicId(), k -> new ArrayList<>()).add(r.episodeId()));
-        Map<Long, Map<Long, EpisodePatients.EpisodePatient>> out = new HashMap<>();
-        episodesByClinic.forEach((clinicId, episodes) -> out.put(clinicId, episodePatients.ofEpisodes(clinicId, episodes)));
-        return out;
-    }
-
-    private int enqueue(List<Recipient> batch, OutboxKind kind, Instant now) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        try {
-            return tx.execute(s -> {
-                batch.forEach(r -> insert(r, kind, now));
-                return batch.size();
-            });
-        } catch (DuplicateKeyException e) {
-            // Another node enqueued some of them first: one by one, skipping those already there.
-            int added = 0;
-            for (Recipient r : batch) {
-                try {
-                    tx.executeWithoutResult(s -> insert(r, kind, now));
-                    added++;
-                } catch (DuplicateKeyException already) {
-                    log.debug("{} for check-in {} already enqueued", kind, r.followUpId());
-                }
-            }
-            return added;
-        }
-    }
-
-    private void insert(Recipient r, OutboxKind kind, Instant now) {
-        String token = links.create(r.clinicId(), r.followUpId(), now);
-        String link = settings.baseUrl() + "/check-in/" + token;
-        CheckInTexts texts = CheckInTexts.of(r.language() == null ? Locale.ENGLISH : Locale.of(r.language()));
-        String subject = texts.get(kind == OutboxKind.INVITATION ? "checkin.mail.subject" : "checkin.mail.reminderSubject", r.clinicName());
-        String body = texts.get("checkin.mail.body", r.firstName(), r.clinicName(), link, link + "/opt-out", CheckInLinks.VALIDITY.toDays());
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        jdbc.sql("""
-                        insert into outbox_message (clinic_id, follow_up_id, kind, recipient, subject, body, link, status,
-                                                    attempts, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(r.clinicId(), r.followUpId(), kind.name(), r.email(), subject, body, link, OutboxStatus.PENDING.name(), at, at)
-                .update();
+        return invitations.enqueueDue(LocalDate.now(clock), clock.instant());
     }
 
     /**
@@ -322,7 +170,7 @@ public class CheckInOutbox {
         if (rows.isEmpty()) {
             return Map.of();
         }
-        record Message(long id, long clinicId, long episodeId, boolean pending) implements OfEpisode {
+        record Message(long id, long clinicId, long episodeId, boolean pending) implements CheckInAddressees.OfEpisode {
         }
         List<Message> messages = jdbc.sql("""
                         select o.id, o.clinic_id, f.episode_id, f.status
@@ -332,7 +180,7 @@ public class CheckInOutbox {
                 .param("ids", rows.stream().map(Claimed::id).toList())
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         FollowUpStatus.PENDING.name().equals(rs.getString(4)))).list();
-        Map<Long, Map<Long, EpisodePatients.EpisodePatient>> patients = patientsOf(messages);
+        Map<Long, Map<Long, EpisodePatients.EpisodePatient>> patients = CheckInAddressees.patientsOf(episodePatients, messages);
         Map<Long, String> reasons = new HashMap<>();
         for (Message m : messages) {
             EpisodePatients.EpisodePatient p = patients.get(m.clinicId()).get(m.episodeId());
@@ -443,25 +291,6 @@ public class CheckInOutbox {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
         return jdbc.sql("select count(*) from outbox_message where clinic_id = ? and (? = false or status = ?)")
                 .params(clinicId, failedOnly, OutboxStatus.FAILED.name()).query(Long.class).single().intValue();
-    }
-
-    /** @param language the patient's language for messages (issue 16); null writes English */
-    private record Recipient(long clinicId, long followUpId, String email, String firstName, String clinicName,
-                             @Nullable String language) {
-    }
-
-    /** A row that belongs to an episode of a clinic, whose patient is asked of the patients module. */
-    private interface OfEpisode {
-        long clinicId();
-
-        long episodeId();
-    }
-
-    /** A check-in that may be due for a message; {@code sortKey} is the batch order's first key (keyset paging). */
-    private record Candidate(long clinicId, long followUpId, long episodeId, Object sortKey) implements OfEpisode {
-        static Candidate read(java.sql.ResultSet rs, Object sortKey) throws java.sql.SQLException {
-            return new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3), sortKey);
-        }
     }
 
     private record Claimed(long clinicId, long id, String recipient, String subject, String body, int attempt) {

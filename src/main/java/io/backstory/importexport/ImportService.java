@@ -503,7 +503,7 @@ public class ImportService {
         if (code.isEmpty() || code.length() > 40 || !code.matches("[A-Z0-9._-]+")) {
             throw new UserFacingException("import.code.invalid", String.valueOf(row.code()));
         }
-        if (row.factor() != null && !List.of("MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS").contains(row.factor())) {
+        if (row.factor() != null && java.util.Arrays.stream(Factor.values()).noneMatch(f -> f.name().equals(row.factor()))) {
             throw new UserFacingException("import.code.factor", row.factor());
         }
         String label = row.label() == null || row.label().isBlank() ? code : truncate(row.label().strip(), 120);

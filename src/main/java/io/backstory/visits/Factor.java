@@ -10,6 +10,9 @@ public enum Factor {
     /** Message key of the label, e.g. "factor.strength.label". */
     public String labelKey() { return "factor." + name().toLowerCase(java.util.Locale.ROOT) + ".label"; }
 
+    /** Message key of the short label that fits a column or a bar, e.g. "factor.strength.short". */
+    public String shortLabelKey() { return "factor." + name().toLowerCase(java.util.Locale.ROOT) + ".short"; }
+
     /** The factors whose flag is set, the flags in declaration order (the visit's columns, V19_1). */
     public static java.util.Set<Factor> of(boolean movement, boolean mobility, boolean strength, boolean recovery, boolean beliefs) {
         java.util.EnumSet<Factor> set = java.util.EnumSet.noneOf(Factor.class);

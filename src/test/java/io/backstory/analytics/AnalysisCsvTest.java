@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,12 @@ class AnalysisCsvTest {
                         null, 44.0, null, null, null, 12, 0.5, false),
                 new AnalysisEpisode("E4", true, true, false, false, false, 40.0, Sex.F, Chronicity.SUBACUTE,
                         5.0, 30.0, 10.0, StartBackRisk.MEDIUM, 1, 6, 91.0, false, "T3", "L1", false));
+    }
+
+    /** What reading {@code csv} throws: a data error that says where the file breaks the contract. */
+    static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(String csv) {
+        return assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
+                .isInstanceOf(AnalysisDataException.class);
     }
 
     @Test
@@ -105,8 +112,7 @@ class AnalysisCsvTest {
     void shouldThrowWhenRecurrenceHasNoRecovery() {
         String csv = HEADER + ",recovered\n" + VALID + ",0\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
+        assertRejected(csv)
                 .hasMessage("line 2, column recovered: must be 1 or NA when recurred is 1 (a recurrence follows "
                         + "recovery, Stanton 2011), was 0");
     }
@@ -115,17 +121,14 @@ class AnalysisCsvTest {
     void shouldThrowWhenRecoveredIsNotABit() {
         String csv = HEADER + ",recovered\n" + VALID + ",yes\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
-                .hasMessage("line 2, column recovered: must be 0 or 1, was 'yes'");
+        assertRejected(csv).hasMessage("line 2, column recovered: must be 0 or 1, was 'yes'");
     }
 
     @Test
     void shouldThrowWhenTherapistCodeIsTooLong() {
         String csv = HEADER + ",therapist_id\n" + VALID + "," + "x".repeat(65) + "\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
+        assertRejected(csv)
                 .hasMessage("line 2, column therapist_id: must be a code of at most 64 characters, was 65 characters long");
     }
 
@@ -133,17 +136,14 @@ class AnalysisCsvTest {
     void shouldThrowWhenColumnIsRepeated() {
         String csv = HEADER + ",therapist_id,therapist_id\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
-                .hasMessage("line 1, column therapist_id: appears twice in the header (columns 18 and 19)");
+        assertRejected(csv).hasMessage("line 1, column therapist_id: appears twice in the header (columns 18 and 19)");
     }
 
     @Test
     void shouldThrowWhenColumnIsUnknown() {
         String csv = HEADER + ",therapist\n" + VALID + ",T1\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
+        assertRejected(csv)
                 .hasMessage("line 1: unknown column 'therapist'; allowed besides the required ones: therapist_id, "
                         + "location_id, recovered");
     }
@@ -202,8 +202,7 @@ class AnalysisCsvTest {
         cells[AnalysisCsv.HEADER.indexOf(column)] = value;
         String csv = HEADER + "\n" + VALID + "\n" + String.join(",", cells) + "\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
+        assertRejected(csv)
                 .hasMessage(message)
                 .satisfies(e -> assertThat(((AnalysisDataException) e).line()).isEqualTo(3))
                 .satisfies(e -> assertThat(((AnalysisDataException) e).column()).isEqualTo(column));
@@ -213,26 +212,21 @@ class AnalysisCsvTest {
     void shouldCountBlankLinesWhenReportingLineNumber() {
         String csv = HEADER + "\r\n" + VALID + "\r\n\r\n" + VALID.replace(",54,", ",540,");
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
-                .hasMessage("line 4, column age: must be between 0 and 120, was 540");
+        assertRejected(csv).hasMessage("line 4, column age: must be between 0 and 120, was 540");
     }
 
     @Test
     void shouldThrowWhenQuoteIsNeverClosed() {
         String csv = HEADER + "\n" + VALID + "\n\"E2,1,0,1,0,1,54,F,chronic,6,38,15,high,2,8,139,1\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
-                .hasMessageStartingWith("line 3: malformed CSV");
+        assertRejected(csv).hasMessageStartingWith("line 3: malformed CSV");
     }
 
     @Test
     void shouldThrowWhenHeaderColumnIsMisnamed() {
         String csv = HEADER.replace("fabq_pa", "fabq") + "\n" + VALID + "\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
+        assertRejected(csv)
                 .hasMessageStartingWith("line 1, column fabq_pa: the required column is missing (the header has the "
                         + "unknown column 'fabq'); required: episode_id,");
     }
@@ -241,22 +235,19 @@ class AnalysisCsvTest {
     void shouldThrowWhenHeaderColumnIsMissing() {
         String csv = HEADER.replace(",recurred", "") + "\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class)
+        assertRejected(csv)
                 .hasMessageStartingWith("line 1, column recurred: the required column is missing; required: ");
     }
 
     @Test
     void shouldThrowWhenFileIsEmpty() {
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader("")))
-                .isInstanceOf(AnalysisDataException.class).hasMessage("line 1: the header is missing (empty file)");
+        assertRejected("").hasMessage("line 1: the header is missing (empty file)");
     }
 
     @Test
     void shouldThrowWhenRowHasTooFewCells() {
         String csv = HEADER + "\n" + VALID.substring(0, VALID.lastIndexOf(',')) + "\n";
 
-        assertThatThrownBy(() -> AnalysisCsv.read(new StringReader(csv)))
-                .isInstanceOf(AnalysisDataException.class).hasMessage("line 2: expected 17 columns, found 16");
+        assertRejected(csv).hasMessage("line 2: expected 17 columns, found 16");
     }
 }

@@ -4,6 +4,8 @@ import static io.backstory.analytics.RelativeTolerance.close;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backstory.analytics.RelativeTolerance.HazardRatio;
+import io.backstory.analytics.RelativeTolerance.WeightRange;
 import org.junit.jupiter.api.Test;
 
 /** IPTW against R on the synthetic cohort (src/test/resources/cohort.csv, written by r/datasets.R). */
@@ -19,17 +21,12 @@ class IptwTest {
         // ps <- fitted(glm(treated ~ age + sex + nprs + chronic, family = binomial, data = cohort))
         // p <- mean(cohort$treated); w <- ifelse(cohort$treated == 1, p / ps, (1 - p) / (1 - ps))
         // fi <- coxph(Surv(time, status) ~ treated, data = cohort, weights = w, robust = TRUE)
-        // exp(coef(fi))
-        close("hr", r.hr(), 0.65050615276178503);
-        // summary(fi)$coefficients[, "robust se"]
-        close("robust se", r.se(), 0.060083981029084008);
-        // exp(coef(fi) - qnorm(0.975) * rse); exp(coef(fi) + qnorm(0.975) * rse)
-        close("lower", r.lower(), 0.57823960110171058);
-        close("upper", r.upper(), 0.73180434888012191);
+        // exp(coef(fi)); summary(fi)$coefficients[, "robust se"]; exp(coef(fi) -/+ qnorm(0.975) * rse)
+        close(new HazardRatio(r.hr(), r.se(), r.lower(), r.upper()),
+                new HazardRatio(0.65050615276178503, 0.060083981029084008, 0.57823960110171058, 0.73180434888012191));
         // c(min(w), max(w), mean(w))
-        close("min weight", r.minWeight(), 0.45245099910634023);
-        close("max weight", r.maxWeight(), 4.6819007061202571);
-        close("mean weight", r.meanWeight(), 0.99871071316858417);
+        close(new WeightRange(r.minWeight(), r.maxWeight(), r.meanWeight()),
+                new WeightRange(0.45245099910634023, 4.6819007061202571, 0.99871071316858417));
         assertThat(r.warnings()).isEmpty();
     }
 

@@ -118,19 +118,9 @@ class KaplanMeierTest {
     @Test
     void shouldEqualFitWhenInputIsPreSorted() {
         RReference.SurvivalData ovarian = RReference.SurvivalData.load("ovarian");
-        Integer[] order = new Integer[ovarian.time().length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(ovarian.time()[x], ovarian.time()[y]));
-        double[] time = new double[order.length];
-        boolean[] event = new boolean[order.length];
-        for (int i = 0; i < order.length; i++) {
-            time[i] = ovarian.time()[order[i]];
-            event[i] = ovarian.event()[order[i]];
-        }
+        RReference.SurvivalData byTime = ovarian.sortedByTime();
 
-        SurvivalCurve sorted = KaplanMeier.fitSorted(time, event);
+        SurvivalCurve sorted = KaplanMeier.fitSorted(byTime.time(), byTime.event());
         SurvivalCurve fit = KaplanMeier.fit(ovarian.time(), ovarian.event());
 
         assertThat(sorted.surv()).containsExactly(fit.surv());

@@ -5,6 +5,7 @@ import static io.backstory.analytics.RelativeTolerance.closeP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,61 +13,43 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Logistic fits against R 4.2.2 {@code glm(family = binomial)}; numbers printed by
- * src/test/resources/r/reference.R from {@code summary(fit)$coefficients}, {@code fit$deviance},
- * {@code fit$null.deviance} and {@code fit$iter}.
+ * src/test/resources/io/backstory/analytics/models/r/reference.R from {@code summary(fit)$coefficients},
+ * {@code fit$deviance}, {@code fit$null.deviance} and {@code fit$iter}; the fits compared term by term it writes to
+ * models/glm-reference.csv with the R call of each.
  */
 class LogisticModelTest {
 
-    record GlmCase(String call, String file, String outcome, String[] terms, double[] coef, double[] se,
-                   double[] p, double deviance, double nullDeviance, int iter) {
-        @Override
-        public String toString() {
-            return call;
-        }
-    }
-
-    static Stream<GlmCase> rCases() {
-        return Stream.of(
-                // glm(I(status == 2) ~ age + sex, family = binomial, data = lung)
-                new GlmCase("glm(I(status == 2) ~ age + sex, family = binomial, data = lung)", "lungfull.csv",
-                        "status", new String[] {"age", "sex"},
-                        new double[] {0.51506807560532941, 0.031888355275884121, -1.0483878500805297},
-                        new double[] {1.1742153803068565, 0.017011139353253147, 0.30844499967532768},
-                        new double[] {0.66091608802308877, 0.060853653638448649, 0.00067646109185042044},
-                        251.92965673878729, 268.78462489070029, 4),
-                // glm(treated ~ age + sex + nprs + chronic, family = binomial, data = cohort)
-                new GlmCase("glm(treated ~ age + sex + nprs + chronic, family = binomial, data = cohort)",
-                        "cohort.csv", "treated", new String[] {"age", "sex", "nprs", "chronic"},
-                        new double[] {-3.7461732796945122, 0.029465183967469392, -0.11387406938884598,
-                                0.26450005565709078, 0.93138265527530995},
-                        new double[] {0.28080189986464771, 0.0043204769223950858, 0.098458454204607665,
-                                0.025361950875071867, 0.10065518134140962},
-                        new double[] {1.3368560624407749e-40, 9.110927634719758e-12, 0.247448188716513,
-                                1.8278148445012938e-25, 2.1786759114250364e-20},
-                        2417.1635153965453, 2660.1389591422899, 4));
+    /** The fits of models/glm-reference.csv, which r/reference.R writes with the R call of each. */
+    static Stream<RFit> rCases() {
+        return RFit.read("glm-reference.csv");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rCases")
-    void shouldMatchRWhenFittingReferenceData(GlmCase c) {
-        TestData d = TestData.load(c.file());
-        LogisticResult r = LogisticModel.withDefaults().fit(d.flag(c.outcome()), d.columns(c.terms()), c.terms());
+    void shouldMatchRWhenFittingReferenceData(RFit c) {
+        TestData d = TestData.load(c.text("file"));
+        // R's first row is the intercept, which the Java model adds itself
+        String[] terms = Arrays.copyOfRange(c.terms(), 1, c.terms().length);
+        double[] coef = c.perTerm("coef");
+        double[] se = c.perTerm("se");
+        double[] p = c.perTerm("p");
+        LogisticResult r = LogisticModel.withDefaults().fit(d.flag(c.text("outcome")), d.columns(terms), terms);
 
         assertThat(r.converged()).isTrue();
         assertThat(r.separation()).isFalse();
         assertThat(r.warnings()).isEmpty();
-        assertThat(r.iterations()).isEqualTo(c.iter());
+        assertThat(r.iterations()).isEqualTo((int) c.value("iter"));
         assertThat(r.terms().get(0).name()).isEqualTo("(intercept)");
-        for (int j = 0; j < c.coef().length; j++) {
+        for (int j = 0; j < coef.length; j++) {
             ModelTerm t = r.terms().get(j);
-            close(t.name() + " coef", t.coef(), c.coef()[j]);
-            close(t.name() + " se", t.se(), c.se()[j]);
-            close(t.name() + " odds ratio", t.ratio(), Math.exp(c.coef()[j]));
-            close(t.name() + " lower", t.lower(), Math.exp(c.coef()[j] - 1.959963984540054 * c.se()[j]));
-            closeP(t.name() + " p", t.p(), c.p()[j]);
+            close(t.name() + " coef", t.coef(), coef[j]);
+            close(t.name() + " se", t.se(), se[j]);
+            close(t.name() + " odds ratio", t.ratio(), Math.exp(coef[j]));
+            close(t.name() + " lower", t.lower(), Math.exp(coef[j] - 1.959963984540054 * se[j]));
+            closeP(t.name() + " p", t.p(), p[j]);
         }
-        close("deviance", r.deviance(), c.deviance());
-        close("null deviance", r.nullDeviance(), c.nullDeviance());
+        close("deviance", r.deviance(), c.value("deviance"));
+        close("null deviance", r.nullDeviance(), c.value("null_deviance"));
         assertThat(r.n()).isEqualTo(d.rows());
     }
 
@@ -84,21 +67,19 @@ class LogisticModelTest {
 
     @Test
     void shouldDropTheLaterColumnWhenItIsASumOfEarlierOnes() {
-        TestData d = TestData.load("cohort.csv");
-        double[] age = d.column("age");
-        double[] nprs = d.column("nprs");
-        double[] sum = d.sum("age", "nprs");
-        LogisticResult r = LogisticModel.withDefaults().fit(d.flag("treated"),
-                new double[][] {age, d.column("sex"), nprs, sum, d.column("chronic")},
-                new String[] {"age", "sex", "nprs", "age_plus_nprs", "chronic"});
+        TestData d = TestData.load("cohort.csv").withSum("age_plus_nprs", "age", "nprs");
+        String[] terms = {"age", "sex", "nprs", "age_plus_nprs", "chronic"};
+        LogisticResult r = LogisticModel.withDefaults().fit(d.flag("treated"), d.columns(terms), terms);
+        // glm(treated ~ age + sex + nprs + I(age + nprs) + chronic, family = binomial, data = coh): I(age + nprs) is
+        // NA, the rest that of the fit without it (r/reference.out, "cohort glm collinear")
+        RFit without = RFit.of("glm-reference.csv",
+                "glm(treated ~ age + sex + nprs + chronic, family = binomial, data = coh)");
 
-        // glm(treated ~ age + sex + nprs + I(age + nprs) + chronic, family = binomial, data = cohort):
-        // I(age + nprs) is NA; nprs coef 0.26450005565709078, se 0.025361950875071867
         assertThat(r.droppedTerms()).containsExactly("age_plus_nprs");
         assertThat(r.warnings()).singleElement().asString().contains("age_plus_nprs", "collinear");
-        close("nprs coef", r.term("nprs").coef(), 0.26450005565709078);
-        close("nprs se", r.term("nprs").se(), 0.025361950875071867);
-        close("deviance", r.deviance(), 2417.1635153965453);
+        close("nprs coef", r.term("nprs").coef(), without.perTerm("coef", "nprs"));
+        close("nprs se", r.term("nprs").se(), without.perTerm("se", "nprs"));
+        close("deviance", r.deviance(), without.value("deviance"));
     }
 
     @Test

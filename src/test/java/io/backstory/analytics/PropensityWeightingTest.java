@@ -4,6 +4,8 @@ import static io.backstory.analytics.RelativeTolerance.close;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backstory.analytics.RelativeTolerance.HazardRatio;
+import io.backstory.analytics.RelativeTolerance.WeightRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +36,12 @@ class PropensityWeightingTest {
         close("max untruncated", r.maxUntruncatedWeight(), 96.243650594690749);
         assertThat(r.truncatedRows()).isEqualTo(60);
         // c(min(wt), max(wt), mean(wt))
-        close("min", r.minWeight(), 0.28330906981348947);
-        close("max", r.maxWeight(), 5.8099649015078931);
-        close("mean", r.meanWeight(), 0.82347072248893705);
-        // fi <- coxph(Surv(time, status) ~ multi, weights = wt, robust = TRUE); exp(coef(fi))
-        close("hr", r.hr(), 1.1294513085017515);
-        // summary(fi)$coefficients[, "robust se"]
-        close("robust se", r.se(), 0.10367633484702052);
-        // exp(coef(fi) -/+ qnorm(0.975) * rse)
-        close("lower", r.lower(), 0.921760421935094);
-        close("upper", r.upper(), 1.3839390669413492);
+        close(new WeightRange(r.minWeight(), r.maxWeight(), r.meanWeight()),
+                new WeightRange(0.28330906981348947, 5.8099649015078931, 0.82347072248893705));
+        // fi <- coxph(Surv(time, status) ~ multi, weights = wt, robust = TRUE); exp(coef(fi)),
+        // summary(fi)$coefficients[, "robust se"], exp(coef(fi) -/+ qnorm(0.975) * rse)
+        close(new HazardRatio(r.hr(), r.se(), r.lower(), r.upper()),
+                new HazardRatio(1.1294513085017515, 0.10367633484702052, 0.921760421935094, 1.3839390669413492));
         // sum(wt[multi == 1])^2 / sum(wt[multi == 1]^2), and for multi == 0
         close("ess multi", r.essTreated(), 1476.0303720784937);
         close("ess isolated", r.essUntreated(), 272.29689427503581);
@@ -95,10 +93,8 @@ class PropensityWeightingTest {
         PropensityWeightingResult r = fit(PropensityWeighting.overlap());
 
         // ow <- ifelse(multi == 1, 1 - ps, ps); fo <- coxph(Surv(time, status) ~ multi, weights = ow, robust = TRUE)
-        close("hr", r.hr(), 1.0189741267705741);
-        close("robust se", r.se(), 0.11073329304594016);
-        close("lower", r.lower(), 0.82017552795820303);
-        close("upper", r.upper(), 1.2659586096316293);
+        close(new HazardRatio(r.hr(), r.se(), r.lower(), r.upper()),
+                new HazardRatio(1.0189741267705741, 0.11073329304594016, 0.82017552795820303, 1.2659586096316293));
         // sum(ow[multi == g])^2 / sum(ow[multi == g]^2)
         close("ess multi", r.essTreated(), 498.9970953775819);
         close("ess isolated", r.essUntreated(), 397.62216578030063);

@@ -107,8 +107,17 @@ final class RReference {
 
         /** Same rows in a seeded random order. */
         SurvivalData shuffled(long seed) {
-            int n = time.length;
-            int[] order = permutation(n, seed);
+            return reordered(permutation(time.length, seed));
+        }
+
+        /** Same rows sorted by time, tied times in file order. */
+        SurvivalData sortedByTime() {
+            return reordered(java.util.stream.IntStream.range(0, time.length).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(i -> time[i])).mapToInt(Integer::intValue).toArray());
+        }
+
+        private SurvivalData reordered(int[] order) {
+            int n = order.length;
             double[] t = new double[n];
             boolean[] e = new boolean[n];
             int[] g = new int[n];

@@ -59,14 +59,21 @@ record TestData(List<String> header, double[][] byColumn) {
         return out.toArray(double[][]::new);
     }
 
-    /** Two columns added row by row: a column that is exactly collinear with them, for the models' dropped-term tests. */
-    double[] sum(String a, String b) {
+    /**
+     * This data with one more column, {@code a + b} row by row, as R's {@code d$name <- d$a + d$b}: a column exactly
+     * collinear with two others, for the models' dropped-term tests.
+     */
+    TestData withSum(String name, String a, String b) {
         double[] x = column(a);
         double[] y = column(b);
-        double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] + y[i];
+        double[] sum = new double[x.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = x[i] + y[i];
         }
-        return out;
+        List<String> names = new ArrayList<>(header);
+        names.add(name);
+        List<double[]> cols = new ArrayList<>(List.of(byColumn));
+        cols.add(sum);
+        return new TestData(List.copyOf(names), cols.toArray(double[][]::new));
     }
 }

@@ -49,6 +49,29 @@ class TwoThreadCoxExtensionsTest {
         return out;
     }
 
+    /** The split clinic (22,500 subjects' intervals after stacking) and how often it is stacked. */
+    private static final TestData SPLIT = TestData.load("clinic-split.csv");
+    private static final int SPLIT_COPIES = 15;
+    private static final int[] SPLIT_ID = codes(SPLIT, "id");
+
+    /** The subject ids of the stacked split clinic, shifted by {@code shift} and copy c by {@code step * c} more. */
+    private static int[] numbered(int[] id, int shift, int step) {
+        int[] out = new int[id.length * SPLIT_COPIES];
+        for (int c = 0, k = 0; c < SPLIT_COPIES; c++) {
+            for (int i = 0; i < id.length; i++, k++) {
+                out[k] = id[i] + shift + step * c;
+            }
+        }
+        return out;
+    }
+
+    /** The stacked split clinic's intervals, weighted by wt, each taking its covariates from {@code rows[row[k]]}. */
+    private static CoxResult fitStackedSplit(CoxModel model, int[] row, double[][] rows) {
+        return model.withWeights(stack(SPLIT.column("wt"), SPLIT_COPIES))
+                .fit(stack(SPLIT.column("tstart"), SPLIT_COPIES), stack(SPLIT.column("time"), SPLIT_COPIES),
+                        stack(SPLIT.flag("status"), SPLIT_COPIES), row, rows, COVARIATES);
+    }
+
     @Test
     void shouldMatchRWhenAStratifiedWeightedClusteredFitRunsOnTwoThreads() {
         int copies = 40;
@@ -83,18 +106,9 @@ class TwoThreadCoxExtensionsTest {
     void shouldMatchRWhenSplitSubjectsAreInRowOrder() {
         // the stacked clinic as 22,500 subjects, each with its own covariate row and its intervals in a run (as
         // SurvivalSplit leaves them): the per-row sums and the residuals split over two threads at a subject
-        TestData split = TestData.load("clinic-split.csv");
-        int copies = 15;
-        int[] id = codes(split, "id");
-        int[] row = new int[id.length * copies];
-        for (int c = 0, k = 0; c < copies; c++) {
-            for (int i = 0; i < id.length; i++, k++) {
-                row[k] = id[i] - 1 + CLINIC.rows() * c;
-            }
-        }
-        CoxResult r = CoxModel.withDefaults().withWeights(stack(split.column("wt"), copies)).withRobustVariance(true)
-                .fit(stack(split.column("tstart"), copies), stack(split.column("time"), copies),
-                        stack(split.flag("status"), copies), row, stack(CLINIC.columns(COVARIATES), copies), COVARIATES);
+        // copy c's intervals point at copy c's covariate rows
+        CoxResult r = fitStackedSplit(CoxModel.withDefaults().withRobustVariance(true),
+                numbered(SPLIT_ID, -1, CLINIC.rows()), stack(CLINIC.columns(COVARIATES), SPLIT_COPIES));
 
         // coxph(Surv(tstart, time, status) ~ plan + age + sex + nprs, data = bss, weights = wt, cluster = cid)
         assertFit("big_split_weights_cluster", r);
@@ -102,20 +116,9 @@ class TwoThreadCoxExtensionsTest {
 
     @Test
     void shouldMatchRWhenManyIntervalsShareFewCovariateRows() {
-        TestData split = TestData.load("clinic-split.csv");
-        int copies = 15;
-        int[] id = codes(split, "id");
-        int[] row = new int[id.length * copies];
-        int[] cluster = new int[id.length * copies];
-        for (int c = 0, k = 0; c < copies; c++) {
-            for (int i = 0; i < id.length; i++, k++) {
-                row[k] = id[i] - 1;
-                cluster[k] = id[i] + CLINIC.rows() * c;
-            }
-        }
-        CoxResult r = CoxModel.withDefaults().withWeights(stack(split.column("wt"), copies)).withClusters(cluster)
-                .fit(stack(split.column("tstart"), copies), stack(split.column("time"), copies),
-                        stack(split.flag("status"), copies), row, CLINIC.columns(COVARIATES), COVARIATES);
+        // every copy's intervals point at the clinic's one covariate row per subject; each copy is its own cluster
+        CoxResult r = fitStackedSplit(CoxModel.withDefaults().withClusters(numbered(SPLIT_ID, 0, CLINIC.rows())),
+                numbered(SPLIT_ID, -1, 0), CLINIC.columns(COVARIATES));
 
         assertThat(r.n()).isGreaterThanOrEqualTo(Halves.PARALLEL_MIN_ROWS);
         // bss <- ss[rep(seq_len(nrow(ss)), 15), ]; bss$cid <- bss$id + n * copy

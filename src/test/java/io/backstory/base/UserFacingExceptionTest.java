@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backstory.base.UserFacingException.Problem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class UserFacingExceptionTest {
@@ -73,15 +68,7 @@ class UserFacingExceptionTest {
             en.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         Pattern literal = Pattern.compile("\"(error\\.[A-Za-z]+(?:\\.[A-Za-z]+)+|error\\.(?:required|atMost|text))\"");
-        Set<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = literal.matcher(Files.readString(file));
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-            }
-        }
+        Set<String> used = MainSources.find(literal, m -> m.group(1));
         assertThat(used).hasSizeGreaterThan(60);
         assertThat(used.stream().filter(key -> !en.containsKey(key)).toList()).as("keys thrown but not in the bundle").isEmpty();
     }

@@ -7,6 +7,7 @@ import io.backstory.ClinicalFixture;
 import io.backstory.SignedIn;
 import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.Sex;
+import io.backstory.clinic.ClinicService;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
@@ -31,6 +32,7 @@ class CheckInOutboxTest {
     @RegisterExtension final SignedIn signedIn = SignedIn.as("therapist");
     @Autowired ClinicalFixture fixture;
     @Autowired PatientService patients;
+    @Autowired ClinicService clinics;
     @Autowired EpisodeService episodes;
     @Autowired FollowUpService followUps;
     @Autowired CheckInOutbox outbox;
@@ -106,6 +108,30 @@ class CheckInOutboxTest {
         assertThat(jdbc.sql("select count(*) from check_in_link where token_hash = ?").param(CheckInLinks.hash(token))
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql("select count(*) from check_in_link where token_hash = ?").param(token).query(Long.class).single()).isZero();
+    }
+
+    /** Issue 16, as on the link page: the clinic's default language, unless the patient has one of their own. */
+    @Test
+    void shouldWriteTheInvitationInTheClinicsDefaultLanguageUnlessThePatientHasOne() {
+        Discharged clinicDefault = discharged(true, true);
+        Discharged ownLanguage = discharged(true, true);
+        patients.changeLanguage(ownLanguage.patient().id(), "en");
+        signedIn.signInAs("admin");
+        clinics.changeDefaultLanguage("es");
+        try {
+            toFirstCheckIn(clinicDefault);
+            run();
+            assertThat(subjects(clinicDefault.email())).singleElement().asString().startsWith("Una pregunta breve de ");
+            assertThat(subjects(ownLanguage.email())).singleElement().asString().startsWith("A quick question from ");
+        } finally {
+            signedIn.signInAs("admin");
+            clinics.changeDefaultLanguage(null);
+            signedIn.signInAs("therapist");
+        }
+    }
+
+    private List<String> subjects(String email) {
+        return jdbc.sql("select subject from outbox_message where recipient = ? order by id").param(email).query(String.class).list();
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +26,18 @@ class ScoringTest {
 
     private static List<Integer> repeat(int value, int times) {
         return new ArrayList<>(Collections.nCopies(times, value));
+    }
+
+    /** {@code times} answers of {@code value} but item {@code item} (counted from 1, as the messages count). */
+    private static List<Integer> repeatExcept(int value, int times, int item, Integer answer) {
+        List<Integer> answers = repeat(value, times);
+        answers.set(item - 1, answer);
+        return answers;
+    }
+
+    /** Scoring rejects bad input with an IllegalArgumentException; the caller checks that its message says why. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRejects(ThrowingCallable scoring) {
+        return assertThatThrownBy(scoring).isInstanceOf(IllegalArgumentException.class);
     }
 
     // --- NPRS: single 0-10 item (Farrar 2001) ---
@@ -77,22 +91,19 @@ class ScoringTest {
 
     @Test
     void shouldRejectOdiWhenThreeSectionsMissedThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.ODI, answers(1, null, 1, null, 1, null, 1, 1, 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.ODI, answers(1, null, 1, null, 1, null, 1, 1, 1, 1)))
                 .hasMessage("ODI itemAnswers: 7 sections answered, at least 8 needed to score");
     }
 
     @Test
     void shouldRejectOdiSectionAnswerAboveFiveThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.ODI, answers(1, 6, 1, 1, 1, 1, 1, 1, 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.ODI, answers(1, 6, 1, 1, 1, 1, 1, 1, 1, 1)))
                 .hasMessage("ODI section 2: answer 6 is outside 0–5");
     }
 
     @Test
     void shouldRejectOdiWhenFewerThanTenPositionsGivenThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.ODI, repeat(1, 9)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.ODI, repeat(1, 9)))
                 .hasMessage("ODI itemAnswers: 9 sections given, exactly 10 expected");
     }
 
@@ -111,8 +122,7 @@ class ScoringTest {
     @ParameterizedTest
     @CsvSource({"-0.1", "100.1", "NaN"})
     void shouldRejectOdiTotalOutsideZeroToHundredThrows(double percent) {
-        assertThatThrownBy(() -> Scoring.total(Instrument.ODI, percent))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.total(Instrument.ODI, percent))
                 .hasMessageStartingWith("ODI total: score ")
                 .hasMessageEndingWith(" is outside 0–100");
     }
@@ -128,10 +138,7 @@ class ScoringTest {
 
     @Test
     void shouldRejectRmdqAnswerOtherThanYesNoThrows() {
-        List<Integer> ticks = repeat(0, 24);
-        ticks.set(11, 2);
-        assertThatThrownBy(() -> Scoring.score(Instrument.RMDQ, ticks))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.RMDQ, repeatExcept(0, 24, 12, 2)))
                 .hasMessage("RMDQ item 12: answer 2 is outside 0–1");
     }
 
@@ -157,25 +164,21 @@ class ScoringTest {
 
     @Test
     void shouldRejectPsfsWhenFewerThanThreeActivitiesThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.PSFS, answers(3, 5)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.PSFS, answers(3, 5)))
                 .hasMessage("PSFS itemAnswers: 2 activities given, 3–5 expected");
-        assertThatThrownBy(() -> Scoring.score(Instrument.PSFS, answers(3, null, 5)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.PSFS, answers(3, null, 5)))
                 .hasMessage("PSFS itemAnswers: 2 activities answered, at least 3 needed to score");
     }
 
     @Test
     void shouldRejectPsfsWhenSixActivitiesThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.PSFS, repeat(5, 6)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.PSFS, repeat(5, 6)))
                 .hasMessage("PSFS itemAnswers: 6 activities given, 3–5 expected");
     }
 
     @Test
     void shouldRejectPsfsRatingAboveTenThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.PSFS, answers(3, 11, 4)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.PSFS, answers(3, 11, 4)))
                 .hasMessage("PSFS activity 2: answer 11 is outside 0–10");
     }
 
@@ -213,27 +216,21 @@ class ScoringTest {
 
     @Test
     void shouldRejectFabqAnswerSevenThrows() {
-        List<Integer> items = repeat(3, 16);
-        items.set(2, 7);
-        assertThatThrownBy(() -> Scoring.score(Instrument.FABQ, items))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.FABQ, repeatExcept(3, 16, 3, 7)))
                 .hasMessage("FABQ item 3: answer 7 is outside 0–6");
     }
 
     @Test
     void shouldRejectFabqSubscalesOutOfRangeThrows() {
-        assertThatThrownBy(() -> Scoring.fabq(25, 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("FABQ PA subscale: score 25 is outside 0–24");
-        assertThatThrownBy(() -> Scoring.fabq(10, 43))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("FABQ W subscale: score 43 is outside 0–42");
-        assertThatThrownBy(() -> Scoring.fabq(10.5, 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("FABQ PA subscale: 10.5 must be a whole number");
+        assertRejects(() -> Scoring.fabq(25, 10)).hasMessage("FABQ PA subscale: score 25 is outside 0–24");
+        assertRejects(() -> Scoring.fabq(10, 43)).hasMessage("FABQ W subscale: score 43 is outside 0–42");
+        assertRejects(() -> Scoring.fabq(10.5, 10))
+                .hasMessageStartingWith("FABQ PA subscale: 10.5 must be a whole number");
     }
 
     @Test
     void shouldRejectFabqTotalAloneThrows() {
-        assertThatThrownBy(() -> Scoring.total(Instrument.FABQ, 12))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Scoring.fabq(pa, w)");
+        assertRejects(() -> Scoring.total(Instrument.FABQ, 12)).hasMessageContaining("Scoring.fabq(pa, w)");
     }
 
     // --- TSK-11: 11 items x 1-4, total 11-44 (Woby et al. 2005, Pain 117:137) ---
@@ -248,19 +245,13 @@ class ScoringTest {
 
     @Test
     void shouldRejectTsk11ItemAnswerZeroThrows() {
-        List<Integer> items = repeat(2, 11);
-        items.set(0, 0);
-        assertThatThrownBy(() -> Scoring.score(Instrument.TSK11, items))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.TSK11, repeatExcept(2, 11, 1, 0)))
                 .hasMessage("TSK-11 item 1: answer 0 is outside 1–4");
     }
 
     @Test
     void shouldRejectTsk11UnansweredItemThrows() {
-        List<Integer> items = repeat(2, 11);
-        items.set(3, null);
-        assertThatThrownBy(() -> Scoring.score(Instrument.TSK11, items))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.TSK11, repeatExcept(2, 11, 4, null)))
                 .hasMessage("TSK-11 item 4: unanswered; all 11 items are required");
     }
 
@@ -274,8 +265,7 @@ class ScoringTest {
 
     @Test
     void shouldRejectPseqWithNineItemsThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.PSEQ, repeat(3, 9)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.PSEQ, repeat(3, 9)))
                 .hasMessage("PSEQ itemAnswers: 9 items given, exactly 10 expected");
     }
 
@@ -316,22 +306,19 @@ class ScoringTest {
 
     @Test
     void shouldRejectInconsistentStartBackTotalsThrows() {
-        assertThatThrownBy(() -> Scoring.startBack(2, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("STarT Back distress subscale: 3 cannot go with total 2");
-        assertThatThrownBy(() -> Scoring.startBack(9, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("STarT Back distress subscale: 3 cannot go with total 9");
-        assertThatThrownBy(() -> Scoring.startBack(10, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("STarT Back total: score 10 is outside 0–9");
-        assertThatThrownBy(() -> Scoring.startBack(6, 6))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("STarT Back distress subscale: score 6 is outside 0–5");
-        assertThatThrownBy(() -> Scoring.total(Instrument.STARTBACK, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Scoring.startBack(total, distress)");
+        assertRejects(() -> Scoring.startBack(2, 3))
+                .hasMessageStartingWith("STarT Back distress subscale: 3 cannot go with total 2");
+        assertRejects(() -> Scoring.startBack(9, 3))
+                .hasMessageStartingWith("STarT Back distress subscale: 3 cannot go with total 9");
+        assertRejects(() -> Scoring.startBack(10, 5)).hasMessage("STarT Back total: score 10 is outside 0–9");
+        assertRejects(() -> Scoring.startBack(6, 6)).hasMessage("STarT Back distress subscale: score 6 is outside 0–5");
+        assertRejects(() -> Scoring.total(Instrument.STARTBACK, 5))
+                .hasMessageContaining("Scoring.startBack(total, distress)");
     }
 
     @Test
     void shouldRejectUndichotomisedStartBackItemNineThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.STARTBACK, answers(1, 0, 1, 1, 1, 1, 0, 1, 4)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRejects(() -> Scoring.score(Instrument.STARTBACK, answers(1, 0, 1, 1, 1, 1, 0, 1, 4)))
                 .hasMessage("STarT Back item 9: answer 4 is outside 0–1");
     }
 
@@ -352,23 +339,20 @@ class ScoringTest {
             "PSEQ, -1, PSEQ total: score -1 is outside 0–60",
             "PSFS, 10.5, PSFS total: score 10.5 is outside 0–10"})
     void shouldRejectTotalOutsideRangeThrows(Instrument instrument, double total, String message) {
-        assertThatThrownBy(() -> Scoring.total(instrument, total))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertRejects(() -> Scoring.total(instrument, total)).hasMessage(message);
     }
 
     @Test
     void shouldRejectMissingArgumentsThrows() {
-        assertThatThrownBy(() -> Scoring.score(null, answers(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("instrument: must not be null");
-        assertThatThrownBy(() -> Scoring.score(Instrument.NPRS, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("NPRS itemAnswers: must not be null");
-        assertThatThrownBy(() -> Scoring.score(Instrument.NPRS, answers((Integer) null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("NPRS item 1: unanswered; the item is required");
+        assertRejects(() -> Scoring.score(null, answers(1))).hasMessage("instrument: must not be null");
+        assertRejects(() -> Scoring.score(Instrument.NPRS, null)).hasMessage("NPRS itemAnswers: must not be null");
+        assertRejects(() -> Scoring.score(Instrument.NPRS, answers((Integer) null)))
+                .hasMessage("NPRS item 1: unanswered; the item is required");
     }
 
     @Test
     void shouldRejectUnknownSubscaleThrows() {
-        assertThatThrownBy(() -> Scoring.score(Instrument.NPRS, answers(3)).subscale("PA"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("subscale: NPRS has no subscale 'PA' (has [])");
+        assertRejects(() -> Scoring.score(Instrument.NPRS, answers(3)).subscale("PA"))
+                .hasMessage("subscale: NPRS has no subscale 'PA' (has [])");
     }
 }

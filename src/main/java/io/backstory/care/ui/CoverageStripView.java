@@ -29,7 +29,7 @@ public class CoverageStripView extends Div {
         for (Factor factor : Factor.values()) {
             String key = factor.name().toLowerCase(Locale.ROOT);
             Div row = row();
-            Div label = cell(getTranslation("factor." + key + ".short"), "coverage-factor", "rowheader");
+            Div label = cell(getTranslation(factor.shortLabelKey()), "coverage-factor", "rowheader");
             label.getElement().setAttribute("title", getTranslation(factor.labelKey()));
             row.add(label);
             long count = 0;

@@ -237,7 +237,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addColumn(VisitSummary::therapistName).setHeader(getTranslation("visit.therapist")).setAutoWidth(true);
         grid.addColumn(v -> v.nprs() == null ? "—" : v.nprs() + "/10").setHeader(getTranslation("visit.nprs.short"));
         grid.addColumn(VisitSummary::minutes).setHeader(getTranslation("visit.minutes.short"));
-        grid.addColumn(v -> v.factors().stream().map(f -> getTranslation("factor." + f.name().toLowerCase(java.util.Locale.ROOT) + ".short"))
+        grid.addColumn(v -> v.factors().stream().map(f -> getTranslation(f.shortLabelKey()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("visit.factors")).setFlexGrow(2);
         if (canWrite) {
             grid.addComponentColumn(v -> {

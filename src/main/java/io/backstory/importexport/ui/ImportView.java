@@ -33,6 +33,7 @@ import io.backstory.importexport.ImportJob;
 import io.backstory.importexport.ImportKind;
 import io.backstory.importexport.ImportProblem;
 import io.backstory.importexport.ImportService;
+import io.backstory.visits.Factor;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -62,7 +63,6 @@ import org.jspecify.annotations.Nullable;
 public class ImportView extends VerticalLayout {
 
     static final int POLL_MS = 1_000;
-    private static final List<String> FACTORS = List.of("MOVEMENT", "MOBILITY", "STRENGTH", "RECOVERY", "BELIEFS");
 
     private final ImportService imports;
     private final Map<String, File> received = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ public class ImportView extends VerticalLayout {
 
         // 3. codes
         codes.addColumn(ImportService.CodeRow::code).setHeader(getTranslation("import.codes.code")).setAutoWidth(true).setFlexGrow(0);
-        codes.addColumn(c -> c.factor() == null ? getTranslation("import.codes.none") : getTranslation("factor." + c.factor().toLowerCase(java.util.Locale.ROOT) + ".short"))
+        codes.addColumn(c -> c.factor() == null ? getTranslation("import.codes.none") : getTranslation(Factor.valueOf(c.factor()).shortLabelKey()))
                 .setHeader(getTranslation("import.codes.factor")).setAutoWidth(true);
         codes.addColumn(ImportService.CodeRow::label).setHeader(getTranslation("import.codes.label")).setFlexGrow(1);
         codes.setAllRowsVisible(true);
@@ -152,10 +152,13 @@ public class ImportView extends VerticalLayout {
         });
         code.setLabel(getTranslation("import.codes.code"));
         factor.setLabel(getTranslation("import.codes.factor"));
-        List<String> factorItems = new java.util.ArrayList<>(FACTORS);
-        factorItems.add(0, "");
+        List<String> factorItems = new java.util.ArrayList<>();
+        factorItems.add("");
+        for (Factor f : Factor.values()) {
+            factorItems.add(f.name());
+        }
         factor.setItems(factorItems);
-        factor.setItemLabelGenerator(f -> f.isEmpty() ? getTranslation("import.codes.none") : getTranslation("factor." + f.toLowerCase(java.util.Locale.ROOT) + ".short"));
+        factor.setItemLabelGenerator(f -> f.isEmpty() ? getTranslation("import.codes.none") : getTranslation(Factor.valueOf(f).shortLabelKey()));
         label.setLabel(getTranslation("import.codes.label"));
         saveCode.setText(getTranslation("import.codes.save"));
         saveCode.addClickListener(e -> saveCode());

@@ -2,6 +2,7 @@ package io.backstory.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backstory.base.MainSources;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Issue 16: English and Spanish carry the same keys, and every literal key the code asks for exists in both. */
@@ -44,16 +43,8 @@ class TranslationsTest {
     void shouldTranslateEveryLiteralKeyTheCodeAsksFor() throws IOException {
         Set<String> english = load("translations.properties").stringPropertyNames();
         Set<String> spanish = load("translations_es.properties").stringPropertyNames();
-        Set<String> used = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = LITERAL_KEY.matcher(Files.readString(source));
-                while (m.find()) {
-                    // "prefix." + name: at least one key must start with the prefix.
-                    used.add(m.group(2) == null ? m.group(1) : m.group(1) + "*");
-                }
-            }
-        }
+        // "prefix." + name: at least one key must start with the prefix.
+        Set<String> used = MainSources.find(LITERAL_KEY, m -> m.group(2) == null ? m.group(1) : m.group(1) + "*");
         english = withPrefixes(english);
         spanish = withPrefixes(spanish);
         assertThat(used).as("getTranslation keys found in the sources").hasSizeGreaterThan(100);
@@ -65,15 +56,7 @@ class TranslationsTest {
     void shouldTranslateTheMenuTitles() throws IOException {
         Set<String> spanish = load("translations_es.properties").stringPropertyNames();
         Pattern menu = Pattern.compile("@Menu\\([^)]*title\\s*=\\s*\"([^\"]+)\"");
-        Set<String> titles = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = menu.matcher(Files.readString(source));
-                while (m.find()) {
-                    titles.add(m.group(1));
-                }
-            }
-        }
+        Set<String> titles = MainSources.find(menu, m -> m.group(1));
         assertThat(difference(titles, spanish)).as("@Menu title keys missing in Spanish").isEmpty();
     }
 
