@@ -88,6 +88,9 @@ class ModuleTablesTest {
     /** A name spliced into SQL after a keyword that names a table: {@code "... from " + table}. */
     private static final Pattern SPLICE = Pattern.compile("\\b(?:from|join|into|update|table|copy)\\s*\"\\s*\\+\\s*(\\w+)",
             Pattern.CASE_INSENSITIVE);
+    /** A method's or constructor's header up to its opening brace, or a statement's ({@link #STATEMENTS}). */
+    private static final Pattern HEADER = Pattern.compile("\\b(\\w+)\\s*\\(([^()]*)\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{");
+    private static final Set<String> STATEMENTS = Set.of("if", "for", "while", "switch", "catch", "try", "synchronized");
     private static final Pattern QUOTED_VALUE = Pattern.compile("'([A-Z][A-Z0-9_]*)'");
     private static final Pattern CREATE_TABLE = Pattern.compile("create table (?:if not exists )?([a-z_]+)", Pattern.CASE_INSENSITIVE);
 
@@ -130,7 +133,7 @@ class ModuleTablesTest {
             }
             Matcher splice = SPLICE.matcher(source);
             while (splice.find()) {
-                if (!Pattern.compile("@TableName\\s+String(?:\\.\\.\\.)?\\s+" + splice.group(1) + "\\b").matcher(source).find()) {
+                if (!marked(source, splice.start(), splice.group(1))) {
                     unmarked.add(where + " " + splice.group(1));
                 }
             }
@@ -150,6 +153,35 @@ class ModuleTablesTest {
             }
         }
         return all.toString();
+    }
+
+    /**
+     * Whether {@code name}, spliced into SQL at {@code at}, is a @TableName parameter of the method around it, or a
+     * loop variable over one ({@code for (String table : tables)}). The method is the last declaration before the
+     * splice; an anonymous class in between makes this answer no, which fails safe.
+     */
+    private static boolean marked(String source, int at, String name) {
+        String parameters = null;
+        int body = 0;
+        Matcher header = HEADER.matcher(source);
+        while (header.find() && header.start() < at) {
+            if (!STATEMENTS.contains(header.group(1))) {
+                parameters = header.group(2);
+                body = header.end();
+            }
+        }
+        if (parameters == null || body > at) {
+            return false;
+        }
+        if (annotated(parameters, name)) {
+            return true;
+        }
+        Matcher loop = Pattern.compile("for\\s*\\(\\s*String\\s+" + name + "\\s*:\\s*(\\w+)\\s*\\)").matcher(source.substring(body, at));
+        return loop.find() && annotated(parameters, loop.group(1));
+    }
+
+    private static boolean annotated(String parameters, String name) {
+        return Pattern.compile("@TableName\\s+String(?:\\.\\.\\.)?\\s+" + name + "\\b").matcher(parameters).find();
     }
 
     /** The methods, constructors and records that take a @TableName parameter or component. */
