@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -67,6 +71,12 @@ public final class AnalysisCsv {
             WHOLE[i] = (double) i;
         }
     }
+
+    private static final Category<Sex> SEX = new Category<>("sex", Sex.class, Sex::name);
+    private static final Category<Chronicity> CHRONICITY = new Category<>("chronicity", Chronicity.class,
+            c -> c.name().toLowerCase(Locale.ROOT));
+    private static final Category<StartBackRisk> START_BACK = new Category<>("startback", StartBackRisk.class,
+            r -> r.name().toLowerCase(Locale.ROOT));
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
@@ -178,12 +188,12 @@ public final class AnalysisCsv {
                 row[4] = bit(e.recovery());
                 row[5] = bit(e.beliefs());
                 row[6] = number(e.age());
-                row[7] = e.sex() == null ? "NA" : e.sex().name();
-                row[8] = e.chronicity() == null ? "NA" : e.chronicity().name().toLowerCase(Locale.ROOT);
+                row[7] = SEX.cell(e.sex());
+                row[8] = CHRONICITY.cell(e.chronicity());
                 row[9] = number(e.baselineNprs());
                 row[10] = number(e.baselineOdi());
                 row[11] = number(e.fabqPa());
-                row[12] = e.startBack() == null ? "NA" : e.startBack().name().toLowerCase(Locale.ROOT);
+                row[12] = START_BACK.cell(e.startBack());
                 row[13] = e.priorEpisodes() == null ? "NA" : e.priorEpisodes().toString();
                 row[14] = Integer.toString(e.visits());
                 row[15] = number(e.timeDays());
@@ -279,12 +289,12 @@ public final class AnalysisCsv {
         boolean recovery = flag(r.get(at[4]), line, "f_recovery");
         boolean beliefs = flag(r.get(at[5]), line, "f_beliefs");
         Double age = optionalNumber(r.get(at[6]), line, "age", 0, 120);
-        Sex sex = optionalSex(r.get(at[7]), line);
-        Chronicity chronicity = optionalChronicity(r.get(at[8]), line);
+        Sex sex = SEX.read(r.get(at[7]), line);
+        Chronicity chronicity = CHRONICITY.read(r.get(at[8]), line);
         Double nprs = optionalNumber(r.get(at[9]), line, "baseline_nprs", 0, 10);
         Double odi = optionalNumber(r.get(at[10]), line, "baseline_odi", 0, 100);
         Double fabq = optionalNumber(r.get(at[11]), line, "fabq_pa", 0, 24);
-        StartBackRisk startBack = optionalStartBack(r.get(at[12]), line);
+        StartBackRisk startBack = START_BACK.read(r.get(at[12]), line);
         String prior = r.get(at[13]);
         Integer priorEpisodes = isMissing(prior) ? null : count(prior, line, "prior_episodes");
         String visits = r.get(at[14]);
@@ -401,36 +411,41 @@ public final class AnalysisCsv {
         }
     }
 
-    private static Sex optionalSex(String cell, long line) {
-        return switch (cell) {
-            case "", "NA" -> null;
-            case "F" -> Sex.F;
-            case "M" -> Sex.M;
-            case "X" -> Sex.X;
-            default -> throw new AnalysisDataException(line, "sex", "unknown category '" + cell + "' (allowed: F, M, X)");
-        };
-    }
+    /**
+     * A categorical column: one cell spelling per constant, the one {@link #write} writes and {@link #read} accepts (so
+     * the two cannot drift apart), with a missing value written as {@code NA} and read from {@code NA} or an empty
+     * cell.
+     */
+    private static final class Category<E extends Enum<E>> {
 
-    private static Chronicity optionalChronicity(String cell, long line) {
-        return switch (cell) {
-            case "", "NA" -> null;
-            case "acute" -> Chronicity.ACUTE;
-            case "subacute" -> Chronicity.SUBACUTE;
-            case "chronic" -> Chronicity.CHRONIC;
-            default -> throw new AnalysisDataException(line, "chronicity",
-                    "unknown category '" + cell + "' (allowed: acute, subacute, chronic)");
-        };
-    }
+        private final String column;
+        private final Map<E, String> cells;
+        private final Map<String, E> byCell = new HashMap<>();
 
-    private static StartBackRisk optionalStartBack(String cell, long line) {
-        return switch (cell) {
-            case "", "NA" -> null;
-            case "low" -> StartBackRisk.LOW;
-            case "medium" -> StartBackRisk.MEDIUM;
-            case "high" -> StartBackRisk.HIGH;
-            default -> throw new AnalysisDataException(line, "startback",
-                    "unknown category '" + cell + "' (allowed: low, medium, high)");
-        };
+        Category(String column, Class<E> type, Function<E, String> spelling) {
+            this.column = column;
+            this.cells = new EnumMap<>(type);
+            for (E value : type.getEnumConstants()) {
+                cells.put(value, spelling.apply(value));
+                byCell.put(spelling.apply(value), value);
+            }
+        }
+
+        String cell(E value) {
+            return value == null ? "NA" : cells.get(value);
+        }
+
+        E read(String cell, long line) {
+            if (cell.isEmpty() || "NA".equals(cell)) {
+                return null;
+            }
+            E value = byCell.get(cell);
+            if (value == null) {
+                throw new AnalysisDataException(line, column, "unknown category '" + cell + "' (allowed: "
+                        + String.join(", ", cells.values()) + ")");
+            }
+            return value;
+        }
     }
 
     private static String format(double bound) {

@@ -2,6 +2,7 @@ package io.backstory.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Cox proportional-hazards regression matching R's {@code coxph} with its defaults: Efron's
@@ -38,31 +39,54 @@ public final class CoxModel {
     /** {@code coxph.control()$eps}: relative change of the log partial likelihood that ends Newton-Raphson. */
     private static final double DEFAULT_EPSILON = 1e-9;
 
-    private final double[] weights;
-    private final boolean robust;
-    private final Codes strata;
-    private final Codes clusters;
-    private final PhTransform phTest;
-    private final int maxIterations;
-    private final double epsilon;
-    /** Working designs shared with other fits of the same analysis ({@code null}: each fit builds its own). */
-    private final DesignCache designs;
+    /** What the fits of this configuration are asked for; never changed once this model holds it. */
+    private final Options options;
 
-    private CoxModel(double[] weights, boolean robust, Codes strata, Codes clusters, PhTransform phTest,
-                     int maxIterations, double epsilon, DesignCache designs) {
-        this.weights = weights;
-        this.robust = robust;
-        this.strata = strata;
-        this.clusters = clusters;
-        this.phTest = phTest;
-        this.maxIterations = maxIterations;
-        this.epsilon = epsilon;
-        this.designs = designs;
+    /**
+     * coxph's arguments and {@code coxph.control}. Written only on a fresh copy inside {@link #with}, before the
+     * model that holds it exists, and never after: a {@code CoxModel} stays immutable, and each wither names just
+     * the option it changes (an option added here is carried over by all of them).
+     */
+    private static final class Options implements Cloneable {
+        /** Case weights per row or interval ({@code null}: unweighted). */
+        double[] weights;
+        /** Report the sandwich variance. */
+        boolean robust;
+        /** Baseline-hazard strata ({@code null}: one stratum). */
+        Codes strata;
+        /** What the sandwich sums over ({@code null}: each row, or each design row, its own cluster). */
+        Codes clusters;
+        /** The {@code cox.zph} transform ({@code null}: no test). */
+        PhTransform phTest;
+        int maxIterations = DEFAULT_MAX_ITERATIONS;
+        double epsilon = DEFAULT_EPSILON;
+        /** Working designs shared with other fits of the same analysis ({@code null}: each fit builds its own). */
+        DesignCache designs;
+
+        /** A shallow copy: the arrays and codes are never written after a wither stored them, so they are shared. */
+        Options copy() {
+            try {
+                return (Options) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private CoxModel(Options options) {
+        this.options = options;
+    }
+
+    /** This configuration with {@code change} applied to a copy of its options. */
+    private CoxModel with(Consumer<Options> change) {
+        Options changed = options.copy();
+        change.accept(changed);
+        return new CoxModel(changed);
     }
 
     /** Unweighted, unstratified, model-based variance, no PH test, iter.max = 20, eps = 1e-9. */
     public static CoxModel withDefaults() {
-        return new CoxModel(null, false, null, null, null, DEFAULT_MAX_ITERATIONS, DEFAULT_EPSILON, null);
+        return new CoxModel(new Options());
     }
 
     /**
@@ -82,7 +106,7 @@ public final class CoxModel {
                 }
             }
         }
-        return new CoxModel(w, robust, strata, clusters, phTest, maxIterations, epsilon, designs);
+        return with(o -> o.weights = w);
     }
 
     /**
@@ -91,7 +115,7 @@ public final class CoxModel {
      * (R: {@code id = id}). Turning it off also ignores clusters, as R does.
      */
     public CoxModel withRobustVariance(boolean robustVariance) {
-        return new CoxModel(weights, robustVariance, strata, clusters, phTest, maxIterations, epsilon, designs);
+        return with(o -> o.robust = robustVariance);
     }
 
     /**
@@ -100,14 +124,14 @@ public final class CoxModel {
      * estimable and is dropped (NA in R).
      */
     public CoxModel withStrata(int[] stratum) {
-        return new CoxModel(weights, robust, stratum == null ? null : Codes.of(stratum.clone(), "strata"), clusters,
-                phTest, maxIterations, epsilon, designs);
+        Codes codes = stratum == null ? null : Codes.of(stratum.clone(), "strata");
+        return with(o -> o.strata = codes);
     }
 
     /** As {@link #withStrata(int[])} with text labels (e.g. therapist codes {@code T3}). */
     public CoxModel withStrata(String[] stratum) {
-        return new CoxModel(weights, robust, stratum == null ? null : Codes.of(stratum, "strata"), clusters,
-                phTest, maxIterations, epsilon, designs);
+        Codes codes = stratum == null ? null : Codes.of(stratum, "strata");
+        return with(o -> o.strata = codes);
     }
 
     /**
@@ -115,8 +139,7 @@ public final class CoxModel {
      * {@code cluster = therapist_id} (which also turns the robust variance on). {@code null} removes them.
      */
     public CoxModel withClusters(int[] cluster) {
-        return new CoxModel(weights, cluster != null || robust, strata,
-                cluster == null ? null : Codes.of(cluster.clone(), "clusters"), phTest, maxIterations, epsilon, designs);
+        return withClusterCodes(cluster == null ? null : Codes.of(cluster.clone(), "clusters"));
     }
 
     /**
@@ -125,13 +148,24 @@ public final class CoxModel {
      */
     CoxModel withStrataAndClusters(String[] labels) {
         Codes codes = Codes.of(labels, "strata");
-        return new CoxModel(weights, true, codes, codes, phTest, maxIterations, epsilon, designs);
+        return with(o -> {
+            o.robust = true;
+            o.strata = codes;
+            o.clusters = codes;
+        });
     }
 
     /** As {@link #withClusters(int[])} with text labels. */
     public CoxModel withClusters(String[] cluster) {
-        return new CoxModel(weights, cluster != null || robust, strata,
-                cluster == null ? null : Codes.of(cluster, "clusters"), phTest, maxIterations, epsilon, designs);
+        return withClusterCodes(cluster == null ? null : Codes.of(cluster, "clusters"));
+    }
+
+    /** Clusters turn the robust variance on; removing them leaves it as it was. */
+    private CoxModel withClusterCodes(Codes cluster) {
+        return with(o -> {
+            o.robust |= cluster != null;
+            o.clusters = cluster;
+        });
     }
 
     /**
@@ -139,21 +173,21 @@ public final class CoxModel {
      * transform {@link PhTransform#KM}); {@code null}: no test. The result is {@link CoxResult#phTest()}.
      */
     public CoxModel withProportionalHazardsTest(PhTransform transform) {
-        return new CoxModel(weights, robust, strata, clusters, transform, maxIterations, epsilon, designs);
+        return with(o -> o.phTest = transform);
     }
 
     public CoxModel withMaxIterations(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, was " + iterations);
         }
-        return new CoxModel(weights, robust, strata, clusters, phTest, iterations, epsilon, designs);
+        return with(o -> o.maxIterations = iterations);
     }
 
     public CoxModel withEpsilon(double eps) {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, was " + eps);
         }
-        return new CoxModel(weights, robust, strata, clusters, phTest, maxIterations, eps, designs);
+        return with(o -> o.epsilon = eps);
     }
 
     /**
@@ -161,23 +195,23 @@ public final class CoxModel {
      * (the fit is the same; only the copy is saved). Configurations derived from this one keep the cache.
      */
     CoxModel withDesignCache(DesignCache cache) {
-        return new CoxModel(weights, robust, strata, clusters, phTest, maxIterations, epsilon, cache);
+        return with(o -> o.designs = cache);
     }
 
     double[] weights() {
-        return weights;
+        return options.weights;
     }
 
     int[] strataCodes() {
-        return strata == null ? null : strata.code();
+        return options.strata == null ? null : options.strata.code();
     }
 
     int[] clusterCodes() {
-        return clusters == null ? null : clusters.code();
+        return options.clusters == null ? null : options.clusters.code();
     }
 
     boolean robust() {
-        return robust;
+        return options.robust;
     }
 
     /**
@@ -231,6 +265,7 @@ public final class CoxModel {
         int m = stop.length;
         int n = checkData(m, event, row, columns, names);
         int events = Columns.countTrue(event);
+        Codes strata = options.strata;
         if (events == 0) {
             throw new IllegalArgumentException("event: at least one event is required to fit a Cox model");
         }
@@ -239,7 +274,7 @@ public final class CoxModel {
         // within that stratum's few event-time slots, in cache, instead of hopping over all strata's slots.
         int[] order = strata != null && strata.count() > 1 && row == null && m >= Halves.PARALLEL_MIN_ROWS
                 ? byStratum(strata) : null;
-        double[] w = Columns.gather(weights, order);
+        double[] w = Columns.gather(options.weights, order);
         int[] stratumCode = Columns.gather(strataCodes(), order);
         int[] clusterCode = Columns.gather(clusterCodes(), order);
         start = Columns.gather(start, order);
@@ -256,7 +291,7 @@ public final class CoxModel {
         boolean[] drop = design.redundant(lik.imat, WorkingDesign.COLLINEAR_TOLERANCE * eventWeight(groups));
         if (drop != null) {
             // dropping compacts the rows in place: never in a design other fits read (a cached one)
-            design = (designs != null ? design.copy() : design).without(drop);
+            design = (options.designs != null ? design.copy() : design).without(drop);
             if (design.covariates() == 0) {
                 throw new IllegalArgumentException(
                         "columns: every covariate is constant or collinear" + (strata == null ? "" : " within strata")
@@ -271,13 +306,13 @@ public final class CoxModel {
         double[][] naiveVar = fit.info().inverse();
         double[][] var = naiveVar;
         int clusterCount = 0;
-        if (robust) {
+        if (options.robust) {
             Clusters c = clusters(clusterCode, row, m, n);
             clusterCount = c.count();
             var = sandwich(naiveVar, lik.robustMeat(c.code(), c.codes()));
         }
-        PhTestResult ph = phTest == null ? null
-                : CoxZph.test(lik, groups, start, stop, phTest, design.keptNames(), TOLER_CHOL);
+        PhTestResult ph = options.phTest == null ? null
+                : CoxZph.test(lik, groups, start, stop, options.phTest, design.keptNames(), TOLER_CHOL);
 
         List<ModelTerm> terms = terms(fit.beta(), var, design, names);
         List<String> warnings = new ArrayList<>(design.warnings);
@@ -306,9 +341,9 @@ public final class CoxModel {
                 }
             }
         }
-        checkLength(weights == null ? null : weights.length, m, "weights");
-        checkLength(strata == null ? null : strata.code().length, m, "strata");
-        checkLength(clusters == null ? null : clusters.code().length, m, "clusters");
+        checkLength(options.weights == null ? null : options.weights.length, m, "weights");
+        checkLength(options.strata == null ? null : options.strata.code().length, m, "strata");
+        checkLength(options.clusters == null ? null : options.clusters.code().length, m, "clusters");
         return n;
     }
 
@@ -316,15 +351,15 @@ public final class CoxModel {
     private WorkingDesign workingDesign(double[][] columns, String[] names, int n, int[] row, int[] order) {
         // with a row map the weights belong to intervals, not design rows: centre unweighted (any centring
         // gives the same fit; it only keeps the cross-products well conditioned)
-        double[] centring = row == null ? weights : null;
-        if (designs == null) {
+        double[] centring = row == null ? options.weights : null;
+        if (options.designs == null) {
             return WorkingDesign.build(columns, names, n, order, centring, false);
         }
-        Object rowOrder = order == null ? null : strata;
-        WorkingDesign shared = designs.find(columns, names, rowOrder, centring);
+        Object rowOrder = order == null ? null : options.strata;
+        WorkingDesign shared = options.designs.find(columns, names, rowOrder, centring);
         if (shared == null) {
             shared = WorkingDesign.build(columns, names, n, order, centring, false);
-            designs.keep(columns, names, rowOrder, centring, shared);
+            options.designs.keep(columns, names, rowOrder, centring, shared);
         }
         return shared;
     }
@@ -371,7 +406,7 @@ public final class CoxModel {
         }
         int iterations = 0;
         int halving = 0;
-        for (int iter = 1; iter <= maxIterations; iter++) {
+        for (int iter = 1; iter <= options.maxIterations; iter++) {
             iterations = iter;
             double newLoglik = lik.evaluate(newBeta);
             info = SymmetricSystem.factor(lik.imat, TOLER_CHOL);
@@ -396,7 +431,7 @@ public final class CoxModel {
 
     /** {@code coxph.control}'s rule: |1 - loglik_old / loglik| <= eps. */
     private boolean converged(double best, double newLoglik) {
-        return Math.abs(1 - best / newLoglik) <= epsilon;
+        return Math.abs(1 - best / newLoglik) <= options.epsilon;
     }
 
     /** survival's step-halving, more aggressive each time it fails to improve: back towards the last good beta. */
@@ -423,7 +458,7 @@ public final class CoxModel {
             // the intervals of one design row form a cluster; row numbers are dense codes already
             return new Clusters(row, n, distinct(row, n));
         }
-        int codes = clusters == null ? m : clusters.count();
+        int codes = options.clusters == null ? m : options.clusters.count();
         return new Clusters(clusterCode, codes, codes);
     }
 
@@ -445,7 +480,7 @@ public final class CoxModel {
                                        String[] names) {
         int p = beta.length;
         double[] scale = design.scales;
-        double tolerInf = Math.sqrt(epsilon);
+        double tolerInf = Math.sqrt(options.epsilon);
         List<String> infinite = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             double coef = beta[j] * scale[j];
@@ -454,7 +489,7 @@ public final class CoxModel {
                 drift += score[k] * naiveVar[k][j];
             }
             drift = Math.abs(drift * scale[j]);
-            if ((!Double.isFinite(score[j]) || (drift > epsilon && drift > tolerInf * Math.abs(coef)))) {
+            if ((!Double.isFinite(score[j]) || (drift > options.epsilon && drift > tolerInf * Math.abs(coef)))) {
                 infinite.add(names[design.kept[j]]);
             }
         }
@@ -464,7 +499,7 @@ public final class CoxModel {
     private List<String> convergenceWarnings(Newton fit, CoxLikelihood lik, List<String> infinite) {
         List<String> warnings = new ArrayList<>();
         if (!fit.converged()) {
-            warnings.add("Cox model did not converge in " + maxIterations
+            warnings.add("Cox model did not converge in " + options.maxIterations
                     + " iterations; estimates are unreliable (monotone likelihood or too few events)");
             if (lik.maxEta() > 500) {
                 warnings.add("one or more Cox coefficients may be infinite");
@@ -507,24 +542,20 @@ public final class CoxModel {
         return d;
     }
 
+    /** The sandwich variance bread * meat * bread (the bread, the model-based variance, is symmetric). */
     private static double[][] sandwich(double[][] bread, double[][] meat) {
-        int p = bread.length;
-        double[][] tmp = new double[p][p];
+        return product(product(bread, meat), bread);
+    }
+
+    /** The p x p matrix product a * b, each entry summed over k in order. */
+    private static double[][] product(double[][] a, double[][] b) {
+        int p = a.length;
         double[][] out = new double[p][p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
                 double s = 0;
                 for (int k = 0; k < p; k++) {
-                    s += bread[i][k] * meat[k][j];
-                }
-                tmp[i][j] = s;
-            }
-        }
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    s += tmp[i][k] * bread[k][j];
+                    s += a[i][k] * b[k][j];
                 }
                 out[i][j] = s;
             }

@@ -2,6 +2,7 @@ package io.backstory.clinic;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A module's share of the home page's {@link ClinicOverview}: each module that owns records counts its own, so the
@@ -12,4 +13,9 @@ public interface OverviewCounter {
 
     /** This module's counts for the clinic, with "today" from the injected clock; counts it does not own are left out. */
     Map<OverviewCount, Long> count(long clinicId, LocalDate today);
+
+    /** One figure from the implementation's own {@code select count(*)}: the one way every counter asks its tables. */
+    static long selectCount(JdbcClient jdbc, String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
 }

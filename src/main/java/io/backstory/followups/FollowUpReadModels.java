@@ -1,11 +1,12 @@
 package io.backstory.followups;
 
+import static io.backstory.clinic.OverviewCounter.selectCount;
+
 import io.backstory.clinic.OverviewCount;
 import io.backstory.clinic.OverviewCounter;
 import io.backstory.patients.EpisodeDates;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,10 +28,10 @@ class FollowUpReadModels implements OverviewCounter, EpisodeDates {
     @Override
     public Map<OverviewCount, Long> count(long clinicId, LocalDate today) {
         return Map.of(
-                OverviewCount.FOLLOW_UPS_DUE, jdbc.sql("select count(*) from follow_up where clinic_id = ? and status = ? and due_date <= ?")
-                        .params(clinicId, FollowUpStatus.PENDING.name(), today).query(Long.class).single(),
-                OverviewCount.RECURRENCES, jdbc.sql("select count(*) from recurrence where clinic_id = ?")
-                        .params(clinicId).query(Long.class).single());
+                OverviewCount.FOLLOW_UPS_DUE,
+                selectCount(jdbc, "select count(*) from follow_up where clinic_id = ? and status = ? and due_date <= ?",
+                        clinicId, FollowUpStatus.PENDING.name(), today),
+                OverviewCount.RECURRENCES, selectCount(jdbc, "select count(*) from recurrence where clinic_id = ?", clinicId));
     }
 
     @Override
@@ -40,13 +41,8 @@ class FollowUpReadModels implements OverviewCounter, EpisodeDates {
 
     @Override
     public Map<Long, LocalDate> forEpisodes(long clinicId, Collection<Long> episodeIds) {
-        Map<Long, LocalDate> dates = new HashMap<>();
-        jdbc.sql("select episode_id, min(due_date) from follow_up where clinic_id = :clinic and status = :pending "
-                        + "and episode_id in (:episodes) group by episode_id")
-                .param("clinic", clinicId).param("pending", FollowUpStatus.PENDING.name()).param("episodes", episodeIds)
-                .query(rs -> {
-                    dates.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
-                });
-        return dates;
+        return EpisodeDates.byEpisode(jdbc.sql("select episode_id, min(due_date) from follow_up where clinic_id = :clinic "
+                        + "and status = :pending and episode_id in (:episodes) group by episode_id")
+                .param("clinic", clinicId).param("pending", FollowUpStatus.PENDING.name()).param("episodes", episodeIds));
     }
 }

@@ -49,7 +49,7 @@ public class FhirExportService {
     public Map<String, Integer> export(OutputStream out) {
         long clinicId = exports.start("fhir_bulk", "FHIR R4 NDJSON");
         IParser parser = FhirResources.context().newJsonParser().setPrettyPrint(false);
-        EpisodePatients episodes = new EpisodePatients();
+        PatientOfEpisode episodes = new PatientOfEpisode();
         Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
         files.put("Patient" + SUFFIX, w -> count(n -> patients.forEachPatient(clinicId, p -> n[0] += line(w, parser, FhirResources.patient(p)))));
         files.put("EpisodeOfCare" + SUFFIX, w -> count(n -> patients.forEachEpisode(clinicId, e -> {

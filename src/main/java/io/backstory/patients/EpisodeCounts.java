@@ -1,9 +1,15 @@
 package io.backstory.patients;
 
+import static io.backstory.clinic.OverviewCounter.selectCount;
+
 import io.backstory.analytics.Chronicity;
+import io.backstory.clinic.OverviewCount;
+import io.backstory.clinic.OverviewCounter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -11,12 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the owner's report needs to know of episodes beyond its own aggregate (docs/style.md rule 9): how many are
- * still in care, a fingerprint that changes when one opens, and who treats patients. Counts and ids only, no
- * patient data, so no audit row; every query is scoped by the clinic.
+ * What other modules need to count of patients and episodes (docs/style.md rule 9): for the owner's report beyond its
+ * own aggregate, how many episodes are still in care, a fingerprint that changes when one opens, and who treats
+ * patients; for the home page, the patient and episode counts. Counts and ids only, no patient data, so no audit row;
+ * every query is scoped by the clinic.
  */
 @Component
-public class EpisodeCounts {
+public class EpisodeCounts implements OverviewCounter {
 
     private final JdbcClient jdbc;
 
@@ -63,5 +70,16 @@ public class EpisodeCounts {
                     out.add(rs.getLong(1));
                 });
         return out;
+    }
+
+    /** The home page's patient and episode counts. */
+    @Override
+    public Map<OverviewCount, Long> count(long clinicId, LocalDate today) {
+        return Map.of(
+                OverviewCount.PATIENTS, selectCount(jdbc, "select count(*) from patient where clinic_id = ?", clinicId),
+                OverviewCount.OPEN_EPISODES,
+                selectCount(jdbc, "select count(*) from episode where clinic_id = ? and discharge_date is null", clinicId),
+                OverviewCount.DISCHARGED_EPISODES,
+                selectCount(jdbc, "select count(*) from episode where clinic_id = ? and discharge_date is not null", clinicId));
     }
 }

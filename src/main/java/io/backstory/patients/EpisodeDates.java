@@ -2,7 +2,9 @@ package io.backstory.patients;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A date per episode that another module owns, for the patients worklist: the module that keeps the records
@@ -23,4 +25,16 @@ public interface EpisodeDates {
 
     /** The date of each of {@code episodeIds} (of {@code clinicId}) that has one; episodes without are left out. */
     Map<Long, LocalDate> forEpisodes(long clinicId, Collection<Long> episodeIds);
+
+    /**
+     * The answer of {@link #forEpisodes} from an implementation's own query, whose rows are (episode id, date): each
+     * owner writes only its SQL, and every one reads its rows the same way.
+     */
+    static Map<Long, LocalDate> byEpisode(JdbcClient.StatementSpec query) {
+        Map<Long, LocalDate> dates = new HashMap<>();
+        query.query(rs -> {
+            dates.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+        });
+        return dates;
+    }
 }

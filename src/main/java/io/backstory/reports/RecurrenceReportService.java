@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import io.backstory.base.ReadReplicaConfiguration;
 import jakarta.annotation.PreDestroy;
@@ -319,10 +320,13 @@ public class RecurrenceReportService {
         return e.recurred() && e.timeDays() <= horizon;
     }
 
-    /** Of a group's episodes, those evaluable at the horizon and those of them that recurred by it: a group's rate is x / n. */
-    private record HorizonCount(int evaluable, int recurred) {
+    /**
+     * Of a group's discharged episodes (a therapist's, a quarter's): those evaluable at the horizon, those of them that
+     * recurred by it, and the average plan breadth over all of them.
+     */
+    private record GroupCount(int discharged, int evaluable, int recurred, double averageBreadth) {
 
-        static HorizonCount of(List<AnalysisEpisode> episodes, int horizon) {
+        static GroupCount of(List<AnalysisEpisode> episodes, int horizon) {
             int n = 0;
             int x = 0;
             for (AnalysisEpisode e : episodes) {
@@ -331,22 +335,31 @@ public class RecurrenceReportService {
                     x += recurredBy(e, horizon) ? 1 : 0;
                 }
             }
-            return new HorizonCount(n, x);
+            return new GroupCount(episodes.size(), n, x,
+                    episodes.stream().mapToInt(AnalysisEpisode::breadth).average().orElse(Double.NaN));
         }
+
+        /** The group's recurrence proportion, recurred / evaluable (NaN when none is evaluable). */
+        double rate() {
+            return evaluable == 0 ? Double.NaN : (double) recurred / evaluable;
+        }
+    }
+
+    /** The rows' episodes grouped by {@code key}, in key order, each group counted at the horizon. */
+    private static <K extends Comparable<K>> Map<K, GroupCount> countBy(List<EpisodeRow> rows, Function<EpisodeRow, K> key,
+                                                                       int horizon) {
+        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.collectingAndThen(
+                Collectors.mapping(EpisodeRow::episode, Collectors.toList()), episodes -> GroupCount.of(episodes, horizon))));
     }
 
     private static List<TherapistPoint> therapists(List<ReportOptions.Option> therapistNames, List<EpisodeRow> rows,
                                                    int horizon, double clinicRate) {
         Map<Long, String> names = therapistNames.stream()
                 .collect(Collectors.toMap(ReportOptions.Option::id, ReportOptions.Option::name, (a, b) -> a, LinkedHashMap::new));
-        Map<Long, List<AnalysisEpisode>> byTherapist = rows.stream().collect(Collectors.groupingBy(EpisodeRow::therapistId,
-                TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));
         List<TherapistPoint> points = new ArrayList<>();
-        byTherapist.forEach((id, list) -> {
-            HorizonCount c = HorizonCount.of(list, horizon);
+        countBy(rows, EpisodeRow::therapistId, horizon).forEach((id, c) -> {
             int n = c.evaluable();
-            int x = c.recurred();
-            double rate = n == 0 ? Double.NaN : (double) x / n;
+            double rate = c.rate();
             boolean out95 = false;
             boolean out998 = false;
             if (n > 0 && Double.isFinite(clinicRate)) {
@@ -355,8 +368,8 @@ public class RecurrenceReportService {
                 out95 = rate < l95.lower() || rate > l95.upper();
                 out998 = rate < l998.lower() || rate > l998.upper();
             }
-            double avgBreadth = list.stream().mapToInt(AnalysisEpisode::breadth).average().orElse(Double.NaN);
-            points.add(new TherapistPoint(id, names.getOrDefault(id, "#" + id), list.size(), n, x, rate, avgBreadth, out95, out998));
+            points.add(new TherapistPoint(id, names.getOrDefault(id, "#" + id), c.discharged(), n, c.recurred(), rate,
+                    c.averageBreadth(), out95, out998));
         });
         // Alphabetical, never ranked: the funnel plot is for spotting unusual variation, not a league table.
         points.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
@@ -379,17 +392,10 @@ public class RecurrenceReportService {
     }
 
     private static List<QuarterRow> quarters(List<EpisodeRow> rows, int horizon) {
-        Map<String, List<AnalysisEpisode>> byQuarter = rows.stream().collect(Collectors.groupingBy(
-                r -> r.discharge().getYear() + " Q" + ((r.discharge().getMonthValue() - 1) / 3 + 1),
-                TreeMap::new, Collectors.mapping(EpisodeRow::episode, Collectors.toList())));
         List<QuarterRow> out = new ArrayList<>();
-        byQuarter.forEach((q, list) -> {
-            HorizonCount c = HorizonCount.of(list, horizon);
-            int n = c.evaluable();
-            int x = c.recurred();
-            out.add(new QuarterRow(q, list.size(), n, x, n == 0 ? Double.NaN : (double) x / n,
-                    list.stream().mapToInt(AnalysisEpisode::breadth).average().orElse(Double.NaN)));
-        });
+        countBy(rows, r -> r.discharge().getYear() + " Q" + ((r.discharge().getMonthValue() - 1) / 3 + 1), horizon)
+                .forEach((q, c) -> out.add(new QuarterRow(q, c.discharged(), c.evaluable(), c.recurred(), c.rate(),
+                        c.averageBreadth())));
         return out;
     }
 

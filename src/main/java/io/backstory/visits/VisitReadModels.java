@@ -1,11 +1,12 @@
 package io.backstory.visits;
 
+import static io.backstory.clinic.OverviewCounter.selectCount;
+
 import io.backstory.clinic.OverviewCount;
 import io.backstory.clinic.OverviewCounter;
 import io.backstory.patients.EpisodeDates;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,8 @@ class VisitReadModels implements OverviewCounter, EpisodeDates {
 
     @Override
     public Map<OverviewCount, Long> count(long clinicId, LocalDate today) {
-        return Map.of(OverviewCount.VISITS_LAST_30_DAYS, jdbc.sql("select count(*) from visit where clinic_id = ? and visit_date > ?")
-                .params(clinicId, today.minusDays(30)).query(Long.class).single());
+        return Map.of(OverviewCount.VISITS_LAST_30_DAYS,
+                selectCount(jdbc, "select count(*) from visit where clinic_id = ? and visit_date > ?", clinicId, today.minusDays(30)));
     }
 
     @Override
@@ -36,12 +37,8 @@ class VisitReadModels implements OverviewCounter, EpisodeDates {
 
     @Override
     public Map<Long, LocalDate> forEpisodes(long clinicId, Collection<Long> episodeIds) {
-        Map<Long, LocalDate> dates = new HashMap<>();
-        jdbc.sql("select episode_id, max(visit_date) from visit where clinic_id = :clinic and episode_id in (:episodes) group by episode_id")
-                .param("clinic", clinicId).param("episodes", episodeIds)
-                .query(rs -> {
-                    dates.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
-                });
-        return dates;
+        return EpisodeDates.byEpisode(jdbc.sql("select episode_id, max(visit_date) from visit where clinic_id = :clinic "
+                        + "and episode_id in (:episodes) group by episode_id")
+                .param("clinic", clinicId).param("episodes", episodeIds));
     }
 }

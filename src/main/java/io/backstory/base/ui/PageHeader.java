@@ -1,8 +1,13 @@
 package io.backstory.base.ui;
 
+import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
@@ -30,5 +35,14 @@ public final class PageHeader {
         Paragraph intro = new Paragraph(text);
         intro.addClassName("muted");
         return intro;
+    }
+
+    /** The page's main action (add a patient, add a person): a primary button, its icon before the text. */
+    public static Button mainAction(Button button, String text, VaadinIcon icon, ComponentEventListener<ClickEvent<Button>> onClick) {
+        button.setText(text);
+        button.setIcon(icon.create());
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.addClickListener(onClick);
+        return button;
     }
 }

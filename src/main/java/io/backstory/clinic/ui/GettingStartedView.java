@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.PeoplePages;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.clinic.ClinicService;
 import io.backstory.clinic.ClinicSummary;
 import io.backstory.clinic.SetupProgress;
@@ -47,17 +48,13 @@ public class GettingStartedView extends VerticalLayout implements HasDynamicTitl
     public GettingStartedView(ClinicService clinics, PeoplePages people) {
         this.clinics = clinics;
         addClassName("getting-started-view");
-        Paragraph intro = new Paragraph(getTranslation("start.intro"));
-        intro.addClassName("muted");
+        Paragraph intro = PageHeader.intro(getTranslation("start.intro"));
         steps.addClassName("start-steps");
 
         ClinicInputs.clinicName(clinicName, saveName, "min(24rem, 100%)", () -> change(() -> clinics.renameClinic(clinicName.getValue())));
         ClinicInputs.newLocation(location, addLocation, "min(24rem, 100%)", () -> change(() -> clinics.addLocation(location.getValue())));
 
-        addTherapist.setText(getTranslation("start.therapist.add"));
-        addTherapist.setIcon(VaadinIcon.USER_CARD.create());
-        addTherapist.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addTherapist.addClickListener(e -> people.addTherapist());
+        PageHeader.mainAction(addTherapist, getTranslation("start.therapist.add"), VaadinIcon.USER_CARD, e -> people.addTherapist());
 
         add(new H2(getTranslation("start.title")), intro, errors, steps);
         render();

@@ -25,6 +25,7 @@ import io.backstory.base.ClinicalNote;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.RecordPages;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.followups.CheckInAnswer;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
@@ -41,7 +42,6 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
 
     private final FollowUpService followUps;
     private final Clock clock;
-    private final RecordPages pages;
     final Grid<FollowUpDue> grid = new Grid<>();
     final Span count = new Span();
     Dialog dialog;
@@ -57,7 +57,6 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
     Button record;
 
     public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser, Clock clock, RecordPages pages) {
-        this.pages = pages;
         this.followUps = followUps;
         this.clock = clock;
         addClassName("follow-ups-view");
@@ -65,8 +64,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
         boolean canWrite = currentUser.require().recordsCare();
 
         H2 title = new H2(getTranslation("followUps.title"));
-        Paragraph intro = new Paragraph(getTranslation("followUps.intro"));
-        intro.addClassName("muted");
+        Paragraph intro = PageHeader.intro(getTranslation("followUps.intro"));
         count.addClassName("muted");
 
         grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setWidth("9rem").setFlexGrow(1);

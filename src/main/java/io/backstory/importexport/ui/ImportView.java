@@ -23,10 +23,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.backstory.base.ui.DownloadLink;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.importexport.ClinicCsvExportService;
 import io.backstory.importexport.FhirExportService;
 import io.backstory.importexport.ImportJob;
@@ -35,13 +35,10 @@ import io.backstory.importexport.ImportProblem;
 import io.backstory.importexport.ImportService;
 import io.backstory.visits.Factor;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -91,30 +88,17 @@ public class ImportView extends VerticalLayout {
         setWidthFull();
         setMaxWidth("1100px");
 
-        Anchor fhirExport = new Anchor(DownloadHandler.fromInputStream(event -> {
-            java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-            fhir.export(zip);
-            byte[] bytes = zip.toByteArray();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "backstory-fhir-" + LocalDate.now(clock) + ".zip", "application/zip",
-                    bytes.length);
-        }), getTranslation("import.fhir"));
-        fhirExport.getElement().setAttribute("download", true);
+        Anchor fhirExport = DownloadLink.of(getTranslation("import.fhir"),
+                () -> DownloadLink.zip("backstory-fhir-" + LocalDate.now(clock) + ".zip", fhir::export));
         fhirExport.addClassName("report-export");
-        Anchor csvZip = new Anchor(DownloadHandler.fromInputStream(event -> {
-            java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-            csvExport.export(zip);
-            byte[] bytes = zip.toByteArray();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "backstory-csv-" + LocalDate.now(clock) + ".zip", "application/zip",
-                    bytes.length);
-        }), getTranslation("import.csv"));
-        csvZip.getElement().setAttribute("download", true);
+        Anchor csvZip = DownloadLink.of(getTranslation("import.csv"),
+                () -> DownloadLink.zip("backstory-csv-" + LocalDate.now(clock) + ".zip", csvExport::export));
         csvZip.addClassName("report-export");
         H2 title = new H2(getTranslation("import.title"));
         HorizontalLayout header = new HorizontalLayout(title, csvZip, fhirExport);
         header.setWidthFull();
         header.expand(title);
-        Paragraph intro = new Paragraph(getTranslation("import.intro"));
-        intro.addClassName("muted");
+        Paragraph intro = PageHeader.intro(getTranslation("import.intro"));
 
         // 1. upload
         upload = new Upload(UploadHandler.toTempFile((meta, file) -> {
@@ -177,13 +161,8 @@ public class ImportView extends VerticalLayout {
                 .setFlexGrow(0);
         problems.addColumn(ImportProblem::rule).setHeader(getTranslation("import.problem.rule")).setFlexGrow(1);
         problems.setAllRowsVisible(true);
-        problemsCsv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            StringWriter csv = new StringWriter();
-            imports.problemsCsv(currentJob().id(), csv);
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "import-problems.csv", "text/csv", bytes.length);
-        }), getTranslation("import.problem.download"));
-        problemsCsv.getElement().setAttribute("download", true);
+        problemsCsv = DownloadLink.of(getTranslation("import.problem.download"),
+                () -> DownloadLink.csv("import-problems.csv", csv -> imports.problemsCsv(currentJob().id(), csv)));
         progress.setWidthFull();
         progress.getElement().setAttribute("aria-label", getTranslation("import.progress"));
         status.addClassName("import-status");

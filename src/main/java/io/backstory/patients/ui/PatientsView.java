@@ -55,10 +55,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
         search.setAriaLabel(getTranslation("patients.search"));
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        newPatient.setText(getTranslation("patients.new"));
-        newPatient.setIcon(VaadinIcon.PLUS.create());
-        newPatient.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        newPatient.addClickListener(e -> openForm());
+        PageHeader.mainAction(newPatient, getTranslation("patients.new"), VaadinIcon.PLUS, e -> openForm());
         newPatient.setVisible(currentUser.require().recordsCare());
 
         H2 title = new H2(getTranslation("patients.title"));

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
@@ -26,10 +25,10 @@ import java.util.List;
 @Route("reports/breadth")
 @Menu(order = 11, icon = "SPLIT", title = "nav.reports.breadth")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class BreadthReportView extends ReportView implements HasDynamicTitle {
+public class BreadthReportView extends ReportView {
 
     public BreadthReportView(RecurrenceReportService reports) {
-        super(reports, "report.breadth.title", "report.breadth.intro");
+        super(reports, "report.breadth.title", "report.breadth.intro", "title.breadthReport");
         addClassName("report-breadth");
     }
 
@@ -160,10 +159,5 @@ public class BreadthReportView extends ReportView implements HasDynamicTitle {
             }
         }
         return 0;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.breadthReport"));
     }
 }

@@ -6,7 +6,6 @@ import static io.backstory.reports.ui.ReportText.ratio;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
@@ -20,10 +19,10 @@ import java.util.List;
 @Route("reports/factors")
 @Menu(order = 12, icon = "LIST_UL", title = "nav.reports.factors")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class FactorsReportView extends ReportView implements HasDynamicTitle {
+public class FactorsReportView extends ReportView {
 
     public FactorsReportView(RecurrenceReportService reports) {
-        super(reports, "report.factors.title", "report.factors.intro");
+        super(reports, "report.factors.title", "report.factors.intro", "title.factorsReport");
         addClassName("report-factors");
     }
 
@@ -65,11 +64,6 @@ public class FactorsReportView extends ReportView implements HasDynamicTitle {
         ChartFigure omissionFigure = new ChartFigure(getTranslation("report.factors.omission.title"),
                 getTranslation("report.factors.omission.description"), bars, omissionGrid, "factor-omission");
         content.add(forestFigure, omissionFigure);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.factorsReport"));
     }
 
     /** "Movement" for f_movement: the factor's short label (factor.movement.short), which fits under a bar. */

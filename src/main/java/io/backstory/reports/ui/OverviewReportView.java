@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.analytics.AnalysisReport;
@@ -32,10 +31,10 @@ import java.util.Locale;
 @Route("reports")
 @Menu(order = 10, icon = "CHART", title = "nav.reports.overview")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class OverviewReportView extends ReportView implements HasDynamicTitle {
+public class OverviewReportView extends ReportView {
 
     public OverviewReportView(RecurrenceReportService reports) {
-        super(reports, "report.overview.title", "report.overview.intro");
+        super(reports, "report.overview.title", "report.overview.intro", "title.overviewReport");
         addClassName("report-overview");
     }
 
@@ -151,10 +150,5 @@ public class OverviewReportView extends ReportView implements HasDynamicTitle {
         }
         card.addClassName("kpi-card");
         return card;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.overviewReport"));
     }
 }

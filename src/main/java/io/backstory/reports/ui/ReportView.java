@@ -3,22 +3,18 @@ package io.backstory.reports.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.router.HasDynamicTitle;
+import io.backstory.base.ui.DownloadLink;
+import io.backstory.base.ui.PageHeader;
 import io.backstory.reports.RecurrenceReport;
 import io.backstory.reports.RecurrenceReportService;
 import io.backstory.reports.ReportFilter;
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Frame of every report view: title, the shared filters, the exports, and the report itself. A
+ * Frame of every report view: title, the shared filters, the exports, the report itself, and the browser tab's title. A
  * cached report is shown at once; otherwise it is computed in the background while a progress bar
  * shows and the UI polls, so the page never freezes.
  */
-abstract class ReportView extends VerticalLayout {
+abstract class ReportView extends VerticalLayout implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ReportView.class);
     static final int POLL_MS = 300;
@@ -41,25 +37,24 @@ abstract class ReportView extends VerticalLayout {
     private @Nullable CompletableFuture<RecurrenceReport> pending;
     // Read by download requests, which run without the session lock.
     private volatile ReportFilter filter;
+    private final String pageTitleKey;
 
-    ReportView(RecurrenceReportService reports, String titleKey, String introKey) {
+    ReportView(RecurrenceReportService reports, String titleKey, String introKey, String pageTitleKey) {
         this.reports = reports;
+        this.pageTitleKey = pageTitleKey;
         this.filter = ReportFilterBar.current();
         addClassName("report-view");
         setWidthFull();
         H2 title = new H2(getTranslation(titleKey));
-        Paragraph intro = new Paragraph(getTranslation(introKey));
-        intro.addClassName("muted");
+        Paragraph intro = PageHeader.intro(getTranslation(introKey));
         ReportFilterBar filters = new ReportFilterBar(reports.options(), ReportFilterBar.current(), f -> load());
         // The download is written outside this UI's request: the reader's language is taken now.
         java.util.Locale locale = getLocale();
         Div exports = new Div(
-                download("report.export.pdf", "recurrence-report.pdf", "application/pdf", () -> reports.exportPdf(filter, locale)),
-                download("report.export.csv", "analysis-dataset.csv", "text/csv", () -> {
-                    StringWriter csv = new StringWriter();
-                    reports.exportCsv(filter, csv);
-                    return csv.toString().getBytes(StandardCharsets.UTF_8);
-                }),
+                DownloadLink.export(getTranslation("report.export.pdf"),
+                        () -> new DownloadLink.Content("recurrence-report.pdf", "application/pdf", reports.exportPdf(filter, locale))),
+                DownloadLink.export(getTranslation("report.export.csv"),
+                        () -> DownloadLink.csv("analysis-dataset.csv", csv -> reports.exportCsv(filter, csv))),
                 apiHint());
         exports.addClassName("report-exports");
         status.addClassName("report-status");
@@ -129,15 +124,9 @@ abstract class ReportView extends VerticalLayout {
         render(report, content);
     }
 
-    private Anchor download(String labelKey, String fileName, String type, java.util.function.Supplier<byte[]> bytes) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] data = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(data), fileName, type, data.length);
-        }), "");
-        anchor.getElement().setAttribute("download", true);
-        anchor.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(getTranslation(labelKey)));
-        anchor.addClassName("report-export");
-        return anchor;
+    @Override
+    public String getPageTitle() {
+        return getTranslation("page.title", getTranslation(pageTitleKey));
     }
 
     private Span apiHint() {

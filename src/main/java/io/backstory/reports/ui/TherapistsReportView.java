@@ -6,7 +6,6 @@ import static io.backstory.reports.ui.ReportText.within;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.reports.RecurrenceReport;
@@ -21,10 +20,10 @@ import java.util.List;
 @Route("reports/therapists")
 @Menu(order = 13, icon = "USERS", title = "nav.reports.therapists")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class TherapistsReportView extends ReportView implements HasDynamicTitle {
+public class TherapistsReportView extends ReportView {
 
     public TherapistsReportView(RecurrenceReportService reports) {
-        super(reports, "report.therapists.title", "report.therapists.intro");
+        super(reports, "report.therapists.title", "report.therapists.intro", "title.therapistsReport");
         addClassName("report-therapists");
     }
 
@@ -65,10 +64,5 @@ public class TherapistsReportView extends ReportView implements HasDynamicTitle 
                 new com.vaadin.flow.component.html.Paragraph(getTranslation("report.therapists.breadth.description")), breadth);
         breadthBox.addClassName("report-block");
         content.add(funnel, breadthBox);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.therapistsReport"));
     }
 }

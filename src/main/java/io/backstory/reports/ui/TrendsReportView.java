@@ -6,7 +6,6 @@ import static io.backstory.reports.ui.ReportText.within;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.reports.RecurrenceReport;
@@ -18,10 +17,10 @@ import java.util.List;
 @Route("reports/trends")
 @Menu(order = 14, icon = "TRENDING_UP", title = "nav.reports.trends")
 @RolesAllowed({"OWNER", "ADMIN"})
-public class TrendsReportView extends ReportView implements HasDynamicTitle {
+public class TrendsReportView extends ReportView {
 
     public TrendsReportView(RecurrenceReportService reports) {
-        super(reports, "report.trends.title", "report.trends.intro");
+        super(reports, "report.trends.title", "report.trends.intro", "title.trendsReport");
         addClassName("report-trends");
     }
 
@@ -61,10 +60,5 @@ public class TrendsReportView extends ReportView implements HasDynamicTitle {
      */
     static boolean followedEnough(RecurrenceReport.QuarterRow q) {
         return q.evaluable() >= 5 && q.evaluable() * 2 >= q.discharged();
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("page.title", getTranslation("title.trendsReport"));
     }
 }

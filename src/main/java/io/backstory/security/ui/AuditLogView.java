@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,10 +19,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.backstory.base.ui.PageHeader;
 import io.backstory.base.ui.ErrorSummary;
+import io.backstory.base.ui.DownloadLink;
 import io.backstory.base.ui.Formats;
 import io.backstory.security.AuditEntry;
 import io.backstory.security.AuditFilter;
@@ -33,9 +31,6 @@ import io.backstory.security.AuditTrail;
 import io.backstory.security.UserAccountService;
 import io.backstory.security.UserSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -101,15 +96,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Div filters = new Div(person, patient, action, from, to);
         filters.addClassName("audit-filters");
 
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            StringWriter csv = new StringWriter();
-            trail.exportCsv(filter(), csv);
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "audit-log-" + LocalDate.now(clock) + ".csv", "text/csv", bytes.length);
-        }), "");
-        export.getElement().setAttribute("download", true);
-        export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("audit.export")));
-        export.addClassName("report-export");
+        Anchor export = DownloadLink.export(getTranslation("audit.export"),
+                () -> DownloadLink.csv("audit-log-" + LocalDate.now(clock) + ".csv", csv -> trail.exportCsv(filter(), csv)));
 
         H2 title = new H2(getTranslation("audit.title"));
         HorizontalLayout header = PageHeader.withActions(title, export);
@@ -164,7 +152,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private String record(AuditEntry e) {
         String key = "audit.entity." + e.entity();
         String entity = getTranslation(key);
-        if (entity.startsWith("!{")) {
+        // Vaadin marks a missing key as "!en: key" (older versions "!{key}!"): show the stored name rather than that.
+        if (entity.startsWith("!")) {
             entity = e.entity();
         }
         String id = e.entityId() == null || e.entityId().equals("null") ? "" : e.entityId();

@@ -73,10 +73,7 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, H
         addClassName("people-view");
         setSizeFull();
 
-        add.setText(getTranslation("people.add"));
-        add.setIcon(VaadinIcon.PLUS.create());
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.addClickListener(e -> openNew(Set.of(Role.THERAPIST)));
+        PageHeader.mainAction(add, getTranslation("people.add"), VaadinIcon.PLUS, e -> openNew(Set.of(Role.THERAPIST)));
         H2 title = new H2(getTranslation("people.title"));
         HorizontalLayout toolbar = PageHeader.withActions(title, add);
         Paragraph intro = PageHeader.intro(getTranslation("people.intro"));

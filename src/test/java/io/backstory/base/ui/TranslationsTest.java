@@ -52,6 +52,19 @@ class TranslationsTest {
         assertThat(difference(used, spanish)).as("keys used in code but missing in translations_es.properties").isEmpty();
     }
 
+    /** The audit screen names each action in words: a new AuditLog.Action showed its raw key there. */
+    @Test
+    void shouldNameEveryAuditAction() throws IOException {
+        Set<String> english = load("translations.properties").stringPropertyNames();
+        Set<String> spanish = load("translations_es.properties").stringPropertyNames();
+        Set<String> actions = new TreeSet<>();
+        for (io.backstory.security.AuditLog.Action action : io.backstory.security.AuditLog.Action.values()) {
+            actions.add("audit.action." + action.name());
+        }
+        assertThat(difference(actions, english)).as("audit actions missing in translations.properties").isEmpty();
+        assertThat(difference(actions, spanish)).as("audit actions missing in translations_es.properties").isEmpty();
+    }
+
     @Test
     void shouldTranslateTheMenuTitles() throws IOException {
         Set<String> spanish = load("translations_es.properties").stringPropertyNames();

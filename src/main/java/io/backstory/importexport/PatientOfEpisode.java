@@ -7,7 +7,7 @@ import java.util.Arrays;
  * recurrences that follow (which know their episode) can name their patient without a join on the patients module's
  * tables. Two sorted arrays: 16 bytes an episode, a binary search a lookup.
  */
-final class EpisodePatients {
+final class PatientOfEpisode {
 
     private long[] episodes = new long[1024];
     private long[] patients = new long[1024];
