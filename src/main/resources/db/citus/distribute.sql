@@ -6,6 +6,10 @@
 -- appears after every table its foreign keys point to (Citus needs the referenced table distributed first).
 -- flyway_schema_history stays a plain table on the coordinator, and so does login_attempt (the sign-in throttle's
 -- failures: written and read only by the sign-in path, never joined with clinic data).
+-- The modules' published read views (V20_1: patients_discharged_episode, visits_episode_plan, ...) need no step: they
+-- are plain views over tenant tables of this one colocation group, keyed by clinic_id, which the coordinator expands
+-- into the query before Citus routes it, so a report's statement still names one clinic's colocated shards. Citus
+-- (11 and later) accepts distributing a table that views already depend on (its view_propagation regression test).
 
 begin;
 

@@ -38,7 +38,7 @@ class MigrationTest {
      * applied"), so each new migration must be numbered above all of these. Add the new versions here when they land.
      */
     private static final List<String> RELEASED = List.of("1", "2", "3", "4", "7", "8", "8.1", "8.2", "9.5", "9.6",
-            "12.1", "12.2", "13.1", "14.1", "16.1", "17.1", "17.2", "17.3", "18.1", "18.13");
+            "12.1", "12.2", "13.1", "14.1", "16.1", "17.1", "17.2", "17.3", "18.1", "18.13", "19.1");
 
     @Test
     void shouldNumberEveryNewMigrationAboveTheReleasedOnes() {

@@ -35,13 +35,13 @@ public final class BulkRows {
     }
 
     /** The highest id in {@code table} over all clinics (ids are global), 0 when empty. */
-    public static long lastId(JdbcTemplate jdbc, String table) {
+    public static long lastId(JdbcTemplate jdbc, @TableName String table) {
         Long max = jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class);
         return max == null ? 0 : max;
     }
 
     /** Continues the tables' identity sequences after the explicitly numbered rows (same syntax on PostgreSQL and H2). */
-    public static void restartIdentities(JdbcTemplate jdbc, String... tables) {
+    public static void restartIdentities(JdbcTemplate jdbc, @TableName String... tables) {
         for (String table : tables) {
             jdbc.execute("alter table " + table + " alter column id restart with " + (lastId(jdbc, table) + 1));
         }

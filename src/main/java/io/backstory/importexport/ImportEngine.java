@@ -1,6 +1,7 @@
 package io.backstory.importexport;
 
 import io.backstory.base.ClinicalNote;
+import io.backstory.base.TableName;
 import io.backstory.base.UserFacingException.Problem;
 import io.backstory.visits.Factor;
 import io.backstory.visits.VisitCommand;
@@ -75,7 +76,7 @@ final class ImportEngine {
     }
 
     /** The target table and its columns, in the order of a row's values. */
-    private record Table(String name, List<String> columns) {
+    private record Table(@TableName String name, List<String> columns) {
     }
 
     private static List<Ref> refs(ImportKind kind) {
@@ -377,7 +378,7 @@ final class ImportEngine {
      * otherwise scans the clinic's rows and compares each with every value of the array (125 s for 10,000 ids
      * against 200,000 rows, measured; 0.1 s this way). Elsewhere {@code = any (?)}.
      */
-    private void lookup(String select, String table, String column, String extra, String arrayType, Object[] keys,
+    private void lookup(String select, @TableName String table, String column, String extra, String arrayType, Object[] keys,
                         org.springframework.jdbc.core.RowCallbackHandler rows) {
         if (keys.length == 0) {
             return;
@@ -405,7 +406,7 @@ final class ImportEngine {
     }
 
     /** The first column of {@code select} over the clinic's rows of {@code table} for these episodes, as a set. */
-    private Set<String> existing(String select, String table, Collection<Long> episodes) {
+    private Set<String> existing(String select, @TableName String table, Collection<Long> episodes) {
         Set<String> found = new HashSet<>();
         lookup(select, table, "episode_id", "", "bigint", episodes.toArray(), rs -> {
             found.add(rs.getString(1));

@@ -1,5 +1,6 @@
 package io.backstory.importexport;
 
+import io.backstory.base.TableName;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,10 +45,10 @@ abstract sealed class ImportWriter {
     }
 
     /** Inserts rows (the first {@code width} values of each, in {@code columns} order) for the clinic; their new ids in order. */
-    abstract long[] insert(String table, List<String> columns, long clinicId, List<Object[]> rows, int width);
+    abstract long[] insert(@TableName String table, List<String> columns, long clinicId, List<Object[]> rows, int width);
 
     /** Inserts rows whose values are exactly {@code columns} (no generated id). */
-    abstract void insertPlain(String table, List<String> columns, List<Object[]> rows);
+    abstract void insertPlain(@TableName String table, List<String> columns, List<Object[]> rows);
 
     /** JDBC batches with generated keys: any database. */
     static final class Batch extends ImportWriter {
@@ -56,7 +57,7 @@ abstract sealed class ImportWriter {
         }
 
         @Override
-        long[] insert(String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
+        long[] insert(@TableName String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
             String sql = "insert into " + table + " (clinic_id, " + String.join(", ", columns) + ") values (" + clinicId
                     + ", ?" + ", ?".repeat(columns.size() - 1) + ")";
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -83,7 +84,7 @@ abstract sealed class ImportWriter {
         }
 
         @Override
-        void insertPlain(String table, List<String> columns, List<Object[]> rows) {
+        void insertPlain(@TableName String table, List<String> columns, List<Object[]> rows) {
             jdbc.batchUpdate("insert into " + table + " (" + String.join(", ", columns) + ") values (?" + ", ?".repeat(columns.size() - 1) + ")",
                     rows);
         }
@@ -98,7 +99,7 @@ abstract sealed class ImportWriter {
         }
 
         @Override
-        long[] insert(String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
+        long[] insert(@TableName String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
             String sequence = sequences.computeIfAbsent(table,
                     t -> jdbc.queryForObject("select pg_get_serial_sequence(?, 'id')", String.class, t));
             // ids drawn like the column default would draw them; concurrent inserts elsewhere take other numbers
@@ -127,7 +128,7 @@ abstract sealed class ImportWriter {
          * big String and its bytes besides).
          */
         @Override
-        void insertPlain(String table, List<String> columns, List<Object[]> rows) {
+        void insertPlain(@TableName String table, List<String> columns, List<Object[]> rows) {
             DataSource ds = jdbc.getDataSource();
             Connection con = DataSourceUtils.getConnection(ds);
             try {

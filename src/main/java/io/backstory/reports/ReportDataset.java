@@ -7,8 +7,6 @@ import io.backstory.analytics.StartBackRisk;
 import io.backstory.clinic.ClinicDirectory;
 import io.backstory.clinic.ClinicLocations;
 import io.backstory.followups.CheckInChannel;
-import io.backstory.followups.FollowUpStatus;
-import io.backstory.followups.RecurrenceSummary;
 import io.backstory.patients.EpisodeCounts;
 import io.backstory.security.ClinicAccounts;
 import java.sql.Date;
@@ -228,35 +226,29 @@ class ReportDataset {
      * care-seeking recurrence) before it fell due; otherwise as missing. Informative loss to follow-up shows as
      * different completeness between the groups.
      *
-     * <p>The one place this class reads the follow-ups module's tables (a documented exception to docs/style.md rule 9,
-     * listed in ModuleTablesTest): the plan group lives in the report aggregate and the channel in follow_up, and only
-     * one grouped join keeps this fast at a million episodes; the follow-ups module's values are bound from its enums.
+     * <p>One grouped join in the database, fast at a million episodes: the plan group lives in the report aggregate,
+     * the answer in the follow-ups module's published view of its check-ins (V20_1), which says in its own terms how
+     * each was answered.
      */
     List<RecurrenceReport.ChannelRow> followUpChannels(long clinicId, ReportFilter filter, int isolatedMax, java.time.LocalDate today) {
         StringBuilder sql = new StringBuilder("""
                 select case when (case when e.f_movement > 0 then 1 else 0 end + case when e.f_mobility > 0 then 1 else 0 end
                                   + case when e.f_strength > 0 then 1 else 0 end + case when e.f_recovery > 0 then 1 else 0 end
                                   + case when e.f_beliefs > 0 then 1 else 0 end) <= ? then 'ISOLATED' else 'BROAD' end as plan_group,
-                       case when f.status = ? and f.channel = ? then 'EMAIL'
-                            when f.status = ? then 'CALL'
-                            when exists (select 1 from recurrence r where r.clinic_id = f.clinic_id and r.episode_id = f.episode_id
-                                         and r.source = ? and r.onset_date <= f.due_date) then 'NEW_EPISODE'
-                            else 'MISSING' end as channel,
+                       coalesce(a.answered_by, case when a.care_sought_by_due then 'NEW_EPISODE' else 'MISSING' end) as channel,
                        count(*)
                   from report_episode e
-                  join follow_up f on f.clinic_id = e.clinic_id and f.episode_id = e.episode_id
-                 where e.clinic_id = ? and f.due_date <= ?
+                  join followups_check_in_answer a on a.clinic_id = e.clinic_id and a.episode_id = e.episode_id
+                 where e.clinic_id = ? and a.due_date <= ?
                 """);
-        // the follow-ups module's values, bound by name rather than typed into the SQL (docs/style.md rule 9)
-        String completed = FollowUpStatus.COMPLETED.name();
-        List<Object> params = new ArrayList<>(List.of(isolatedMax, completed, CheckInChannel.EMAIL.name(), completed,
-                RecurrenceSummary.Source.NEW_EPISODE.name(), clinicId, Date.valueOf(today)));
+        List<Object> params = new ArrayList<>(List.of(isolatedMax, clinicId, Date.valueOf(today)));
         appendFilter(filter, sql, params);
         sql.append(" group by 1, 2");
         Map<String, int[]> counts = new java.util.LinkedHashMap<>();
         counts.put("ISOLATED", new int[4]);
         counts.put("BROAD", new int[4]);
-        List<String> channels = List.of("EMAIL", "CALL", "NEW_EPISODE", "MISSING");
+        // answered_by holds the follow-ups module's CheckInChannel names; an unknown one fails here rather than vanish
+        List<String> channels = List.of(CheckInChannel.EMAIL.name(), CheckInChannel.CALL.name(), "NEW_EPISODE", "MISSING");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             counts.get(rs.getString(1))[channels.indexOf(rs.getString(2))] += rs.getInt(3);
         });
