@@ -1,9 +1,13 @@
 package io.backstory.followups;
 
 import io.backstory.base.BulkRows;
+import io.backstory.base.BulkTable;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +35,47 @@ public class FollowUpBulk {
                                    @Nullable Long newEpisodeId) {
     }
 
+    /** {@code follow_up}'s bulk-load contract (the CSV import): the columns a trusted bulk load writes, in this order. */
+    public static final BulkTable IMPORT_CHECK_INS = new BulkTable("follow_up", List.of("episode_id", "months_after", "due_date", "status",
+            "completed_on", "reached", "pain_free", "current_nprs", "note", "outcome"));
+
+    /** {@code recurrence}'s bulk-load contract (the CSV import): the columns a trusted bulk load writes, in this order. */
+    public static final BulkTable IMPORT_RECURRENCES = new BulkTable("recurrence", List.of("episode_id", "onset_date", "intensity",
+            "lasted_24h", "activity_limiting", "care_sought", "source", "follow_up_id", "new_episode_id"));
+
     private final JdbcTemplate jdbc;
+    /** the bulk load's per-batch checks: one round trip each, not fetched in pieces as the streamed reads are */
+    private final JdbcTemplate checks;
 
     FollowUpBulk(DataSource dataSource) {
         this.jdbc = BulkRows.streaming(dataSource);
+        this.checks = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * The clinic's check-ins of these episodes, as "episode id/months after" keys: a bulk load refuses a second
+     * check-in per episode and month (the table's unique key) by adding its rows' keys to this (modifiable) set. One
+     * query for a whole batch of episodes (call inside the load's transaction: it sees the rows written so far).
+     */
+    public Set<String> checkInsOf(long clinicId, Collection<Long> episodeIds) {
+        Set<String> found = new HashSet<>();
+        BulkRows.lookup(checks, "cast(x.episode_id as varchar) || '/' || cast(x.months_after as varchar)", "follow_up", "episode_id", "",
+                "bigint", clinicId, episodeIds.toArray(), rs -> {
+                    found.add(rs.getString(1));
+                });
+        return found;
+    }
+
+    /**
+     * Which of these episodes of the clinic have their recurrence already (one per episode, the table's unique key),
+     * as a modifiable set a bulk load adds its rows' episodes to. One query for a whole batch of episodes.
+     */
+    public Set<Long> episodesWithRecurrence(long clinicId, Collection<Long> episodeIds) {
+        Set<Long> found = new HashSet<>();
+        BulkRows.lookup(checks, "x.episode_id", "recurrence", "episode_id", "", "bigint", clinicId, episodeIds.toArray(), rs -> {
+            found.add(rs.getLong(1));
+        });
+        return found;
     }
 
     /** Every check-in of the clinic in id order, streamed (call inside a transaction). */

@@ -1,14 +1,18 @@
 package io.backstory.importexport;
 
+import io.backstory.base.BulkRows;
+import io.backstory.base.BulkTable;
 import io.backstory.base.ClinicalNote;
-import io.backstory.base.TableName;
 import io.backstory.base.UserFacingException.Problem;
+import io.backstory.followups.FollowUpBulk;
+import io.backstory.measures.MeasureBulk;
+import io.backstory.patients.PatientBulk;
 import io.backstory.visits.Factor;
+import io.backstory.visits.VisitBulk;
 import io.backstory.visits.VisitCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -75,9 +79,15 @@ final class ImportEngine {
     private record Ref(String column, ImportKind target, int index, boolean required) {
     }
 
-    /** The target table and its columns, in the order of a row's values. */
-    private record Table(@TableName String name, List<String> columns) {
+    /**
+     * Where a kind's rows go: its owner's bulk-load contract, and where each of the owner's columns finds its value in
+     * a row as this class lays it out ({@link #values}).
+     */
+    record Target(BulkTable table, int[] positions) {
     }
+
+    /** Checked once, when the class loads: a column an owner adds, drops or renames fails every import, never shifts values. */
+    private static final Map<ImportKind, Target> TARGETS = targets();
 
     private static List<Ref> refs(ImportKind kind) {
         return switch (kind) {
@@ -89,22 +99,48 @@ final class ImportEngine {
         };
     }
 
-    private static Table table(ImportKind kind) {
+    /** The owning module's bulk-load contract of the table a kind's rows go into. */
+    private static BulkTable table(ImportKind kind) {
         return switch (kind) {
-            case PATIENTS -> new Table("patient", List.of("first_name", "last_name", "date_of_birth", "sex", "phone", "email", "consent_follow_up"));
-            case EPISODES -> new Table("episode", List.of("patient_id", "therapist_id", "location_id", "start_date", "discharge_date",
-                    "discharge_reason", "chronicity", "prior_episodes"));
-            case VISITS -> new Table("visit", Stream.concat(Stream.of("episode_id", "visit_date", "therapist_id", "minutes",
-                    "nprs", "note"), Arrays.stream(Factor.values()).map(Factor::column)).toList()); // a factor flag each (V19_1)
-            case MEASURES -> new Table("measure", List.of("episode_id", "instrument", "timepoint", "recorded_on", "score", "category", "subscales"));
-            case CHECKINS -> new Table("follow_up", List.of("episode_id", "months_after", "due_date", "status", "completed_on", "reached",
-                    "pain_free", "current_nprs", "note", "outcome"));
-            case RECURRENCES -> new Table("recurrence", List.of("episode_id", "onset_date", "intensity", "lasted_24h", "activity_limiting",
-                    "care_sought", "source", "follow_up_id", "new_episode_id"));
+            case PATIENTS -> PatientBulk.IMPORT_PATIENTS;
+            case EPISODES -> PatientBulk.IMPORT_EPISODES;
+            case VISITS -> VisitBulk.IMPORT_VISITS;
+            case MEASURES -> MeasureBulk.IMPORT_MEASURES;
+            case CHECKINS -> FollowUpBulk.IMPORT_CHECK_INS;
+            case RECURRENCES -> FollowUpBulk.IMPORT_RECURRENCES;
         };
     }
 
+    /**
+     * The values of a kind's row as {@code patient(...)}, {@code visit(...)}, ... return them, by the column each is
+     * for; {@link #refs} and the one-per-episode checks index rows by this layout.
+     */
+    static List<String> values(ImportKind kind) {
+        return switch (kind) {
+            case PATIENTS -> List.of("first_name", "last_name", "date_of_birth", "sex", "phone", "email", "consent_follow_up");
+            case EPISODES -> List.of("patient_id", "therapist_id", "location_id", "start_date", "discharge_date", "discharge_reason",
+                    "chronicity", "prior_episodes");
+            case VISITS -> Stream.concat(Stream.of("episode_id", "visit_date", "therapist_id", "minutes", "nprs", "note"),
+                    Arrays.stream(Factor.values()).map(Factor::column)).toList(); // a factor flag each (V19_1), in Factor order
+            case MEASURES -> List.of("episode_id", "instrument", "timepoint", "recorded_on", "score", "category", "subscales");
+            case CHECKINS -> List.of("episode_id", "months_after", "due_date", "status", "completed_on", "reached", "pain_free",
+                    "current_nprs", "note", "outcome");
+            case RECURRENCES -> List.of("episode_id", "onset_date", "intensity", "lasted_24h", "activity_limiting", "care_sought",
+                    "source", "follow_up_id", "new_episode_id");
+        };
+    }
+
+    static Map<ImportKind, Target> targets() {
+        Map<ImportKind, Target> targets = new EnumMap<>(ImportKind.class);
+        for (ImportKind kind : ImportKind.values()) {
+            targets.put(kind, new Target(table(kind), table(kind).positionsIn(values(kind))));
+        }
+        return targets;
+    }
+
     private final JdbcTemplate jdbc;
+    /** the one-check-in-per-month and one-recurrence-per-episode checks, on the follow-ups module's tables */
+    private final FollowUpBulk followUps;
     private final Settings settings;
     private final ImportWriter writer;
     private final LongConsumer progress;
@@ -143,16 +179,18 @@ final class ImportEngine {
     private record Found(ImportKind kind, long line, @Nullable String column, Problem rule) {
     }
 
-    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress) {
-        this(jdbc, settings, clock, progress, Locale.ENGLISH, true);
+    ImportEngine(JdbcTemplate jdbc, FollowUpBulk followUps, Settings settings, Clock clock, LongConsumer progress) {
+        this(jdbc, followUps, settings, clock, progress, Locale.ENGLISH, true);
     }
 
     /**
      * {@code probeEveryId} false: the fast path (PostgreSQL), which may throw {@link SeenTwice}; the caller then
      * runs the job again with true.
      */
-    ImportEngine(JdbcTemplate jdbc, Settings settings, Clock clock, LongConsumer progress, Locale locale, boolean probeEveryId) {
+    ImportEngine(JdbcTemplate jdbc, FollowUpBulk followUps, Settings settings, Clock clock, LongConsumer progress, Locale locale,
+                 boolean probeEveryId) {
         this.jdbc = jdbc;
+        this.followUps = followUps;
         this.probeEveryId = probeEveryId;
         this.locale = locale;
         this.settings = settings;
@@ -371,46 +409,13 @@ final class ImportEngine {
         readBatch = new ArrayList<>(BATCH);
     }
 
-    /**
-     * Rows of {@code table} for one batch: {@code key} values in an array, matched on {@code column} within the
-     * clinic ({@code extra}: further equalities, as SQL). On PostgreSQL a LATERAL join, one unique-index probe
-     * per value: the tables grow inside this very transaction and have no statistics yet, so the planner
-     * otherwise scans the clinic's rows and compares each with every value of the array (125 s for 10,000 ids
-     * against 200,000 rows, measured; 0.1 s this way). Elsewhere {@code = any (?)}.
-     */
-    private void lookup(String select, @TableName String table, String column, String extra, String arrayType, Object[] keys,
-                        org.springframework.jdbc.core.RowCallbackHandler rows) {
-        if (keys.length == 0) {
-            return;
-        }
-        String sql = writer instanceof ImportWriter.Copy
-                ? "select " + select + " from unnest(?) k(v) cross join lateral (select * from " + table + " x where x.clinic_id = ?"
-                  + extra + " and x." + column + " = k.v) x"
-                : "select " + select + " from " + table + " x where x." + column + " = any (?) and x.clinic_id = ?" + extra;
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
-            ps.setArray(1, con.createArrayOf(arrayType, keys));
-            ps.setLong(2, settings.clinicId());
-            return ps;
-        }, rows);
-    }
-
     /** External id to {local id, job id} of the clinic's registered rows of one kind among {@code ids}. */
     private Map<String, long[]> registered(ImportKind kind, Collection<String> ids) {
         Map<String, long[]> found = new HashMap<>();
-        lookup("x.external_id, x.local_id, x.job_id", "import_external_id", "external_id", " and x.kind = '" + kind.name() + "'", "varchar",
-                ids.toArray(), rs -> {
+        BulkRows.lookup(jdbc, "x.external_id, x.local_id, x.job_id", "import_external_id", "external_id", " and x.kind = '" + kind.name() + "'",
+                "varchar", settings.clinicId(), ids.toArray(), rs -> {
                     found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
-        return found;
-    }
-
-    /** The first column of {@code select} over the clinic's rows of {@code table} for these episodes, as a set. */
-    private Set<String> existing(String select, @TableName String table, Collection<Long> episodes) {
-        Set<String> found = new HashSet<>();
-        lookup(select, table, "episode_id", "", "bigint", episodes.toArray(), rs -> {
-            found.add(rs.getString(1));
-        });
         return found;
     }
 
@@ -466,11 +471,10 @@ final class ImportEngine {
             blocked.add(stop);
         }
         // pass 2: one check-in per episode and month, one recurrence per episode (in the database or in this batch)
-        Set<String> taken = switch (kind) {
-            case CHECKINS -> existing("cast(x.episode_id as varchar) || '/' || cast(x.months_after as varchar)", "follow_up", episodes);
-            case RECURRENCES -> existing("cast(x.episode_id as varchar)", "recurrence", episodes);
-            default -> Set.of();
-        };
+        // rows index 0 and 1 are episode_id and months_after (values(kind))
+        Set<String> checkInsTaken = kind == ImportKind.CHECKINS ? followUps.checkInsOf(settings.clinicId(), episodes) : Set.of();
+        Set<Long> recurrencesTaken = kind == ImportKind.RECURRENCES ? followUps.episodesWithRecurrence(settings.clinicId(), episodes)
+                : Set.of();
         List<Object[]> write = new ArrayList<>();
         List<String> writeIds = new ArrayList<>();
         List<Object[]> bad = new ArrayList<>();
@@ -478,9 +482,9 @@ final class ImportEngine {
             Pending p = candidates.get(n);
             Object[] v = p.values();
             if (v != null && p.problems().isEmpty() && v[0] != null) {
-                if (kind == ImportKind.CHECKINS && !taken.add(v[0] + "/" + v[1])) {
+                if (kind == ImportKind.CHECKINS && !checkInsTaken.add(v[0] + "/" + v[1])) {
                     p.problems().add(found(kind, p.line(), "months_after", "checkinTaken", p.refs()[0], v[1]));
-                } else if (kind == ImportKind.RECURRENCES && !taken.add(String.valueOf(v[0]))) {
+                } else if (kind == ImportKind.RECURRENCES && !recurrencesTaken.add((Long) v[0])) {
                     p.problems().add(found(kind, p.line(), "episode_id", "recurrenceTaken", p.refs()[0]));
                 }
             }
@@ -503,8 +507,8 @@ final class ImportEngine {
         List<Object[]> external = new ArrayList<>(ids.size() + bad.size());
         external.addAll(bad);
         if (!values.isEmpty()) {
-            Table table = table(kind);
-            long[] local = writer.insert(table.name(), table.columns(), settings.clinicId(), values, table.columns().size());
+            Target target = TARGETS.get(kind);
+            long[] local = writer.insert(target.table().name(), target.table().columns(), target.positions(), settings.clinicId(), values);
             for (int i = 0; i < ids.size(); i++) {
                 external.add(new Object[] {settings.clinicId(), kind.name(), ids.get(i), local[i], settings.jobId()});
             }

@@ -2,6 +2,7 @@ package io.backstory.importexport;
 
 import io.backstory.base.UserFacingException;
 import io.backstory.clinic.ClinicLocations;
+import io.backstory.followups.FollowUpBulk;
 import io.backstory.reports.ReportEpisodes;
 import io.backstory.security.AuditLog;
 import io.backstory.security.BackstoryUser;
@@ -85,6 +86,7 @@ public class ImportService {
     private final ClinicAccounts accounts;
     private final ClinicLocations locations;
     private final VisitBulk visits;
+    private final FollowUpBulk followUps;
     private final TransactionTemplate inOne;
     private final TransactionTemplate separately;
     private final Path directory;
@@ -97,13 +99,14 @@ public class ImportService {
     });
 
     ImportService(DataSource dataSource, CurrentUser currentUser, AuditLog auditLog, ReportEpisodes reportEpisodes,
-                  ClinicAccounts accounts, ClinicLocations locations, VisitBulk visits,
+                  ClinicAccounts accounts, ClinicLocations locations, VisitBulk visits, FollowUpBulk followUps,
                   PlatformTransactionManager transactions, @Value("${backstory.import.dir:./data/imports}") Path directory,
                   @Value("${backstory.import.max-file-size:2GB}") DataSize maxFileSize, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.accounts = accounts;
         this.locations = locations;
         this.visits = visits;
+        this.followUps = followUps;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
         this.reportEpisodes = reportEpisodes;
@@ -310,7 +313,7 @@ public class ImportService {
         try {
             ImportEngine.Outcome outcome = probingIfNeeded(probeEveryId -> inOne.execute(tx -> {
                 tx.setRollbackOnly(); // the dry run does the commit's work and rolls it back: same rules, nothing kept
-                return new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale, probeEveryId)
+                return new ImportEngine(jdbc, followUps, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale, probeEveryId)
                         .run(paths(jobId, clinicId));
             }));
             separately.executeWithoutResult(tx -> {
@@ -341,7 +344,7 @@ public class ImportService {
             separately.executeWithoutResult(tx -> jdbc.update("update import_job set status = 'RUNNING', updated_at = current_timestamp "
                     + "where clinic_id = ? and id = ? and status = 'QUEUED'", clinicId, jobId));
             probingIfNeeded(probeEveryId -> inOne.execute(tx -> {
-                ImportEngine engine = new ImportEngine(jdbc, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale,
+                ImportEngine engine = new ImportEngine(jdbc, followUps, settings(clinicId, jobId), clock, done -> progress(clinicId, jobId, done), locale,
                         probeEveryId);
                 ImportEngine.Outcome o = engine.run(paths(jobId, clinicId));
                 if (!o.ok()) {

@@ -18,7 +18,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * Writes one batch of an import's rows into a table. On PostgreSQL with COPY (PgJDBC's CopyManager): the ids
+ * Writes one batch of an import's rows into a table, named with the columns it takes by its owning module's bulk-load
+ * contract ({@link io.backstory.base.BulkTable}); a row's values go into those columns through a fixed map of positions,
+ * so the import's rows need not be laid out in the owner's order. On PostgreSQL with COPY (PgJDBC's CopyManager): the ids
  * are drawn from the table's identity sequence first, so the import knows each row's local id without
  * {@code RETURNING} (COPY has none) and can write the external-id and factor rows the same way. Elsewhere
  * (the embedded H2 demo and tests) with JDBC batches and generated keys. Both run on the caller's
@@ -44,8 +46,8 @@ abstract sealed class ImportWriter {
         this.jdbc = jdbc;
     }
 
-    /** Inserts rows (the first {@code width} values of each, in {@code columns} order) for the clinic; their new ids in order. */
-    abstract long[] insert(@TableName String table, List<String> columns, long clinicId, List<Object[]> rows, int width);
+    /** Inserts rows for the clinic, {@code row[positions[c]]} into {@code columns[c]}; their new ids in order. */
+    abstract long[] insert(@TableName String table, List<String> columns, int[] positions, long clinicId, List<Object[]> rows);
 
     /** Inserts rows whose values are exactly {@code columns} (no generated id). */
     abstract void insertPlain(@TableName String table, List<String> columns, List<Object[]> rows);
@@ -57,7 +59,7 @@ abstract sealed class ImportWriter {
         }
 
         @Override
-        long[] insert(@TableName String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
+        long[] insert(@TableName String table, List<String> columns, int[] positions, long clinicId, List<Object[]> rows) {
             String sql = "insert into " + table + " (clinic_id, " + String.join(", ", columns) + ") values (" + clinicId
                     + ", ?" + ", ?".repeat(columns.size() - 1) + ")";
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -65,8 +67,8 @@ abstract sealed class ImportWriter {
                 @Override
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
                     Object[] row = rows.get(i);
-                    for (int c = 0; c < width; c++) {
-                        ps.setObject(c + 1, row[c]);
+                    for (int c = 0; c < positions.length; c++) {
+                        ps.setObject(c + 1, row[positions[c]]);
                     }
                 }
 
@@ -99,7 +101,7 @@ abstract sealed class ImportWriter {
         }
 
         @Override
-        long[] insert(@TableName String table, List<String> columns, long clinicId, List<Object[]> rows, int width) {
+        long[] insert(@TableName String table, List<String> columns, int[] positions, long clinicId, List<Object[]> rows) {
             String sequence = sequences.computeIfAbsent(table,
                     t -> jdbc.queryForObject("select pg_get_serial_sequence(?, 'id')", String.class, t));
             // ids drawn like the column default would draw them; concurrent inserts elsewhere take other numbers
@@ -108,10 +110,13 @@ abstract sealed class ImportWriter {
             List<Object[]> withIds = new ArrayList<>(rows.size());
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = drawn.get(i);
-                Object[] row = new Object[width + 2];
+                Object[] values = rows.get(i);
+                Object[] row = new Object[positions.length + 2];
                 row[0] = ids[i];
                 row[1] = clinicId;
-                System.arraycopy(rows.get(i), 0, row, 2, width);
+                for (int c = 0; c < positions.length; c++) {
+                    row[c + 2] = values[positions[c]];
+                }
                 withIds.add(row);
             }
             List<String> all = new ArrayList<>(columns.size() + 2);

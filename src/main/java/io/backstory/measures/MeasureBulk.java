@@ -1,6 +1,7 @@
 package io.backstory.measures;
 
 import io.backstory.base.BulkRows;
+import io.backstory.base.BulkTable;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -27,6 +28,10 @@ public class MeasureBulk {
     public record MeasureRecord(long id, long episodeId, @Nullable Long visitId, String instrument, String timepoint, LocalDate recordedOn,
                                 BigDecimal score, @Nullable String subscales, @Nullable String category) {
     }
+
+    /** {@code measure}'s bulk-load contract (the CSV import): the columns a trusted bulk load writes, in this order. */
+    public static final BulkTable IMPORT_MEASURES = new BulkTable("measure", List.of("episode_id", "instrument", "timepoint", "recorded_on",
+            "score", "category", "subscales"));
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 package io.backstory.patients;
 
 import io.backstory.base.BulkRows;
+import io.backstory.base.BulkTable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,14 @@ public class PatientBulk {
     public record EpisodeRecord(long id, long patientId, long therapistId, long locationId, LocalDate start,
                                 @Nullable LocalDate discharge, @Nullable String dischargeReason, String chronicity, int priorEpisodes) {
     }
+
+    /** {@code patient}'s bulk-load contract (the CSV import): the columns a trusted bulk load writes, in this order. */
+    public static final BulkTable IMPORT_PATIENTS = new BulkTable("patient", List.of("first_name", "last_name", "date_of_birth", "sex",
+            "phone", "email", "consent_follow_up"));
+
+    /** {@code episode}'s bulk-load contract (the CSV import): the columns a trusted bulk load writes, in this order. */
+    public static final BulkTable IMPORT_EPISODES = new BulkTable("episode", List.of("patient_id", "therapist_id", "location_id",
+            "start_date", "discharge_date", "discharge_reason", "chronicity", "prior_episodes"));
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 package io.backstory.visits;
 
 import io.backstory.base.BulkRows;
+import io.backstory.base.BulkTable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +54,13 @@ public class VisitBulk {
     /** The factors in name order: the order the export has always listed a visit's factors in. */
     private static final List<Factor> BY_NAME = Arrays.stream(Factor.values())
             .sorted(java.util.Comparator.comparing(Factor::name)).toList();
+
+    /**
+     * {@code visit}'s bulk-load contract (the CSV import): the columns a trusted bulk load writes, in this order; a factor
+     * flag each (V19_1), in {@link Factor} order.
+     */
+    public static final BulkTable IMPORT_VISITS = new BulkTable("visit", Stream.concat(Stream.of("episode_id", "visit_date", "therapist_id",
+            "minutes", "nprs", "note"), Arrays.stream(Factor.values()).map(Factor::column)).toList());
 
     private final JdbcTemplate jdbc;
 

@@ -7,6 +7,7 @@ import io.backstory.BackstoryTest;
 import io.backstory.TestSecurity;
 import io.backstory.clinic.ClinicLocations;
 import io.backstory.clinic.ClinicService;
+import io.backstory.followups.FollowUpBulk;
 import io.backstory.reports.ReportEpisodes;
 import io.backstory.security.AuditLog;
 import io.backstory.security.ClinicAccounts;
@@ -77,6 +78,7 @@ class ImportBenchmark {
     @Autowired ClinicAccounts clinicAccounts;
     @Autowired ClinicLocations clinicLocations;
     @Autowired VisitBulk visitBulk;
+    @Autowired FollowUpBulk followUpBulk;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
 
@@ -201,7 +203,7 @@ class ImportBenchmark {
     void aOneGigabyteFileIsStreamedAndTheUploadLimitSaysSo() throws Exception {
         newClinic();
         long gigabyte = 1L << 30;
-        ImportService limited = new ImportService(dataSource, currentUser, auditLog, reportEpisodes, clinicAccounts, clinicLocations, visitBulk, transactions, DIR.resolve("uploads"),
+        ImportService limited = new ImportService(dataSource, currentUser, auditLog, reportEpisodes, clinicAccounts, clinicLocations, visitBulk, followUpBulk, transactions, DIR.resolve("uploads"),
                 DataSize.ofMegabytes(512), clock);
         assertThatThrownBy(() -> limited.upload(Map.of("visits.csv", new GeneratedVisits(gigabyte))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -178,6 +178,35 @@ class ImportServiceTest {
     }
 
     /**
+     * One check-in per episode and month, one recurrence per episode: against the rows already in the database (the
+     * follow-ups module answers, FollowUpBulk) and within the file, each named on its line.
+     */
+    @Test
+    void shouldNameASecondCheckInOfAMonthAndASecondRecurrence() throws Exception {
+        assertThat(commit(check(example()).id()).status()).isEqualTo(ImportJob.Status.DONE);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("checkins.csv", """
+                checkin_id,episode_id,months_after,due_date
+                C-9001,E-2001,1,2025-03-16
+                C-9002,E-2002,24,2027-03-21
+                C-9003,E-2002,24,2027-03-21
+                """.getBytes(StandardCharsets.UTF_8));
+        files.put("recurrences.csv", """
+                recurrence_id,episode_id,onset_date,care_sought,source
+                R-9001,E-2001,2025-09-01,yes,FOLLOW_UP
+                R-9002,E-2002,2025-09-01,yes,FOLLOW_UP
+                R-9003,E-2002,2025-10-01,no,FOLLOW_UP
+                """.getBytes(StandardCharsets.UTF_8));
+        ImportJob job = check(files);
+        assertThat(job.status()).isEqualTo(ImportJob.Status.INVALID);
+        assertThat(imports.problems(job.id())).extracting(ImportProblem::message).containsExactly(
+                "checkins.csv, line 2, column months_after: episode E-2001 already has a 1-month check-in",
+                "checkins.csv, line 4, column months_after: episode E-2002 already has a 24-month check-in",
+                "recurrences.csv, line 2, column episode_id: episode E-2001 already has a recurrence (one, the first, per episode)",
+                "recurrences.csv, line 4, column episode_id: episode E-2002 already has a recurrence (one, the first, per episode)");
+    }
+
+    /**
      * An id twice in a file, the second time in a later batch: the first import of a kind does not look its ids up
      * per batch (PostgreSQL's fast path), the unique key refuses the second and the run is done again looking every
      * id up, so the dry run names it on its line as in a small file, and the commit of the file once fixed adds it.
