@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * A module's table as a trusted bulk load (the CSV import) may write it: its name and the columns such a load writes,
  * in this order, besides {@code id} (drawn from the table's identity) and {@code clinic_id}. The owning module
- * publishes it beside its other bulk calls ({@code VisitBulk.IMPORT_TABLE}, ...), so the loader, in another module,
+ * publishes it beside its other bulk calls ({@code VisitBulk.IMPORT_VISITS}, ...), so the loader, in another module,
  * writes only what the owner declares and names no table of its own accord (docs/style.md rule 9); it stays a plain
  * COPY, as fast as before.
  */

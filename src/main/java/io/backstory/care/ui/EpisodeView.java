@@ -245,7 +245,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 edit.setAriaLabel(getTranslation("visit.edit"));
                 return edit;
-            }).setWidth("4rem").setFlexGrow(0);
+            }).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(list.reversed());
         grid.setAllRowsVisible(true);

@@ -68,7 +68,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
         count.addClassName("muted");
 
         grid.addColumn(FollowUpDue::patientName).setHeader(getTranslation("followUps.col.patient")).setWidth("9rem").setFlexGrow(1);
-        grid.addColumn(f -> f.phone() == null ? "—" : f.phone()).setHeader(getTranslation("followUps.col.phone")).setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(f -> f.phone() == null ? "—" : f.phone()).setHeader(getTranslation("followUps.col.phone")).setAutoWidth(true).setFlexGrow(0); // the whole number: it is what the therapist dials
         grid.addColumn(f -> getTranslation("followUps.monthsShort", f.monthsAfter())).setHeader(getTranslation("followUps.col.checkIn"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {

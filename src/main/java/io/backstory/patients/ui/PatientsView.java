@@ -75,7 +75,7 @@ public class PatientsView extends VerticalLayout implements HasDynamicTitle {
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             open.setAriaLabel(getTranslation("patients.open", r.firstName() + " " + r.lastName()));
             return open;
-        }).setWidth("4rem").setFlexGrow(0);
+        }).setAutoWidth(true).setFlexGrow(0); // a fixed 4rem cut the button and showed an ellipsis beside the arrow
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> patients.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> patients.countMatching(search.getValue()));

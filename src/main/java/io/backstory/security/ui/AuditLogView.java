@@ -157,6 +157,11 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
             entity = e.entity();
         }
         String id = e.entityId() == null || e.entityId().equals("null") ? "" : e.entityId();
+        if (AuditLog.Action.LIST.name().equals(e.action()) && !id.isEmpty()) {
+            // A LIST row's id is the list's name ("list", "follow-up worklist"): say which list, in words.
+            String list = getTranslation("audit.list." + id.replaceAll("[^A-Za-z0-9]", "_"));
+            return list.startsWith("!") ? entity + " · " + id : list;
+        }
         return id.isEmpty() ? entity : entity + " · " + id.replace(":", " ");
     }
 
