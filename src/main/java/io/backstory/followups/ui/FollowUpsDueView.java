@@ -109,7 +109,8 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
             return buttons;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> followUps.due(q.getOffset(), q.getLimit()).stream(), q -> followUps.countDue());
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // a long name wraps onto a second line (rows are two lines already: due date and overdue badge) instead of being cut
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("followUps.empty"));
         grid.setSizeFull();
         refreshCount();
