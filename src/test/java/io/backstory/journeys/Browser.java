@@ -102,7 +102,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * From the patient list, opens the new-patient form and fills what it requires; the caller saves. Vaadin keeps
-     * the native radio inputs visually hidden, so the sex ("Female", "Male") is checked by role, forced.
+     * the native radio inputs visually hidden, so the sex ("Female", "Male") is chosen by role, as a keyboard user
+     * would (focus, Space): a forced click right after the date picker's Enter can be swallowed by its closing overlay.
      */
     void fillNewPatient(String firstName, String lastName, String dateOfBirth, String sex) {
         open("/patients");
@@ -111,7 +112,10 @@ final class Browser implements AutoCloseable {
         page.getByLabel("Last name").fill(lastName);
         page.getByLabel("Date of birth").fill(dateOfBirth);
         page.getByLabel("Date of birth").press("Enter");
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(sex).setExact(true)).check(new Locator.CheckOptions().setForce(true));
+        Locator radio = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(sex).setExact(true));
+        radio.focus();
+        page.keyboard().press("Space");
+        assertThat(radio).isChecked();
     }
 
     /** The button of this exact accessible name. */
