@@ -38,32 +38,33 @@ public class ClinicCsvExportService {
     public Map<String, Integer> export(OutputStream out) {
         ClinicExports.ClinicRows rows = exports.start("csv_bulk", "import-format CSV");
         long clinicId = rows.clinicId();
-        Map<Long, String> therapists = rows.accounts().displayNames(clinicId);
+        ClinicExports.Readers read = rows.read();
+        Map<Long, String> therapists = read.accounts().displayNames(clinicId);
         Map<Long, String> locationNames = new LinkedHashMap<>();
-        rows.locations().all(clinicId).forEach(l -> locationNames.put(l.id(), l.name()));
+        read.locations().all(clinicId).forEach(l -> locationNames.put(l.id(), l.name()));
         Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
         files.put("patients.csv", w -> csv(w, List.of("patient_id", "first_name", "last_name", "date_of_birth", "sex", "phone", "email",
-                "consent_follow_up"), row -> rows.patients().forEachPatient(clinicId, p -> row.accept(new Object[] {"P-" + p.id(), p.firstName(),
+                "consent_follow_up"), row -> read.patients().forEachPatient(clinicId, p -> row.accept(new Object[] {"P-" + p.id(), p.firstName(),
                 p.lastName(), p.dateOfBirth(), p.sex(), p.phone(), p.email(), p.consentToFollowUp()}))));
         files.put("episodes.csv", w -> csv(w, List.of("episode_id", "patient_id", "therapist", "location", "start_date", "discharge_date",
-                "discharge_reason", "chronicity", "prior_episodes"), row -> rows.patients().forEachEpisode(clinicId, e -> row.accept(new Object[] {
+                "discharge_reason", "chronicity", "prior_episodes"), row -> read.patients().forEachEpisode(clinicId, e -> row.accept(new Object[] {
                 "E-" + e.id(), "P-" + e.patientId(), therapists.get(e.therapistId()), locationNames.get(e.locationId()), e.start(),
                 e.discharge(), e.dischargeReason(), e.chronicity(), e.priorEpisodes()}))));
         files.put("visits.csv", w -> csv(w, List.of("visit_id", "episode_id", "visit_date", "therapist", "minutes", "nprs", "f_movement",
-                "f_mobility", "f_strength", "f_recovery", "f_beliefs", "note"), row -> rows.visits().forEachVisit(clinicId, v -> row.accept(
+                "f_mobility", "f_strength", "f_recovery", "f_beliefs", "note"), row -> read.visits().forEachVisit(clinicId, v -> row.accept(
                 new Object[] {"V-" + v.id(), "E-" + v.episodeId(), v.date(), therapists.get(v.therapistId()), v.minutes(), v.nprs(),
                         flag(v.factors().contains(Factor.MOVEMENT)), flag(v.factors().contains(Factor.MOBILITY)),
                         flag(v.factors().contains(Factor.STRENGTH)), flag(v.factors().contains(Factor.RECOVERY)),
                         flag(v.factors().contains(Factor.BELIEFS)), v.note()}))));
         files.put("measures.csv", w -> csv(w, List.of("measure_id", "episode_id", "instrument", "timepoint", "recorded_on", "score",
-                "category", "subscales"), row -> rows.measures().forEachMeasure(clinicId, m -> row.accept(new Object[] {"M-" + m.id(),
+                "category", "subscales"), row -> read.measures().forEachMeasure(clinicId, m -> row.accept(new Object[] {"M-" + m.id(),
                 "E-" + m.episodeId(), m.instrument(), m.timepoint(), m.recordedOn(), m.score(), m.category(), m.subscales()}))));
         files.put("checkins.csv", w -> csv(w, List.of("checkin_id", "episode_id", "months_after", "due_date", "status", "completed_on",
-                "pain_free", "current_nprs", "note"), row -> rows.followUps().forEachFollowUp(clinicId, f -> row.accept(new Object[] {"C-" + f.id(),
+                "pain_free", "current_nprs", "note"), row -> read.followUps().forEachFollowUp(clinicId, f -> row.accept(new Object[] {"C-" + f.id(),
                 "E-" + f.episodeId(), f.monthsAfter(), f.due(), f.status().name(), f.completedOn(), f.painFree(), f.currentNprs(),
                 f.note()}))));
         files.put("recurrences.csv", w -> csv(w, List.of("recurrence_id", "episode_id", "onset_date", "care_sought", "source", "intensity",
-                "lasted_24h", "activity_limiting", "checkin_id", "new_episode_id"), row -> rows.followUps().forEachRecurrence(clinicId, r -> row.accept(
+                "lasted_24h", "activity_limiting", "checkin_id", "new_episode_id"), row -> read.followUps().forEachRecurrence(clinicId, r -> row.accept(
                 new Object[] {"R-" + r.id(), "E-" + r.episodeId(), r.onset(), r.careSought(), r.source(), r.intensity(), r.lasted24h(),
                         r.activityLimiting(), r.followUpId() == null ? null : "C-" + r.followUpId(),
                         r.newEpisodeId() == null ? null : "E-" + r.newEpisodeId()}))));

@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
@@ -39,22 +38,26 @@ class ClinicExports {
 
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
-    /** What {@link #start} hands out: the owning modules' readers, for one clinic. */
-    private final LongFunction<ClinicRows> rowsOf;
+    /** Handed out by {@link #start} only, so no export reads a row before it is audited. */
+    private final Readers readers;
 
-    ClinicExports(CurrentUser currentUser, AuditLog auditLog, PatientBulk patients, VisitBulk visits, MeasureBulk measures,
-                  FollowUpBulk followUps, ClinicAccounts accounts, ClinicLocations locations) {
+    ClinicExports(CurrentUser currentUser, AuditLog auditLog, Readers readers) {
         this.currentUser = currentUser;
         this.auditLog = auditLog;
-        this.rowsOf = clinicId -> new ClinicRows(clinicId, patients, visits, measures, followUps, accounts, locations);
+        this.readers = readers;
     }
 
     /**
-     * The clinic being exported and what an export reads of it, from the owning modules: the records as their bulk
-     * APIs stream them, and the names of its people and locations.
+     * What an export reads of a clinic, from the owning modules: the records as their bulk APIs stream them, and the
+     * names of its people and locations. A bean of its own so that the exports share one list of these readers.
      */
-    record ClinicRows(long clinicId, PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps,
-                      ClinicAccounts accounts, ClinicLocations locations) {
+    @Component
+    record Readers(PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps,
+                   ClinicAccounts accounts, ClinicLocations locations) {
+    }
+
+    /** The clinic being exported and the readers of its rows. */
+    record ClinicRows(long clinicId, Readers read) {
     }
 
     /**
@@ -64,7 +67,7 @@ class ClinicExports {
     ClinicRows start(String entity, String detail) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN, Role.OWNER).clinicId();
         auditLog.record(AuditLog.Action.EXPORT, entity, clinicId, detail);
-        return rowsOf.apply(clinicId);
+        return new ClinicRows(clinicId, readers);
     }
 
     /** Writes the files, in order, as one zip to {@code out} (left open); records per file name. */

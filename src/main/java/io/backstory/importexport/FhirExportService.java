@@ -37,33 +37,34 @@ public class FhirExportService {
     public Map<String, Integer> export(OutputStream out) {
         ClinicExports.ClinicRows rows = exports.start("fhir_bulk", "FHIR R4 NDJSON");
         long clinicId = rows.clinicId();
+        ClinicExports.Readers read = rows.read();
         IParser parser = FhirResources.context().newJsonParser().setPrettyPrint(false);
         PatientOfEpisode episodes = new PatientOfEpisode();
         Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
-        files.put("Patient" + SUFFIX, w -> count(n -> rows.patients().forEachPatient(clinicId, p -> n[0] += line(w, parser, FhirResources.patient(p)))));
-        files.put("EpisodeOfCare" + SUFFIX, w -> count(n -> rows.patients().forEachEpisode(clinicId, e -> {
+        files.put("Patient" + SUFFIX, w -> count(n -> read.patients().forEachPatient(clinicId, p -> n[0] += line(w, parser, FhirResources.patient(p)))));
+        files.put("EpisodeOfCare" + SUFFIX, w -> count(n -> read.patients().forEachEpisode(clinicId, e -> {
             episodes.add(e.id(), e.patientId());
             n[0] += line(w, parser, FhirResources.episodeOfCare(e));
         })));
-        files.put("Encounter" + SUFFIX, w -> count(n -> rows.visits().forEachVisit(clinicId,
+        files.put("Encounter" + SUFFIX, w -> count(n -> read.visits().forEachVisit(clinicId,
                 v -> n[0] += line(w, parser, FhirResources.encounter(v, episodes.patientOf(v.episodeId()))))));
-        files.put("Procedure" + SUFFIX, w -> count(n -> rows.visits().forEachVisitFactor(clinicId,
+        files.put("Procedure" + SUFFIX, w -> count(n -> read.visits().forEachVisitFactor(clinicId,
                 f -> n[0] += line(w, parser, FhirResources.procedure(f, episodes.patientOf(f.episodeId()))))));
         // Scores from the measures, then the NPRS logged at each visit.
         files.put("Observation" + SUFFIX, w -> count(n -> {
-            rows.measures().forEachMeasure(clinicId, m -> {
+            read.measures().forEachMeasure(clinicId, m -> {
                 for (IBaseResource r : FhirResources.measure(m, episodes.patientOf(m.episodeId()))) {
                     n[0] += line(w, parser, r);
                 }
             });
-            rows.visits().forEachVisit(clinicId, v -> {
+            read.visits().forEachVisit(clinicId, v -> {
                 Integer nprs = v.nprs();
                 if (nprs != null) {
                     n[0] += line(w, parser, FhirResources.visitNprs(v, nprs, episodes.patientOf(v.episodeId())));
                 }
             });
         }));
-        files.put("Condition" + SUFFIX, w -> count(n -> rows.followUps().forEachRecurrence(clinicId,
+        files.put("Condition" + SUFFIX, w -> count(n -> read.followUps().forEachRecurrence(clinicId,
                 r -> n[0] += line(w, parser, FhirResources.condition(r, episodes.patientOf(r.episodeId()))))));
         Map<String, Integer> counts = new LinkedHashMap<>();
         ClinicExports.zip(out, files).forEach((file, n) -> counts.put(file.substring(0, file.length() - SUFFIX.length()), n));

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
 
 /**
  * The centred card of the pages around signing in (code, authenticator setup, setup link), in the login page's look,
@@ -16,6 +18,7 @@ abstract class CardPage extends VerticalLayout implements HasDynamicTitle {
 
     final Div card = new Div();
     private final String titleKey;
+    private List<Registration> primary = List.of();
 
     CardPage(String titleKey, String... cardClasses) {
         this.titleKey = titleKey;
@@ -28,13 +31,16 @@ abstract class CardPage extends VerticalLayout implements HasDynamicTitle {
         add(card);
     }
 
-    /** The card's one primary action: full width, and what Enter does. */
+    /**
+     * The card's one primary action: full width, and what Enter does. A page entered again (another link opened
+     * while it shows) draws its card anew; the action drawn before is removed, so one click or Enter runs it once.
+     */
     void primaryAction(Button button, String text, Runnable action) {
+        primary.forEach(Registration::remove);
         button.setText(text);
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.setWidthFull();
-        button.addClickShortcut(Key.ENTER);
-        button.addClickListener(e -> action.run());
+        primary = List.of(button.addClickShortcut(Key.ENTER), button.addClickListener(e -> action.run()));
     }
 
     H1 brand() {
