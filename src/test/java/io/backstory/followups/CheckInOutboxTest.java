@@ -35,6 +35,7 @@ class CheckInOutboxTest {
     @Autowired ClinicService clinics;
     @Autowired EpisodeService episodes;
     @Autowired FollowUpService followUps;
+    @Autowired FollowUpReadModels readModels;
     @Autowired CheckInOutbox outbox;
     @Autowired CheckInLinkService links;
     @Autowired CheckInTestConfig.MutableClock clock;
@@ -178,7 +179,7 @@ class CheckInOutboxTest {
     }
 
     private FollowUpDue worklistRow(Discharged d) {
-        return followUps.due(0, 100_000).stream().filter(r -> r.episodeId() == d.episode().id() && r.monthsAfter() == 1)
+        return readModels.due(0, 100_000).stream().filter(r -> r.episodeId() == d.episode().id() && r.monthsAfter() == 1)
                 .findFirst().orElse(null);
     }
 
