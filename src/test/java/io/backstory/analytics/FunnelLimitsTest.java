@@ -1,7 +1,6 @@
 package io.backstory.analytics;
 
-import static io.backstory.analytics.RReference.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.backstory.analytics.RReference.assertCloseTo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,7 @@ class FunnelLimitsTest {
     @CsvFileSource(resources = "/io/backstory/analytics/funnel-limits.csv")
     void shouldMatchRWhenComputingLimits(String rCall, double theta, int n, double coverage, double lower,
                                          double upper) {
-        FunnelLimit limit = FunnelLimits.of(theta, n, coverage);
-
-        assertThat(limit.n()).isEqualTo(n);
-        assertClose("lower", limit.lower(), lower);
-        assertClose("upper", limit.upper(), upper);
+        assertCloseTo(FunnelLimits.of(theta, n, coverage), new FunnelLimit(n, lower, upper));
     }
 
     @Test

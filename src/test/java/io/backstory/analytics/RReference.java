@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,31 @@ final class RReference {
         } else {
             assertThat(Math.abs(actual - expected) / Math.abs(expected)).as(what + ": " + actual + " vs R " + expected)
                     .isLessThanOrEqualTo(TOLERANCE);
+        }
+    }
+
+    /**
+     * Compares a result record with the one R's values make, component by component: doubles by
+     * {@link #assertClose}, everything else exactly, each failure naming its component.
+     */
+    static void assertCloseTo(Record actual, Record expected) {
+        assertThat(actual).hasSameClassAs(expected);
+        for (RecordComponent component : actual.getClass().getRecordComponents()) {
+            Object a = value(component, actual);
+            Object e = value(component, expected);
+            if (a instanceof Double da && e instanceof Double de) {
+                assertClose(component.getName(), da, de);
+            } else {
+                assertThat(a).as(component.getName()).isEqualTo(e);
+            }
+        }
+    }
+
+    private static Object value(RecordComponent component, Record of) {
+        try {
+            return component.getAccessor().invoke(of);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.backstory.analytics;
 
-import static io.backstory.analytics.RReference.assertClose;
+import static io.backstory.analytics.RReference.assertCloseTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
+/**
+ * Reference: R's {@code prop.test(x, n, correct = FALSE)} score interval, computed in R 4.2.2 by
+ * src/test/resources/io/backstory/analytics/closed-form.R.
+ */
 class WilsonIntervalTest {
 
     /** Rows of wilson.csv, written by closed-form.R: the R call, then its inputs and its interval. */
@@ -15,13 +19,8 @@ class WilsonIntervalTest {
     @CsvFileSource(resources = "/io/backstory/analytics/wilson.csv")
     void shouldMatchRPropTestWhenUncorrected(String rCall, int events, int n, double confidence, double lower,
                                              double upper) {
-        ProportionEstimate estimate = WilsonInterval.of(events, n, confidence);
-
-        assertThat(estimate.events()).isEqualTo(events);
-        assertThat(estimate.n()).isEqualTo(n);
-        assertClose("rate", estimate.rate(), (double) events / n);
-        assertClose("lower", estimate.lower(), lower);
-        assertClose("upper", estimate.upper(), upper);
+        assertCloseTo(WilsonInterval.of(events, n, confidence),
+                new ProportionEstimate(events, n, (double) events / n, lower, upper));
     }
 
     @Test

@@ -12,17 +12,17 @@ class ReportDatasetTest {
     static final LocalDate DISCHARGE = LocalDate.of(2026, 1, 1);
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(nullValues = "-", value = {
-        // case                                        | recurred | no recovery | seen pain-free after | next episode after | expected
-        "recurrence presupposes recovery,                true,      false,        -,                     -,                   true",
-        "check-in found pain back before the gap,        false,     true,         -,                     -,                   false",
-        "pain-free check-in 30 days after discharge,     false,     false,        30,                    -,                   true",
-        "pain-free check-in too early to tell,           false,     false,        29,                    -,                   -",
-        "new episode within the gap,                     false,     false,        -,                     12,                  false",
-        "new episode after the gap says nothing,         false,     false,        -,                     45,                  -",
-        "nothing known,                                  false,     false,        -,                     -,                   -",
-        "a recurrence overrides an earlier answer,       true,      true,         -,                     -,                   true",
-    })
+    @CsvSource(nullValues = "-", textBlock = """
+        # case                                        | recurred | no recovery | seen pain-free after | next episode after | expected
+        recurrence presupposes recovery,                true,      false,        -,                     -,                   true
+        check-in found pain back before the gap,        false,     true,         -,                     -,                   false
+        pain-free check-in 30 days after discharge,     false,     false,        30,                    -,                   true
+        pain-free check-in too early to tell,           false,     false,        29,                    -,                   -
+        new episode within the gap,                     false,     false,        -,                     12,                  false
+        new episode after the gap says nothing,         false,     false,        -,                     45,                  -
+        nothing known,                                  false,     false,        -,                     -,                   -
+        a recurrence overrides an earlier answer,       true,      true,         -,                     -,                   true
+        """)
     void shouldDecideRecoveryWhenTheRecordsSaySo(String name, boolean recurred, boolean noRecovery, Integer seenAfter,
                                                  Integer nextAfter, Boolean expected) {
         Boolean recovered = ReportDataset.recovered(recurred, noRecovery, DISCHARGE,
