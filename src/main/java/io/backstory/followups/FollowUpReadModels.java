@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff and other modules see of check-ins, read from this module's own tables: the follow-up worklist of
- * check-ins to call (with the patients' names and phones asked of the patients module), the home page's check-ins due
- * and recurrences, and the patients worklist's "next check-in" column (each episode's earliest pending check-in).
- * What a call records is {@link FollowUpService#recordCheckIn}.
+ * check-ins to call (with the patients' names and phones asked of the patients module), the admin's list of check-in
+ * messages, the home page's check-ins due and recurrences, and the patients worklist's "next check-in" column (each
+ * episode's earliest pending check-in). What a call records is {@link FollowUpService#recordCheckIn}; messages are
+ * sent by {@link CheckInOutbox}.
  */
 @Service
 public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
@@ -114,6 +115,32 @@ public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
 
     private OffsetDateTime noReplyBefore() {
         return OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(mailSettings.noReplyAfterDays())), ZoneOffset.UTC);
+    }
+
+    /** The admin's Outbox view: the check-in messages, newest first, optionally only permanent failures. */
+    @Transactional
+    public List<OutboxMessageRow> outboxMessages(boolean failedOnly, int offset, int limit) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        auditLog.record(AuditLog.Action.READ, "outbox_message", failedOnly ? "failed" : "all");
+        return jdbc.sql("""
+                        select id, follow_up_id, kind, recipient, status, attempts, created_at, sent_at, next_attempt_at,
+                               last_error, link
+                        from outbox_message where clinic_id = :clinic and (:failedOnly = false or status = :failed)
+                        order by created_at desc, id desc limit :limit offset :offset""")
+                .param("clinic", clinicId).param("failedOnly", failedOnly).param("failed", OutboxStatus.FAILED.name())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new OutboxMessageRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        OutboxStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        rs.getObject(8, OffsetDateTime.class) == null ? null : rs.getObject(8, OffsetDateTime.class).toInstant(),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11)))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public int countOutboxMessages(boolean failedOnly) {
+        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
+        return jdbc.sql("select count(*) from outbox_message where clinic_id = ? and (? = false or status = ?)")
+                .params(clinicId, failedOnly, OutboxStatus.FAILED.name()).query(Long.class).single().intValue();
     }
 
     /** The home page's check-ins due (today or overdue, emailed or not) and recurrences. */

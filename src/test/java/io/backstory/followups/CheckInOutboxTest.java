@@ -210,7 +210,7 @@ class CheckInOutboxTest {
         assertThat(row.noReplyToEmail()).isFalse();
         // The admin sees it among the permanent failures.
         signedIn.signInAs("admin");
-        assertThat(outbox.list(true, 0, 1000)).anyMatch(m -> m.recipient().equals(d.email()) && m.status() == OutboxStatus.FAILED);
+        assertThat(readModels.outboxMessages(true, 0, 1000)).anyMatch(m -> m.recipient().equals(d.email()) && m.status() == OutboxStatus.FAILED);
     }
 
     @Test
@@ -345,7 +345,7 @@ class CheckInOutboxTest {
         assertThat(jdbc.sql("select last_error from outbox_message where recipient = ?").param(called.email()).query(String.class).single())
                 .contains("already completed");
         signedIn.signInAs("admin");
-        assertThat(outbox.list(false, 0, 1000)).anyMatch(m -> m.recipient().equals(optedOut.email()) && m.status() == OutboxStatus.CANCELED);
+        assertThat(readModels.outboxMessages(false, 0, 1000)).anyMatch(m -> m.recipient().equals(optedOut.email()) && m.status() == OutboxStatus.CANCELED);
     }
 
     private String token(Discharged d) {
