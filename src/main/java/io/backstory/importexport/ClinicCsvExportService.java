@@ -1,12 +1,6 @@
 package io.backstory.importexport;
 
-import io.backstory.clinic.ClinicLocations;
-import io.backstory.followups.FollowUpBulk;
-import io.backstory.measures.MeasureBulk;
-import io.backstory.patients.PatientBulk;
-import io.backstory.security.ClinicAccounts;
 import io.backstory.visits.Factor;
-import io.backstory.visits.VisitBulk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,54 +28,42 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClinicCsvExportService {
 
     private final ClinicExports exports;
-    private final PatientBulk patients;
-    private final VisitBulk visits;
-    private final MeasureBulk measures;
-    private final FollowUpBulk followUps;
-    private final ClinicAccounts accounts;
-    private final ClinicLocations locations;
 
-    ClinicCsvExportService(ClinicExports exports, PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps,
-                           ClinicAccounts accounts, ClinicLocations locations) {
+    ClinicCsvExportService(ClinicExports exports) {
         this.exports = exports;
-        this.patients = patients;
-        this.visits = visits;
-        this.measures = measures;
-        this.followUps = followUps;
-        this.accounts = accounts;
-        this.locations = locations;
     }
 
     /** Writes the zip to {@code out} (left open); rows per file. */
     @Transactional // not read-only: the audit row is written in it; the cursors need the transaction to stream
     public Map<String, Integer> export(OutputStream out) {
-        long clinicId = exports.start("csv_bulk", "import-format CSV");
-        Map<Long, String> therapists = accounts.displayNames(clinicId);
+        ClinicExports.ClinicRows rows = exports.start("csv_bulk", "import-format CSV");
+        long clinicId = rows.clinicId();
+        Map<Long, String> therapists = rows.accounts().displayNames(clinicId);
         Map<Long, String> locationNames = new LinkedHashMap<>();
-        locations.all(clinicId).forEach(l -> locationNames.put(l.id(), l.name()));
+        rows.locations().all(clinicId).forEach(l -> locationNames.put(l.id(), l.name()));
         Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
         files.put("patients.csv", w -> csv(w, List.of("patient_id", "first_name", "last_name", "date_of_birth", "sex", "phone", "email",
-                "consent_follow_up"), row -> patients.forEachPatient(clinicId, p -> row.accept(new Object[] {"P-" + p.id(), p.firstName(),
+                "consent_follow_up"), row -> rows.patients().forEachPatient(clinicId, p -> row.accept(new Object[] {"P-" + p.id(), p.firstName(),
                 p.lastName(), p.dateOfBirth(), p.sex(), p.phone(), p.email(), p.consentToFollowUp()}))));
         files.put("episodes.csv", w -> csv(w, List.of("episode_id", "patient_id", "therapist", "location", "start_date", "discharge_date",
-                "discharge_reason", "chronicity", "prior_episodes"), row -> patients.forEachEpisode(clinicId, e -> row.accept(new Object[] {
+                "discharge_reason", "chronicity", "prior_episodes"), row -> rows.patients().forEachEpisode(clinicId, e -> row.accept(new Object[] {
                 "E-" + e.id(), "P-" + e.patientId(), therapists.get(e.therapistId()), locationNames.get(e.locationId()), e.start(),
                 e.discharge(), e.dischargeReason(), e.chronicity(), e.priorEpisodes()}))));
         files.put("visits.csv", w -> csv(w, List.of("visit_id", "episode_id", "visit_date", "therapist", "minutes", "nprs", "f_movement",
-                "f_mobility", "f_strength", "f_recovery", "f_beliefs", "note"), row -> visits.forEachVisit(clinicId, v -> row.accept(
+                "f_mobility", "f_strength", "f_recovery", "f_beliefs", "note"), row -> rows.visits().forEachVisit(clinicId, v -> row.accept(
                 new Object[] {"V-" + v.id(), "E-" + v.episodeId(), v.date(), therapists.get(v.therapistId()), v.minutes(), v.nprs(),
                         flag(v.factors().contains(Factor.MOVEMENT)), flag(v.factors().contains(Factor.MOBILITY)),
                         flag(v.factors().contains(Factor.STRENGTH)), flag(v.factors().contains(Factor.RECOVERY)),
                         flag(v.factors().contains(Factor.BELIEFS)), v.note()}))));
         files.put("measures.csv", w -> csv(w, List.of("measure_id", "episode_id", "instrument", "timepoint", "recorded_on", "score",
-                "category", "subscales"), row -> measures.forEachMeasure(clinicId, m -> row.accept(new Object[] {"M-" + m.id(),
+                "category", "subscales"), row -> rows.measures().forEachMeasure(clinicId, m -> row.accept(new Object[] {"M-" + m.id(),
                 "E-" + m.episodeId(), m.instrument(), m.timepoint(), m.recordedOn(), m.score(), m.category(), m.subscales()}))));
         files.put("checkins.csv", w -> csv(w, List.of("checkin_id", "episode_id", "months_after", "due_date", "status", "completed_on",
-                "pain_free", "current_nprs", "note"), row -> followUps.forEachFollowUp(clinicId, f -> row.accept(new Object[] {"C-" + f.id(),
+                "pain_free", "current_nprs", "note"), row -> rows.followUps().forEachFollowUp(clinicId, f -> row.accept(new Object[] {"C-" + f.id(),
                 "E-" + f.episodeId(), f.monthsAfter(), f.due(), f.status().name(), f.completedOn(), f.painFree(), f.currentNprs(),
                 f.note()}))));
         files.put("recurrences.csv", w -> csv(w, List.of("recurrence_id", "episode_id", "onset_date", "care_sought", "source", "intensity",
-                "lasted_24h", "activity_limiting", "checkin_id", "new_episode_id"), row -> followUps.forEachRecurrence(clinicId, r -> row.accept(
+                "lasted_24h", "activity_limiting", "checkin_id", "new_episode_id"), row -> rows.followUps().forEachRecurrence(clinicId, r -> row.accept(
                 new Object[] {"R-" + r.id(), "E-" + r.episodeId(), r.onset(), r.careSought(), r.source(), r.intensity(), r.lasted24h(),
                         r.activityLimiting(), r.followUpId() == null ? null : "C-" + r.followUpId(),
                         r.newEpisodeId() == null ? null : "E-" + r.newEpisodeId()}))));

@@ -1,8 +1,14 @@
 package io.backstory.importexport;
 
+import io.backstory.clinic.ClinicLocations;
+import io.backstory.followups.FollowUpBulk;
+import io.backstory.measures.MeasureBulk;
+import io.backstory.patients.PatientBulk;
 import io.backstory.security.AuditLog;
+import io.backstory.security.ClinicAccounts;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
+import io.backstory.visits.VisitBulk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,14 +17,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
 
 /**
  * What the whole-clinic exports (FHIR NDJSON, import-format CSV) share: only admins and owners may take one, each is
- * audited before any row is read, and each is a zip of text files written one after the other as the owning modules
- * stream their rows (their bulk APIs), so a clinic of millions of visits never sits in memory.
+ * audited before any row is read ({@link #start} hands the rows out only then), and each is a zip of text files
+ * written one after the other as the owning modules stream their rows (their bulk APIs), so a clinic of millions of
+ * visits never sits in memory.
  */
 @Component
 class ClinicExports {
@@ -31,20 +39,32 @@ class ClinicExports {
 
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
+    /** What {@link #start} hands out: the owning modules' readers, for one clinic. */
+    private final LongFunction<ClinicRows> rowsOf;
 
-    ClinicExports(CurrentUser currentUser, AuditLog auditLog) {
+    ClinicExports(CurrentUser currentUser, AuditLog auditLog, PatientBulk patients, VisitBulk visits, MeasureBulk measures,
+                  FollowUpBulk followUps, ClinicAccounts accounts, ClinicLocations locations) {
         this.currentUser = currentUser;
         this.auditLog = auditLog;
+        this.rowsOf = clinicId -> new ClinicRows(clinicId, patients, visits, measures, followUps, accounts, locations);
     }
 
     /**
-     * The caller's clinic, once they may export it (admins and owners), with the export audited. Call it inside
-     * the export's transaction, first: one transaction then holds the audit row and the cursors.
+     * The clinic being exported and what an export reads of it, from the owning modules: the records as their bulk
+     * APIs stream them, and the names of its people and locations.
      */
-    long start(String entity, String detail) {
+    record ClinicRows(long clinicId, PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps,
+                      ClinicAccounts accounts, ClinicLocations locations) {
+    }
+
+    /**
+     * The caller's clinic and its rows, once they may export it (admins and owners), with the export audited. Call it
+     * inside the export's transaction, first: one transaction then holds the audit row and the cursors.
+     */
+    ClinicRows start(String entity, String detail) {
         long clinicId = currentUser.requireAnyRole(Role.ADMIN, Role.OWNER).clinicId();
         auditLog.record(AuditLog.Action.EXPORT, entity, clinicId, detail);
-        return clinicId;
+        return rowsOf.apply(clinicId);
     }
 
     /** Writes the files, in order, as one zip to {@code out} (left open); records per file name. */

@@ -2,10 +2,6 @@ package io.backstory.importexport;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import io.backstory.followups.FollowUpBulk;
-import io.backstory.measures.MeasureBulk;
-import io.backstory.patients.PatientBulk;
-import io.backstory.visits.VisitBulk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,17 +24,9 @@ public class FhirExportService {
     private static final String SUFFIX = ".ndjson";
 
     private final ClinicExports exports;
-    private final PatientBulk patients;
-    private final VisitBulk visits;
-    private final MeasureBulk measures;
-    private final FollowUpBulk followUps;
 
-    FhirExportService(ClinicExports exports, PatientBulk patients, VisitBulk visits, MeasureBulk measures, FollowUpBulk followUps) {
+    FhirExportService(ClinicExports exports) {
         this.exports = exports;
-        this.patients = patients;
-        this.visits = visits;
-        this.measures = measures;
-        this.followUps = followUps;
     }
 
     /**
@@ -47,34 +35,35 @@ public class FhirExportService {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Map<String, Integer> export(OutputStream out) {
-        long clinicId = exports.start("fhir_bulk", "FHIR R4 NDJSON");
+        ClinicExports.ClinicRows rows = exports.start("fhir_bulk", "FHIR R4 NDJSON");
+        long clinicId = rows.clinicId();
         IParser parser = FhirResources.context().newJsonParser().setPrettyPrint(false);
         PatientOfEpisode episodes = new PatientOfEpisode();
         Map<String, ClinicExports.ExportFile> files = new LinkedHashMap<>();
-        files.put("Patient" + SUFFIX, w -> count(n -> patients.forEachPatient(clinicId, p -> n[0] += line(w, parser, FhirResources.patient(p)))));
-        files.put("EpisodeOfCare" + SUFFIX, w -> count(n -> patients.forEachEpisode(clinicId, e -> {
+        files.put("Patient" + SUFFIX, w -> count(n -> rows.patients().forEachPatient(clinicId, p -> n[0] += line(w, parser, FhirResources.patient(p)))));
+        files.put("EpisodeOfCare" + SUFFIX, w -> count(n -> rows.patients().forEachEpisode(clinicId, e -> {
             episodes.add(e.id(), e.patientId());
             n[0] += line(w, parser, FhirResources.episodeOfCare(e));
         })));
-        files.put("Encounter" + SUFFIX, w -> count(n -> visits.forEachVisit(clinicId,
+        files.put("Encounter" + SUFFIX, w -> count(n -> rows.visits().forEachVisit(clinicId,
                 v -> n[0] += line(w, parser, FhirResources.encounter(v, episodes.patientOf(v.episodeId()))))));
-        files.put("Procedure" + SUFFIX, w -> count(n -> visits.forEachVisitFactor(clinicId,
+        files.put("Procedure" + SUFFIX, w -> count(n -> rows.visits().forEachVisitFactor(clinicId,
                 f -> n[0] += line(w, parser, FhirResources.procedure(f, episodes.patientOf(f.episodeId()))))));
         // Scores from the measures, then the NPRS logged at each visit.
         files.put("Observation" + SUFFIX, w -> count(n -> {
-            measures.forEachMeasure(clinicId, m -> {
+            rows.measures().forEachMeasure(clinicId, m -> {
                 for (IBaseResource r : FhirResources.measure(m, episodes.patientOf(m.episodeId()))) {
                     n[0] += line(w, parser, r);
                 }
             });
-            visits.forEachVisit(clinicId, v -> {
+            rows.visits().forEachVisit(clinicId, v -> {
                 Integer nprs = v.nprs();
                 if (nprs != null) {
                     n[0] += line(w, parser, FhirResources.visitNprs(v, nprs, episodes.patientOf(v.episodeId())));
                 }
             });
         }));
-        files.put("Condition" + SUFFIX, w -> count(n -> followUps.forEachRecurrence(clinicId,
+        files.put("Condition" + SUFFIX, w -> count(n -> rows.followUps().forEachRecurrence(clinicId,
                 r -> n[0] += line(w, parser, FhirResources.condition(r, episodes.patientOf(r.episodeId()))))));
         Map<String, Integer> counts = new LinkedHashMap<>();
         ClinicExports.zip(out, files).forEach((file, n) -> counts.put(file.substring(0, file.length() - SUFFIX.length()), n));

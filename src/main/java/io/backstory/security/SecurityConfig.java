@@ -28,6 +28,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -120,6 +121,12 @@ class SecurityConfig {
         FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(requireHttps));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Accounts for the password check ({@link ThrottledAuthenticationProvider}) and for signing in as someone in tests. */
+    @Bean
+    UserDetailsService userDetailsService(UserAccountService accounts) {
+        return accounts::signInUser;
     }
 
     /** bcrypt at cost 12 (ASVS 2.4.4 asks for at least 10): about 0.2 s a login on this hardware. */

@@ -24,6 +24,7 @@ import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -345,6 +346,17 @@ public class UserAccountService {
     }
 
     // --- Sign-in bookkeeping ----------------------------------------------------------------------
+
+    /**
+     * The account as the password check sees it (the app's {@code UserDetailsService}, see {@code SecurityConfig}):
+     * its roles are read inside this transaction, and an account whose throttle lock has not run out yet is locked.
+     */
+    @Transactional(readOnly = true)
+    BackstoryUser signInUser(String username) {
+        UserAccount a = accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        return new BackstoryUser(a.getId(), a.getClinicId(), a.getUsername(), a.getDisplayName(), a.getRoles(),
+                a.getPasswordHash(), a.isEnabled(), a.isLockedAt(clock.instant()), a.getSessionEpoch());
+    }
 
     /** A completed sign-in (after the second factor, where there is one): shown as "last sign-in". */
     @Transactional

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Issue 9 item 3: one throttle for the login form, HTTP Basic on the API and the second-factor code,
@@ -157,7 +158,7 @@ class LoginThrottleTest {
     @Autowired
     SignInFlow signInFlow;
     @Autowired
-    BackstoryUserDetailsService userDetails;
+    UserDetailsService userDetails;
 
     /** The second-factor code is throttled like the password: wrong codes count, and a waiting account gets no code checked. */
     @Test

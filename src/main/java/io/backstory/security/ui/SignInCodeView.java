@@ -1,15 +1,11 @@
 package io.backstory.security.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.security.LoginThrottledException;
@@ -18,25 +14,18 @@ import io.backstory.security.SignInFlow;
 /** The second step of signing in: the 6-digit code from the authenticator app, or a recovery code. */
 @Route(value = "sign-in/code", autoLayout = false)
 @AnonymousAllowed
-public class SignInCodeView extends CardPage implements BeforeEnterObserver {
+public class SignInCodeView extends SignInStepPage {
 
-    private final SignInFlow flow;
     final TextField code = new TextField();
     final Button verify = new Button();
     final ErrorSummary errors = new ErrorSummary();
 
     public SignInCodeView(SignInFlow flow) {
-        super("title.signInCode");
-        this.flow = flow;
+        super(flow, "title.signInCode");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        flow.pending().ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo(LoginView.class));
-    }
-
-    private void render(String name) {
-        card.removeAll();
+    void render(String name) {
         Paragraph hello = new Paragraph(getTranslation("mfa.signin.text", name));
         code.setLabel(getTranslation("mfa.code"));
         code.setHelperText(getTranslation("mfa.signin.codeHelp"));
@@ -47,7 +36,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver {
         primaryAction(verify, getTranslation("mfa.signin.verify"), this::verify);
         Button other = new Button(getTranslation("mfa.signin.cancel"), e -> {
             flow.cancel();
-            UI.getCurrent().navigate(LoginView.class);
+            backToLogin();
         });
         other.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         card.add(brand(), new H2(getTranslation("mfa.signin.title")), hello, code, errors, verify, other);
@@ -57,8 +46,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver {
         errors.clear();
         try {
             if (flow.verify(code.getValue())) {
-                flow.complete();
-                UI.getCurrent().getPage().setLocation(VaadinService.getCurrentRequest().getContextPath() + "/");
+                enterApp();
                 return;
             }
             code.clear();
@@ -67,7 +55,7 @@ public class SignInCodeView extends CardPage implements BeforeEnterObserver {
         } catch (LoginThrottledException throttled) {
             errors.show(getTranslation("form.problems"), getTranslation("login.throttled.message", throttled.retryAfterSeconds()));
         } catch (SignInFlow.SignInExpiredException expired) {
-            UI.getCurrent().navigate(LoginView.class);
+            backToLogin();
         }
     }
 }

@@ -1,18 +1,15 @@
 package io.backstory.security.ui;
 
 import io.backstory.base.UserFacingException;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.backstory.security.SignInFlow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An owner or admin without an authenticator, right after their password: their role requires
@@ -20,24 +17,23 @@ import java.util.List;
  */
 @Route(value = "sign-in/authenticator", autoLayout = false)
 @AnonymousAllowed
-public class SignInEnrolView extends CardPage implements BeforeEnterObserver {
+public class SignInEnrolView extends SignInStepPage {
 
-    private final SignInFlow flow;
     AuthenticatorSetup setup;
     final Button carryOn = new Button();
 
     public SignInEnrolView(SignInFlow flow) {
-        super("title.signInEnrol", "mfa-card-wide");
-        this.flow = flow;
+        super(flow, "title.signInEnrol", "mfa-card-wide");
+    }
+
+    /** Only a sign-in whose role requires an authenticator that is not set up yet. */
+    @Override
+    Optional<SignInFlow.Pending> pending() {
+        return flow.pending().filter(SignInFlow.Pending::mustEnrol);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        flow.pending().filter(SignInFlow.Pending::mustEnrol).ifPresentOrElse(p -> render(p.displayName()), () -> event.forwardTo(LoginView.class));
-    }
-
-    private void render(String name) {
-        card.removeAll();
+    void render(String name) {
         setup = new AuthenticatorSetup(flow.enrolment());
         setup.addConfirmListener(e -> confirm(e.code()));
         card.add(brand(), new H2(getTranslation("mfa.enrol.title")), new Paragraph(getTranslation("mfa.enrol.text", name)), setup);
@@ -49,13 +45,10 @@ public class SignInEnrolView extends CardPage implements BeforeEnterObserver {
             card.removeAll();
             carryOn.setText(getTranslation("mfa.recovery.saved"));
             carryOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            carryOn.addClickListener(e -> {
-                flow.complete();
-                UI.getCurrent().getPage().setLocation(VaadinService.getCurrentRequest().getContextPath() + "/");
-            });
+            carryOn.addClickListener(e -> enterApp());
             card.add(new H2(getTranslation("mfa.enrol.done")), new RecoveryCodes(codes), carryOn);
         } catch (SignInFlow.SignInExpiredException expired) {
-            UI.getCurrent().navigate(LoginView.class);
+            backToLogin();
         } catch (IllegalArgumentException wrong) {
             setup.showError(UserFacingException.localized(wrong, getLocale()));
         }
