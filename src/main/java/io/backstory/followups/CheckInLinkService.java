@@ -87,7 +87,7 @@ public class CheckInLinkService {
             return page;
         }
         FollowUp followUp = followUps.findByIdAndClinicId(link.followUpId(), link.clinicId()).orElseThrow();
-        recorder.record(link.clinicId(), followUp, answer, null, CheckInChannel.EMAIL, page.dischargeDate(),
+        recorder.record(followUp, answer, null, CheckInChannel.EMAIL, page.dischargeDate(),
                 () -> auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.UPDATE, "follow_up", link.followUpId(), "answered by link"),
                 episodeId -> auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.CREATE, "recurrence", "episode:" + episodeId, "reported by link"));
         links.markUsed(link.stored());

@@ -101,7 +101,7 @@ public class FollowUpService {
         if (note != null && note.length() > ClinicalNote.MAX_LENGTH) {
             throw new UserFacingException(List.of(ClinicalNote.tooLong()));
         }
-        return recorder.record(user.clinicId(), followUp, answer, note, CheckInChannel.CALL,
+        return recorder.record(followUp, answer, note, CheckInChannel.CALL,
                 episodes.get(followUp.getEpisodeId()).dischargeDate(),
                 () -> auditLog.record(AuditLog.Action.UPDATE, "follow_up", followUpId),
                 episodeId -> auditLog.record(AuditLog.Action.CREATE, "recurrence", "episode:" + episodeId));

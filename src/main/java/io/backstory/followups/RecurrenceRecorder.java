@@ -58,8 +58,9 @@ class RecurrenceRecorder {
      * Records a check-in answered today, by staff or by the patient through a link: the clinic's recurrence
      * definition decides, exactly as for a call. The audit callbacks differ (a signed-in user, or the link).
      */
-    CheckInResult record(long clinicId, FollowUp followUp, CheckInAnswer answer, @Nullable String note, CheckInChannel channel,
+    CheckInResult record(FollowUp followUp, CheckInAnswer answer, @Nullable String note, CheckInChannel channel,
                          LocalDate dischargeDate, Runnable auditUpdate, LongConsumer auditRecurrence) {
+        long clinicId = followUp.getClinicId();
         LocalDate today = LocalDate.now(clock);
         RecurrenceDecision decision;
         try {
