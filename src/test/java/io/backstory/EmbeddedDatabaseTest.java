@@ -10,6 +10,7 @@ import io.backstory.followups.CheckInAnswer;
 import io.backstory.followups.CheckInResult;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpReadModels;
 import io.backstory.followups.FollowUpStatus;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
@@ -68,6 +69,7 @@ class EmbeddedDatabaseTest {
     @Autowired MeasureService measures;
     @Autowired EpisodeCareService care;
     @Autowired FollowUpService followUps;
+    @Autowired FollowUpReadModels readModels;
 
     @BeforeAll
     static void keepStrategy() {
@@ -100,7 +102,7 @@ class EmbeddedDatabaseTest {
                 List.of(MeasureEntry.total(Instrument.NPRS, 7)));
         recycleConnections();
         care.discharge(episode.id(), today.minusDays(100), DischargeReason.GOALS_MET, List.of(MeasureEntry.total(Instrument.NPRS, 2)));
-        FollowUpDue due = followUps.due(0, followUps.countDue()).stream()
+        FollowUpDue due = readModels.due(0, readModels.countDue()).stream()
                 .filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == 1).findFirst().orElseThrow();
         CheckInResult checkIn = followUps.recordCheckIn(due.id(), due.version(), CheckInAnswer.painFree(), "fine");
 

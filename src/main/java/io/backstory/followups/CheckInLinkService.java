@@ -2,13 +2,9 @@ package io.backstory.followups;
 
 import io.backstory.patients.PatientService;
 import io.backstory.security.AuditLog;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,33 +29,38 @@ public class CheckInLinkService {
         }
     }
 
-    private record Link(long id, long clinicId, long followUpId, long patientId, OffsetDateTime expiresAt, boolean used,
-                        boolean pending, String firstName, String clinicName, LocalDate dischargeDate,
-                        @Nullable String language) {
+    /** A valid link with whom its check-in speaks to. */
+    private record Link(CheckInLinks.Stored stored, CheckInAddressees.Addressee addressee) {
+        long clinicId() {
+            return stored.clinicId();
+        }
+
+        long followUpId() {
+            return stored.followUpId();
+        }
+
+        long patientId() {
+            return addressee.patient().patientId();
+        }
     }
 
-    private final JdbcClient jdbc;
+    private final CheckInLinks links;
     private final FollowUpRepository followUps;
-    private final FollowUpService followUpService;
-    private final io.backstory.clinic.ClinicService clinics;
+    private final RecurrenceRecorder recorder;
     private final PatientService patients;
     private final CheckInAddressees addressees;
     private final AuditLog auditLog;
     private final CheckInOutbox outbox;
-    private final Clock clock;
 
-    CheckInLinkService(JdbcClient jdbc, FollowUpRepository followUps, FollowUpService followUpService,
-                       io.backstory.clinic.ClinicService clinics, PatientService patients, CheckInAddressees addressees,
-                       AuditLog auditLog, CheckInOutbox outbox, Clock clock) {
-        this.jdbc = jdbc;
+    CheckInLinkService(CheckInLinks links, FollowUpRepository followUps, RecurrenceRecorder recorder, PatientService patients,
+                       CheckInAddressees addressees, AuditLog auditLog, CheckInOutbox outbox) {
+        this.links = links;
         this.followUps = followUps;
-        this.followUpService = followUpService;
-        this.clinics = clinics;
+        this.recorder = recorder;
         this.patients = patients;
         this.addressees = addressees;
         this.auditLog = auditLog;
         this.outbox = outbox;
-        this.clock = clock;
     }
 
     @Transactional
@@ -86,11 +87,10 @@ public class CheckInLinkService {
             return page;
         }
         FollowUp followUp = followUps.findByIdAndClinicId(link.followUpId(), link.clinicId()).orElseThrow();
-        followUpService.record(link.clinicId(), followUp, answer, null, CheckInChannel.EMAIL, link.dischargeDate(),
+        recorder.record(followUp, answer, null, CheckInChannel.EMAIL, page.dischargeDate(),
                 () -> auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.UPDATE, "follow_up", link.followUpId(), "answered by link"),
                 episodeId -> auditLog.recordFor(link.clinicId(), ACTOR, AuditLog.Action.CREATE, "recurrence", "episode:" + episodeId, "reported by link"));
-        jdbc.sql("update check_in_link set used_at = ? where clinic_id = ? and id = ?")
-                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), link.clinicId(), link.id()).update();
+        links.markUsed(link.stored());
         return new LinkPage(State.ANSWERED, page.clinicName(), page.firstName(), page.dischargeDate(), page.minDurationHours(),
                 page.language());
     }
@@ -113,41 +113,16 @@ public class CheckInLinkService {
     }
 
     private LinkPage page(Link l) {
-        int hours = clinics.settings(l.clinicId()).minDurationHours();
-        State state = l.used() || !l.pending() ? State.ANSWERED : State.OPEN;
-        return new LinkPage(state, l.clinicName(), l.firstName(), l.dischargeDate(), hours, l.language());
+        // the form asks whether the pain lasted as long as the clinic's definition of a recurrence requires
+        int hours = recorder.definition(l.clinicId()).minDurationHours();
+        State state = l.stored().used() || !l.stored().pending() ? State.ANSWERED : State.OPEN;
+        CheckInAddressees.Addressee a = l.addressee();
+        return new LinkPage(state, a.clinicName(), a.patient().firstName(), a.patient().dischargeDate(), hours, a.language());
     }
 
+    /** The valid link of the token, with whose check-in it is and the clinic's name, from the modules that keep them. */
     private Optional<Link> find(String token, boolean lock) {
-        if (!CheckInLinks.wellFormed(token)) {
-            return Optional.empty();
-        }
-        if (lock) {
-            // Serializes concurrent submissions of one link (PostgreSQL and H2 both lock the row).
-            jdbc.sql("select id from check_in_link where token_hash = ? for update").param(CheckInLinks.hash(token))
-                    .query(Long.class).optional();
-        }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        record Row(long id, long clinicId, long followUpId, long episodeId, OffsetDateTime expiresAt, boolean used,
-                   boolean pending) {
-        }
-        Optional<Row> row = jdbc.sql("""
-                        select l.id, l.clinic_id, l.follow_up_id, f.episode_id, l.expires_at, l.used_at, f.status
-                        from check_in_link l
-                        join follow_up f on f.id = l.follow_up_id and f.clinic_id = l.clinic_id
-                        where l.token_hash = ?""")
-                .param(CheckInLinks.hash(token))
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null, FollowUpStatus.PENDING.name().equals(rs.getString(7))))
-                .optional();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        Row r = row.get();
-        // whose check-in it is, and the clinic's name, from the modules that keep them
-        return addressees.of(r.clinicId(), r.episodeId())
-                .map(a -> new Link(r.id(), r.clinicId(), r.followUpId(), a.patient().patientId(), r.expiresAt(), r.used(), r.pending(),
-                        a.patient().firstName(), a.clinicName(), a.patient().dischargeDate(), a.language()))
-                .filter(l -> l.expiresAt().isAfter(now));
+        return links.find(token, lock).flatMap(stored -> addressees.of(stored.clinicId(), stored.episodeId())
+                .map(addressee -> new Link(stored, addressee)));
     }
 }

@@ -1,9 +1,6 @@
 package io.backstory.followups;
 
 import io.backstory.patients.EpisodePatients;
-import io.backstory.security.AuditLog;
-import io.backstory.security.CurrentUser;
-import io.backstory.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,6 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #deliverDue()} hands pending messages to SMTP. Sent at least once (a message stays pending until the server
  * took it, and a crashed node's claim lapses), never twice for one check-in (the unique key on clinic, check-in and
  * kind), retried with exponential back-off, and failed for good after {@code max-attempts}. Without an SMTP server
- * (demo mode) nothing is sent: messages are held with their link for the Outbox view.
+ * (demo mode) nothing is sent: messages are held with their link for the Outbox view, which lists them through
+ * {@link FollowUpReadModels#outboxMessages}.
  */
 @Service
 public class CheckInOutbox {
@@ -50,22 +47,18 @@ public class CheckInOutbox {
     private final CheckInInvitations invitations;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final TransactionTemplate tx;
-    private final CurrentUser currentUser;
-    private final AuditLog auditLog;
     private final Clock clock;
     private final CheckInMailSettings settings;
     private final EpisodePatients episodePatients;
 
     CheckInOutbox(JdbcClient jdbc, CheckInInvitations invitations, ObjectProvider<JavaMailSender> mailSender,
-                  PlatformTransactionManager transactions, CurrentUser currentUser, AuditLog auditLog, Clock clock,
-                  CheckInMailSettings settings, EpisodePatients episodePatients) {
+                  PlatformTransactionManager transactions, Clock clock, CheckInMailSettings settings,
+                  EpisodePatients episodePatients) {
         this.episodePatients = episodePatients;
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.mailSender = mailSender;
         this.tx = new TransactionTemplate(transactions);
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
         this.clock = clock;
         this.settings = settings;
     }
@@ -265,32 +258,6 @@ public class CheckInOutbox {
     /** True when no SMTP server is configured: messages are held for the Outbox view, none leaves the machine. */
     public boolean demoMode() {
         return mailSender.getIfAvailable() == null;
-    }
-
-    /** The admin Outbox view: newest first, optionally only permanent failures. */
-    @Transactional
-    public List<OutboxMessageRow> list(boolean failedOnly, int offset, int limit) {
-        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
-        auditLog.record(AuditLog.Action.READ, "outbox_message", failedOnly ? "failed" : "all");
-        return jdbc.sql("""
-                        select id, follow_up_id, kind, recipient, status, attempts, created_at, sent_at, next_attempt_at,
-                               last_error, link
-                        from outbox_message where clinic_id = :clinic and (:failedOnly = false or status = :failed)
-                        order by created_at desc, id desc limit :limit offset :offset""")
-                .param("clinic", clinicId).param("failedOnly", failedOnly).param("failed", OutboxStatus.FAILED.name())
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new OutboxMessageRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        OutboxStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                        rs.getObject(8, OffsetDateTime.class) == null ? null : rs.getObject(8, OffsetDateTime.class).toInstant(),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11)))
-                .list();
-    }
-
-    @Transactional(readOnly = true)
-    public int count(boolean failedOnly) {
-        long clinicId = currentUser.requireAnyRole(Role.ADMIN).clinicId();
-        return jdbc.sql("select count(*) from outbox_message where clinic_id = ? and (? = false or status = ?)")
-                .params(clinicId, failedOnly, OutboxStatus.FAILED.name()).query(Long.class).single().intValue();
     }
 
     private record Claimed(long clinicId, long id, String recipient, String subject, String body, int attempt) {

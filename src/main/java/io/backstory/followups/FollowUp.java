@@ -79,6 +79,11 @@ class FollowUp extends AbstractEntity {
         }
     }
 
+    FollowUpSummary toSummary() {
+        return new FollowUpSummary(getId() == null ? 0 : getId(), getVersion(), episodeId, monthsAfter, dueDate, status,
+                completedOn, reached, painFree);
+    }
+
     long getClinicId() { return clinicId; }
     long getEpisodeId() { return episodeId; }
     int getMonthsAfter() { return monthsAfter; }

@@ -21,10 +21,11 @@ public interface EpisodeDates {
         NEXT_FOLLOW_UP_DUE
     }
 
-    Kind kind();
-
-    /** The date of each of {@code episodeIds} (of {@code clinicId}) that has one; episodes without are left out. */
-    Map<Long, LocalDate> forEpisodes(long clinicId, Collection<Long> episodeIds);
+    /**
+     * This module's dates for {@code episodeIds} (of {@code clinicId}), by the column they fill: the date of each episode
+     * that has one, episodes without left out. Columns it does not own are left out, as {@code OverviewCounter}'s counts.
+     */
+    Map<Kind, Map<Long, LocalDate>> forEpisodes(long clinicId, Collection<Long> episodeIds);
 
     /**
      * The answer of {@link #forEpisodes} from an implementation's own query, whose rows are (episode id, date): each

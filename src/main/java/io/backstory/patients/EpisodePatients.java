@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,10 +28,6 @@ public class EpisodePatients {
     public record EpisodePatient(long episodeId, long patientId, String firstName, String lastName, @Nullable String phone,
                                  @Nullable String email, boolean consentFollowUp, @Nullable String language,
                                  @Nullable LocalDate dischargeDate) {
-    }
-
-    /** A discharged episode: its id and discharge date. */
-    public record Discharged(long episodeId, LocalDate dischargeDate) {
     }
 
     private final JdbcClient jdbc;
@@ -66,19 +61,5 @@ public class EpisodePatients {
     public List<Long> episodeIdsOf(long clinicId, long patientId) {
         return jdbc.sql("select id from episode where clinic_id = ? and patient_id = ? order by id")
                 .params(clinicId, patientId).query(Long.class).list();
-    }
-
-    /**
-     * The patient's episode discharged last on or before {@code onOrBefore}, other than {@code excludedEpisodeId}: the
-     * one a new episode may be a care-seeking recurrence of. Ties on the date go to the higher id.
-     */
-    public Optional<Discharged> lastDischargedBefore(long clinicId, long patientId, long excludedEpisodeId, LocalDate onOrBefore) {
-        return jdbc.sql("""
-                        select id, discharge_date from episode
-                        where clinic_id = ? and patient_id = ? and id <> ? and discharge_date is not null
-                          and discharge_date <= ?
-                        order by discharge_date desc, id desc limit 1""")
-                .params(clinicId, patientId, excludedEpisodeId, onOrBefore)
-                .query((rs, n) -> new Discharged(rs.getLong(1), rs.getObject(2, LocalDate.class))).optional();
     }
 }

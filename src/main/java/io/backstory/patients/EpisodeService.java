@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +64,9 @@ public class EpisodeService {
         }
         Episode saved = episodes.saveAndFlush(new Episode(user.clinicId(), patient.getId(), command));
         auditLog.record(AuditLog.Action.CREATE, "episode", saved.getId());
-        events.publishEvent(new EpisodeOpened(saved.getId(), user.clinicId(), patient.getId(), saved.getStartDate()));
+        EpisodeOpened.@Nullable Previous previous = episodes.lastDischargedBefore(user.clinicId(), patient.getId(), saved.getId(), saved.getStartDate())
+                .map(e -> new EpisodeOpened.Previous(e.getId(), e.getDischargeDate())).orElse(null);
+        events.publishEvent(new EpisodeOpened(saved.getId(), user.clinicId(), patient.getId(), saved.getStartDate(), previous));
         return summary(saved, patient);
     }
 

@@ -121,10 +121,11 @@ public class PatientService {
         }
         Map<EpisodeDates.Kind, Map<Long, LocalDate>> byPatient = new EnumMap<>(EpisodeDates.Kind.class);
         for (EpisodeDates source : episodeDates) {
-            Map<Long, LocalDate> dates = byPatient.computeIfAbsent(source.kind(), k -> new HashMap<>());
-            source.forEpisodes(clinicId, patientOfEpisode.keySet()).forEach((episode, date) -> dates.merge(
-                    patientOfEpisode.get(episode), date, source.kind() == EpisodeDates.Kind.LAST_VISIT
-                            ? (a, b) -> a.isAfter(b) ? a : b : (a, b) -> a.isBefore(b) ? a : b));
+            source.forEpisodes(clinicId, patientOfEpisode.keySet()).forEach((kind, ofEpisodes) -> {
+                Map<Long, LocalDate> ofPatients = byPatient.computeIfAbsent(kind, k -> new HashMap<>());
+                ofEpisodes.forEach((episode, date) -> ofPatients.merge(patientOfEpisode.get(episode), date,
+                        kind == EpisodeDates.Kind.LAST_VISIT ? (a, b) -> a.isAfter(b) ? a : b : (a, b) -> a.isBefore(b) ? a : b));
+            });
         }
         Map<Long, LocalDate> lastVisit = byPatient.getOrDefault(EpisodeDates.Kind.LAST_VISIT, Map.of());
         Map<Long, LocalDate> nextDue = byPatient.getOrDefault(EpisodeDates.Kind.NEXT_FOLLOW_UP_DUE, Map.of());

@@ -3,7 +3,6 @@ package io.backstory.reports;
 import io.backstory.patients.DischargeLock;
 import io.backstory.patients.EpisodeDischarged;
 import io.backstory.patients.EpisodeOpened;
-import io.backstory.patients.EpisodePatients;
 import io.backstory.patients.EpisodeRecordsChanged;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -76,12 +75,10 @@ public class ReportEpisodes {
     private static final String INSERT = "insert into report_episode (" + COLUMNS + ", revision) select s.*, nextval('report_revision') from (%s) s";
 
     private final JdbcClient jdbc;
-    private final EpisodePatients episodePatients;
     private final DischargeLock dischargeLock;
 
-    ReportEpisodes(JdbcClient jdbc, EpisodePatients episodePatients, DischargeLock dischargeLock) {
+    ReportEpisodes(JdbcClient jdbc, DischargeLock dischargeLock) {
         this.jdbc = jdbc;
-        this.episodePatients = episodePatients;
         this.dischargeLock = dischargeLock;
     }
 
@@ -101,8 +98,9 @@ public class ReportEpisodes {
      */
     @EventListener
     void on(EpisodeOpened event) {
-        episodePatients.lastDischargedBefore(event.clinicId(), event.patientId(), event.episodeId(), event.startDate())
-                .ifPresent(previous -> refresh(event.clinicId(), previous.episodeId()));
+        if (event.previous() != null) {
+            refresh(event.clinicId(), event.previous().episodeId());
+        }
     }
 
     /** Brings one episode's row up to date; an episode still in care has none. */

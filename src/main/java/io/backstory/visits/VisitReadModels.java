@@ -30,15 +30,11 @@ class VisitReadModels implements OverviewCounter, EpisodeDates {
                 selectCount(jdbc, "select count(*) from visit where clinic_id = ? and visit_date > ?", clinicId, today.minusDays(30)));
     }
 
+    /** The patients worklist's "last visit": each episode's latest visit. */
     @Override
-    public Kind kind() {
-        return Kind.LAST_VISIT;
-    }
-
-    @Override
-    public Map<Long, LocalDate> forEpisodes(long clinicId, Collection<Long> episodeIds) {
-        return EpisodeDates.byEpisode(jdbc.sql("select episode_id, max(visit_date) from visit where clinic_id = :clinic "
-                        + "and episode_id in (:episodes) group by episode_id")
-                .param("clinic", clinicId).param("episodes", episodeIds));
+    public Map<Kind, Map<Long, LocalDate>> forEpisodes(long clinicId, Collection<Long> episodeIds) {
+        return Map.of(Kind.LAST_VISIT, EpisodeDates.byEpisode(jdbc.sql("select episode_id, max(visit_date) from visit "
+                        + "where clinic_id = :clinic and episode_id in (:episodes) group by episode_id")
+                .param("clinic", clinicId).param("episodes", episodeIds)));
     }
 }

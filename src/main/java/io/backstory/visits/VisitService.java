@@ -7,7 +7,6 @@ import io.backstory.base.ClinicalNote;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.measures.Instrument;
-import io.backstory.measures.MeasureService;
 import io.backstory.measures.MeasureSummary;
 import io.backstory.measures.Scoring;
 import io.backstory.patients.EpisodeRecordsChanged;
@@ -48,7 +47,6 @@ public class VisitService {
     private final VisitRepository visits;
     private final InterventionRepository interventions;
     private final EpisodeService episodes;
-    private final MeasureService measures;
     private final UserAccountService users;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
@@ -56,12 +54,11 @@ public class VisitService {
     private final Clock clock;
 
     VisitService(VisitRepository visits, InterventionRepository interventions, EpisodeService episodes,
-                 MeasureService measures, UserAccountService users, CurrentUser currentUser, AuditLog auditLog,
+                 UserAccountService users, CurrentUser currentUser, AuditLog auditLog,
                  ApplicationEventPublisher events, Clock clock) {
         this.visits = visits;
         this.interventions = interventions;
         this.episodes = episodes;
-        this.measures = measures;
         this.users = users;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
@@ -142,20 +139,9 @@ public class VisitService {
         });
     }
 
-    @Transactional
-    public CoverageStrip coverage(long episodeId) {
-        return CoverageStrip.of(list(episodeId));
-    }
-
-    /** The plan-balance nudges for the episode as it stands (DESIGN §5): informative, never blocking. */
-    @Transactional
-    public List<Nudge> nudges(long episodeId) {
-        return nudges(episodes.get(episodeId), coverage(episodeId), measures.list(episodeId));
-    }
-
     /**
-     * The nudges from records already read (the episode page has them): the same rule as {@link #nudges(long)}
-     * without reading the episode, its visits and its measures again.
+     * The plan-balance nudges for the episode as it stands (DESIGN §5), informative, never blocking: computed from
+     * the records the episode page has already read, so none is read again.
      */
     public static List<Nudge> nudges(EpisodeSummary episode, CoverageStrip strip, List<MeasureSummary> all) {
         Function<Instrument, MeasureSummary> latest = instrument -> all.stream()

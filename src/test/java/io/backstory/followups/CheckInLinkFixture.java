@@ -1,5 +1,6 @@
 package io.backstory.followups;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -11,6 +12,6 @@ public final class CheckInLinkFixture {
 
     /** A new link to the check-in; returns its token. */
     public static String create(JdbcClient jdbc, long clinicId, long followUpId) {
-        return new CheckInLinks(jdbc).create(clinicId, followUpId, Instant.now());
+        return new CheckInLinks(jdbc, Clock.systemUTC()).create(clinicId, followUpId, Instant.now());
     }
 }

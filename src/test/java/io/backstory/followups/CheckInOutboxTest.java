@@ -35,6 +35,7 @@ class CheckInOutboxTest {
     @Autowired ClinicService clinics;
     @Autowired EpisodeService episodes;
     @Autowired FollowUpService followUps;
+    @Autowired FollowUpReadModels readModels;
     @Autowired CheckInOutbox outbox;
     @Autowired CheckInLinkService links;
     @Autowired CheckInTestConfig.MutableClock clock;
@@ -178,7 +179,7 @@ class CheckInOutboxTest {
     }
 
     private FollowUpDue worklistRow(Discharged d) {
-        return followUps.due(0, 100_000).stream().filter(r -> r.episodeId() == d.episode().id() && r.monthsAfter() == 1)
+        return readModels.due(0, 100_000).stream().filter(r -> r.episodeId() == d.episode().id() && r.monthsAfter() == 1)
                 .findFirst().orElse(null);
     }
 
@@ -209,7 +210,7 @@ class CheckInOutboxTest {
         assertThat(row.noReplyToEmail()).isFalse();
         // The admin sees it among the permanent failures.
         signedIn.signInAs("admin");
-        assertThat(outbox.list(true, 0, 1000)).anyMatch(m -> m.recipient().equals(d.email()) && m.status() == OutboxStatus.FAILED);
+        assertThat(readModels.outboxMessages(true, 0, 1000)).anyMatch(m -> m.recipient().equals(d.email()) && m.status() == OutboxStatus.FAILED);
     }
 
     @Test
@@ -344,7 +345,7 @@ class CheckInOutboxTest {
         assertThat(jdbc.sql("select last_error from outbox_message where recipient = ?").param(called.email()).query(String.class).single())
                 .contains("already completed");
         signedIn.signInAs("admin");
-        assertThat(outbox.list(false, 0, 1000)).anyMatch(m -> m.recipient().equals(optedOut.email()) && m.status() == OutboxStatus.CANCELED);
+        assertThat(readModels.outboxMessages(false, 0, 1000)).anyMatch(m -> m.recipient().equals(optedOut.email()) && m.status() == OutboxStatus.CANCELED);
     }
 
     private String token(Discharged d) {

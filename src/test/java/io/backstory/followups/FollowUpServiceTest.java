@@ -21,6 +21,7 @@ class FollowUpServiceTest {
 
     @Autowired ClinicalFixture fixture;
     @Autowired FollowUpService followUps;
+    @Autowired FollowUpReadModels readModels;
 
     private final LocalDate today = LocalDate.now();
 
@@ -36,7 +37,7 @@ class FollowUpServiceTest {
     }
 
     private List<FollowUpDue> all() {
-        return followUps.due(0, followUps.countDue());
+        return readModels.due(0, readModels.countDue());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.followups.CheckInAnswer;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpReadModels;
 import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.measures.MeasureService;
@@ -51,6 +52,7 @@ class ReportEpisodesTest {
     @Autowired VisitService visits;
     @Autowired MeasureService measures;
     @Autowired FollowUpService followUps;
+    @Autowired FollowUpReadModels readModels;
     @Autowired ReportEpisodes reportEpisodes;
     @Autowired ReportDataset dataset;
     @Autowired JdbcClient jdbc;
@@ -84,7 +86,7 @@ class ReportEpisodesTest {
         assertThat(decimal(stored(episode), "fabq_pa")).isEqualTo(18.0);
         assertThat(dataset.dataVersion(clinic())).as("the report's data version follows the row").isNotEqualTo(before);
 
-        FollowUpDue oneMonth = followUps.due(0, followUps.countDue()).stream()
+        FollowUpDue oneMonth = readModels.due(0, readModels.countDue()).stream()
                 .filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == 1).findFirst().orElseThrow();
         followUps.recordCheckIn(oneMonth.id(), oneMonth.version(), CheckInAnswer.painReturned(today.minusDays(10), 5, true, true, false), null);
         assertThat(stored(episode).get("last_due")).isNotNull();
@@ -132,7 +134,7 @@ class ReportEpisodesTest {
     }
 
     private FollowUpDue oneMonth(EpisodeSummary episode) {
-        return followUps.due(0, followUps.countDue()).stream()
+        return readModels.due(0, readModels.countDue()).stream()
                 .filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == 1).findFirst().orElseThrow();
     }
 

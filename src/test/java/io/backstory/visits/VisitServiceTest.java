@@ -11,6 +11,7 @@ import io.backstory.measures.Instrument;
 import io.backstory.measures.MeasureEntry;
 import io.backstory.measures.MeasureService;
 import io.backstory.measures.Timepoint;
+import io.backstory.patients.EpisodeService;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,15 @@ class VisitServiceTest {
 
     @Autowired VisitService visits;
     @Autowired MeasureService measures;
+    @Autowired EpisodeService episodes;
 
     @RegisterExtension
     final NewEpisode episode = NewEpisode.opened(20, Chronicity.ACUTE);
+
+    /** The nudges as the episode page computes them, from the records it has read. */
+    private List<Nudge> nudges() {
+        return VisitService.nudges(episodes.get(episode.id()), CoverageStrip.of(visits.list(episode.id())), measures.list(episode.id()));
+    }
 
     private long intervention(String code) {
         return visits.catalogue().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().id();
@@ -99,12 +106,12 @@ class VisitServiceTest {
         visits.log(new VisitCommand(episode.id(), episode.today().minusDays(10), me, 30, 5, null, Set.of(Factor.MOVEMENT), Set.of()));
         visits.log(new VisitCommand(episode.id(), episode.today().minusDays(5), me, 30, 4, null, Set.of(Factor.MOVEMENT, Factor.STRENGTH), Set.of()));
 
-        CoverageStrip strip = visits.coverage(episode.id());
+        CoverageStrip strip = CoverageStrip.of(visits.list(episode.id()));
         assertThat(strip.visits()).hasSize(2);
         assertThat(strip.breadth()).isEqualTo(2);
-        assertThat(visits.nudges(episode.id())).extracting(Nudge::key).containsExactly("beliefs");
+        assertThat(nudges()).extracting(Nudge::key).containsExactly("beliefs");
 
         visits.log(new VisitCommand(episode.id(), episode.today(), me, 30, 3, null, Set.of(Factor.BELIEFS), Set.of()));
-        assertThat(visits.nudges(episode.id())).isEmpty();
+        assertThat(nudges()).isEmpty();
     }
 }

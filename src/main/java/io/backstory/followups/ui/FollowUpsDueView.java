@@ -29,6 +29,7 @@ import io.backstory.base.ui.PageHeader;
 import io.backstory.followups.CheckInAnswer;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpReadModels;
 import io.backstory.followups.RecurrenceDecision;
 import io.backstory.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import java.time.Clock;
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
 public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle {
 
+    private final FollowUpReadModels readModels;
     private final FollowUpService followUps;
     private final Clock clock;
     final Grid<FollowUpDue> grid = new Grid<>();
@@ -56,7 +58,9 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
     ErrorSummary errors;
     Button record;
 
-    public FollowUpsDueView(FollowUpService followUps, CurrentUser currentUser, Clock clock, RecordPages pages) {
+    public FollowUpsDueView(FollowUpReadModels readModels, FollowUpService followUps, CurrentUser currentUser, Clock clock,
+                            RecordPages pages) {
+        this.readModels = readModels;
         this.followUps = followUps;
         this.clock = clock;
         addClassName("follow-ups-view");
@@ -108,7 +112,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
             buttons.add(episode);
             return buttons;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> followUps.due(q.getOffset(), q.getLimit()).stream(), q -> followUps.countDue());
+        grid.setItems(q -> readModels.due(q.getOffset(), q.getLimit()).stream(), q -> readModels.countDue());
         // a long name wraps onto a second line (rows are two lines already: due date and overdue badge) instead of being cut
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("followUps.empty"));
@@ -118,7 +122,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private void refreshCount() {
-        count.setText(getTranslation("followUps.count", followUps.countDue()));
+        count.setText(getTranslation("followUps.count", readModels.countDue()));
     }
 
     void openCheckIn(FollowUpDue due) {

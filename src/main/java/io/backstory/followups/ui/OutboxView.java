@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.followups.CheckInOutbox;
+import io.backstory.followups.FollowUpReadModels;
 import io.backstory.followups.OutboxMessageRow;
 import io.backstory.followups.OutboxStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     final Grid<OutboxMessageRow> grid = new Grid<>();
     final Checkbox failedOnly = new Checkbox();
 
-    public OutboxView(CheckInOutbox outbox) {
+    public OutboxView(CheckInOutbox outbox, FollowUpReadModels readModels) {
         addClassName("outbox-view");
         setSizeFull();
         add(new H2(getTranslation("outbox.title")));
@@ -73,8 +74,8 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
             link.addClassName("outbox-link");
             return link;
         }).setHeader(getTranslation("outbox.link")).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> outbox.list(failedOnly.getValue(), q.getOffset(), q.getLimit()).stream(),
-                q -> outbox.count(failedOnly.getValue()));
+        grid.setItems(q -> readModels.outboxMessages(failedOnly.getValue(), q.getOffset(), q.getLimit()).stream(),
+                q -> readModels.countOutboxMessages(failedOnly.getValue()));
         failedOnly.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         add(failedOnly, grid);
         setFlexGrow(1, grid);

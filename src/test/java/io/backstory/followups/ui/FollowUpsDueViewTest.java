@@ -9,6 +9,7 @@ import io.backstory.TestSecurity;
 import io.backstory.analytics.Chronicity;
 import io.backstory.followups.FollowUpDue;
 import io.backstory.followups.FollowUpService;
+import io.backstory.followups.FollowUpReadModels;
 import io.backstory.followups.RecurrenceSummary;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
@@ -26,6 +27,7 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
     @Autowired ClinicalFixture fixture;
     @Autowired EpisodeService episodes;
     @Autowired FollowUpService followUps;
+    @Autowired FollowUpReadModels readModels;
 
     private final LocalDate today = LocalDate.now();
     private EpisodeSummary episode;
@@ -43,7 +45,7 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
     }
 
     private FollowUpDue due(int months) {
-        return followUps.due(0, followUps.countDue()).stream()
+        return readModels.due(0, readModels.countDue()).stream()
                 .filter(d -> d.episodeId() == episode.id() && d.monthsAfter() == months).findFirst().orElseThrow();
     }
 
