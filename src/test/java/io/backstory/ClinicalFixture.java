@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Creates patients and episodes through the services, as a therapist would, for service and view tests. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicalFixture {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -32,13 +35,6 @@ public class ClinicalFixture {
     private final EpisodeService episodes;
     private final ClinicService clinics;
     private final UserAccountService users;
-
-    ClinicalFixture(PatientService patients, EpisodeService episodes, ClinicService clinics, UserAccountService users) {
-        this.patients = patients;
-        this.episodes = episodes;
-        this.clinics = clinics;
-        this.users = users;
-    }
 
     /**
      * A new clinic (one location, "Annex") whose one person, "Sam Second", is therapist, owner and admin at once,

@@ -1,5 +1,7 @@
 package io.backstory;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -8,13 +10,10 @@ import org.springframework.stereotype.Component;
 
 /** Signs a real account in for service tests, exactly as the login would put it in the security context. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TestSecurity {
 
     private final UserDetailsService users;
-
-    TestSecurity(UserDetailsService users) {
-        this.users = users;
-    }
 
     public void signInAs(String username) {
         UserDetails user = users.loadUserByUsername(username);

@@ -22,6 +22,8 @@ import io.backstory.visits.VisitSummary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EpisodeCareService {
 
     private final PatientService patients;
@@ -42,18 +45,6 @@ public class EpisodeCareService {
     private final ClinicService clinics;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
-
-    EpisodeCareService(PatientService patients, EpisodeService episodes, MeasureService measures, VisitService visits,
-                       FollowUpService followUps, ClinicService clinics, CurrentUser currentUser, AuditLog auditLog) {
-        this.patients = patients;
-        this.episodes = episodes;
-        this.measures = measures;
-        this.visits = visits;
-        this.followUps = followUps;
-        this.clinics = clinics;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-    }
 
     /**
      * The episode page: each record read once (the episode view made 8 service calls that read the episode 9 times

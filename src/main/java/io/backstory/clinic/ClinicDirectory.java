@@ -3,6 +3,8 @@ package io.backstory.clinic;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * report).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicDirectory {
 
     /** @param defaultLanguage the language for patients without one of their own (issue 16); null: English */
@@ -21,10 +24,6 @@ public class ClinicDirectory {
     }
 
     private final JdbcClient jdbc;
-
-    ClinicDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The name of each of {@code clinicIds}; unknown ids are left out. */
     public Map<Long, ClinicName> names(Collection<Long> clinicIds) {

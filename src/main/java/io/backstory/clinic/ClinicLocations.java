@@ -1,6 +1,8 @@
 package io.backstory.clinic;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Component;
  * matches location names. Archived locations included, since their episodes stay.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicLocations {
 
     /** A location; {@code archived}: takes no new episodes. */
@@ -16,10 +19,6 @@ public class ClinicLocations {
     }
 
     private final JdbcClient jdbc;
-
-    ClinicLocations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every location of the clinic, in id order. */
     public List<LocationName> all(long clinicId) {

@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * identity columns restarted afterwards, so the app continues numbering after the demo rows.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoDataWriter {
 
     private final PatientBulk patientBulk;
@@ -47,13 +50,6 @@ class DemoDataWriter {
     private final FollowUpBulk followUpBulk;
     /** The last id used per kind of row, read once from the tables and counted on from there. */
     private final Map<String, Long> lastId = new HashMap<>();
-
-    DemoDataWriter(PatientBulk patientBulk, VisitBulk visitBulk, MeasureBulk measureBulk, FollowUpBulk followUpBulk) {
-        this.patientBulk = patientBulk;
-        this.visitBulk = visitBulk;
-        this.measureBulk = measureBulk;
-        this.followUpBulk = followUpBulk;
-    }
 
     private long next(String kind) {
         return lastId.merge(kind, 1L, Long::sum);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * write in. One place for the language rule (issue 16): the patient's own, else the clinic's default.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CheckInAddressees {
 
     /** A row that belongs to an episode of a clinic, whose patient is asked of the patients module. */
@@ -35,11 +38,6 @@ class CheckInAddressees {
 
     private final EpisodePatients episodePatients;
     private final ClinicDirectory clinicDirectory;
-
-    CheckInAddressees(EpisodePatients episodePatients, ClinicDirectory clinicDirectory) {
-        this.episodePatients = episodePatients;
-        this.clinicDirectory = clinicDirectory;
-    }
 
     /** The addressee of one episode; empty when the patients or the clinic module does not know it. */
     Optional<Addressee> of(long clinicId, long episodeId) {

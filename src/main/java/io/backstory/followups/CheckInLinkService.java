@@ -4,6 +4,8 @@ import io.backstory.patients.PatientService;
 import io.backstory.security.AuditLog;
 import java.time.LocalDate;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * credential; every use is audited under the actor {@value #ACTOR}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CheckInLinkService {
 
     static final String ACTOR = "patient-link";
@@ -51,17 +54,6 @@ public class CheckInLinkService {
     private final CheckInAddressees addressees;
     private final AuditLog auditLog;
     private final CheckInOutbox outbox;
-
-    CheckInLinkService(CheckInLinks links, FollowUpRepository followUps, RecurrenceRecorder recorder, PatientService patients,
-                       CheckInAddressees addressees, AuditLog auditLog, CheckInOutbox outbox) {
-        this.links = links;
-        this.followUps = followUps;
-        this.recorder = recorder;
-        this.patients = patients;
-        this.addressees = addressees;
-        this.auditLog = auditLog;
-        this.outbox = outbox;
-    }
 
     @Transactional
     public LinkPage open(String token) {

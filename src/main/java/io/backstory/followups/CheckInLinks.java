@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code check_in_link} table: links are created here, found by their token and marked used.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CheckInLinks {
 
     /** Long enough for the invitation and both reminders (+3, +7 days) with time to spare. */
@@ -40,11 +43,6 @@ class CheckInLinks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    CheckInLinks(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Stores a new link for the check-in and returns its token (the only time it exists in clear). */
     String create(long clinicId, long followUpId, Instant now) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -25,6 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * keyboard. A wrong, used or expired token gets one calm page; clients that keep trying wrong tokens are throttled.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CheckInPageController {
 
     /** Nothing but this origin's stylesheet and form posts; no scripts at all. */
@@ -34,12 +37,6 @@ class CheckInPageController {
     private final CheckInLinkService links;
     private final CheckInThrottle throttle;
     private final Clock clock;
-
-    CheckInPageController(CheckInLinkService links, CheckInThrottle throttle, Clock clock) {
-        this.links = links;
-        this.throttle = throttle;
-        this.clock = clock;
-    }
 
     @GetMapping(value = "/check-in/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * cannot succeed anyway; this keeps a scanner from loading the database and the audit trail.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CheckInThrottle {
 
     static final int MAX_BAD = 10;
@@ -24,11 +27,6 @@ class CheckInThrottle {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    CheckInThrottle(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     boolean blocked(String client) {
         Instant since = clock.instant().minus(WINDOW);

@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sent by {@link CheckInOutbox}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
 
     /** The worklist shows check-ins due within the coming week as well as the overdue ones. */
@@ -62,16 +65,6 @@ public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
     private final AuditLog auditLog;
     private final Clock clock;
     private final CheckInMailSettings mailSettings;
-
-    FollowUpReadModels(JdbcClient jdbc, EpisodePatients episodePatients, CurrentUser currentUser, AuditLog auditLog,
-                       Clock clock, CheckInMailSettings mailSettings) {
-        this.jdbc = jdbc;
-        this.episodePatients = episodePatients;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.clock = clock;
-        this.mailSettings = mailSettings;
-    }
 
     /** Pending check-ins due up to a week ahead, earliest (most overdue) first. */
     @Transactional

@@ -15,6 +15,8 @@ import io.backstory.security.CurrentUser;
 import io.backstory.security.Role;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -28,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is in {@link FollowUpReadModels}; {@link RecurrenceRecorder} decides and records recurrences.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FollowUpService {
 
     private final FollowUpRepository followUps;
@@ -37,17 +40,6 @@ public class FollowUpService {
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
     private final RecurrenceRecorder recorder;
-
-    FollowUpService(FollowUpRepository followUps, RecurrenceRepository recurrences, EpisodeService episodes, ClinicService clinics,
-                    CurrentUser currentUser, AuditLog auditLog, RecurrenceRecorder recorder) {
-        this.followUps = followUps;
-        this.recurrences = recurrences;
-        this.episodes = episodes;
-        this.clinics = clinics;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.recorder = recorder;
-    }
 
     /** Schedules the clinic's check-ins (default 1, 3, 6 and 12 months) after a discharge. */
     @EventListener

@@ -8,6 +8,8 @@ import io.backstory.patients.EpisodeRecordsChanged;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.LongConsumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * caller's, passed in: only the caller knows the actor (a signed-in user, or a patient's link).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RecurrenceRecorder {
 
     private final FollowUpRepository followUps;
@@ -27,15 +30,6 @@ class RecurrenceRecorder {
     private final ClinicService clinics;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RecurrenceRecorder(FollowUpRepository followUps, RecurrenceRepository recurrences, ClinicService clinics,
-                       ApplicationEventPublisher events, Clock clock) {
-        this.followUps = followUps;
-        this.recurrences = recurrences;
-        this.clinics = clinics;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * A patient who recovered and comes back for care has had a care-seeking recurrence of the previous episode.

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * bulk APIs, text cells defused for spreadsheets (CsvExport). Admins and owners only; audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicCsvExportService {
 
     private final ClinicExports exports;
-
-    ClinicCsvExportService(ClinicExports exports) {
-        this.exports = exports;
-    }
 
     /** Writes the zip to {@code out} (left open); rows per file. */
     @Transactional // not read-only: the audit row is written in it; the cursors need the transaction to stream

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * visits never sits in memory.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ClinicExports {
 
     /** Writes one file of the zip and returns how many records it holds. */
@@ -40,12 +43,6 @@ class ClinicExports {
     private final AuditLog auditLog;
     /** Handed out by {@link #start} only, so no export reads a row before it is audited. */
     private final Readers readers;
-
-    ClinicExports(CurrentUser currentUser, AuditLog auditLog, Readers readers) {
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.readers = readers;
-    }
 
     /**
      * What an export reads of a clinic, from the owning modules: the records as their bulk APIs stream them, and the

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,15 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
  * response. HTTP Basic (SecurityConfig's /api chain); the service refuses therapists and audits the export.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FhirExportController {
 
     private final FhirExportService export;
     private final Clock clock;
-
-    FhirExportController(FhirExportService export, Clock clock) {
-        this.export = export;
-        this.clock = clock;
-    }
 
     @GetMapping("/api/export/fhir")
     void fhir(HttpServletResponse response) throws IOException {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -19,15 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * as it is built, so a clinic of millions of visits never sits in memory. Admins and owners only; audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FhirExportService {
 
     private static final String SUFFIX = ".ndjson";
 
     private final ClinicExports exports;
-
-    FhirExportService(ClinicExports exports) {
-        this.exports = exports;
-    }
 
     /**
      * Writes the zip to {@code out} (left open) and returns how many resources of each type it holds. One snapshot

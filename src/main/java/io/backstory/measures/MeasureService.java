@@ -15,12 +15,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Outcome measures of an episode, scored by {@link Scoring} before anything is stored. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MeasureService {
 
     private final MeasureRepository measures;
@@ -29,16 +32,6 @@ public class MeasureService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    MeasureService(MeasureRepository measures, EpisodeService episodes, CurrentUser currentUser, AuditLog auditLog,
-                   ApplicationEventPublisher events, Clock clock) {
-        this.measures = measures;
-        this.episodes = episodes;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Records several instruments at one timepoint; all or none are stored. */
     @Transactional

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,13 +25,10 @@ import org.springframework.stereotype.Component;
  * every query is scoped by the clinic.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EpisodeCounts implements OverviewCounter {
 
     private final JdbcClient jdbc;
-
-    EpisodeCounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Episodes still in care (not discharged), optionally only of one location, therapist or chronicity. */
     public int open(long clinicId, @Nullable Long locationId, @Nullable Long therapistId, @Nullable Chronicity chronicity) {

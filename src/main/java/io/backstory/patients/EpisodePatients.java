@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * caller records what it shows.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EpisodePatients {
 
     /**
@@ -31,10 +34,6 @@ public class EpisodePatients {
     }
 
     private final JdbcClient jdbc;
-
-    EpisodePatients(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The patient of each of {@code episodeIds} (of {@code clinicId}); unknown episodes are left out. */
     public Map<Long, EpisodePatient> ofEpisodes(long clinicId, Collection<Long> episodeIds) {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * care-seeking recurrence they cause commit together with the episode.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EpisodeService {
 
     private final EpisodeRepository episodes;
@@ -39,19 +42,6 @@ public class EpisodeService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    EpisodeService(EpisodeRepository episodes, PatientRepository patients, ClinicService clinics,
-                   UserAccountService users, CurrentUser currentUser, AuditLog auditLog,
-                   ApplicationEventPublisher events, Clock clock) {
-        this.episodes = episodes;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.users = users;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     public EpisodeSummary open(EpisodeCommand command) {

@@ -4,6 +4,8 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.analytics.StartBackRisk;
 import java.time.LocalDate;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -17,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * refuses therapists (403) and audits the export. Errors are JSON (base.web.ApiErrors), a bad parameter named.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RecurrenceReportController {
 
     private final RecurrenceReportService reports;
-
-    RecurrenceReportController(RecurrenceReportService reports) {
-        this.reports = reports;
-    }
 
     @GetMapping(value = "/api/reports/recurrence", produces = MediaType.APPLICATION_JSON_VALUE)
     String recurrence(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,

@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportDataset {
 
     private static final String SQL = """
@@ -68,15 +71,6 @@ class ReportDataset {
     private final ClinicAccounts accounts;
     private final ClinicDirectory clinicDirectory;
     private final ClinicLocations clinicLocations;
-
-    ReportDataset(JdbcClient jdbc, EpisodeCounts episodeCounts, ClinicAccounts accounts, ClinicDirectory clinicDirectory,
-                  ClinicLocations clinicLocations) {
-        this.clinicLocations = clinicLocations;
-        this.jdbc = jdbc;
-        this.episodeCounts = episodeCounts;
-        this.accounts = accounts;
-        this.clinicDirectory = clinicDirectory;
-    }
 
     /** The owner's filter as conditions on {@code report_episode e}: one place for the dataset and the channel counts. */
     private static void appendFilter(ReportFilter filter, StringBuilder sql, List<Object> params) {

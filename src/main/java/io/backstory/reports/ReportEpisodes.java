@@ -6,6 +6,8 @@ import io.backstory.patients.EpisodeOpened;
 import io.backstory.patients.EpisodeRecordsChanged;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ReportEpisodesTest checks that the rows follow every change made through the owners' services.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportEpisodes {
 
     /** The columns of report_episode that the aggregation fills, in the order of {@link #SELECT}. */
@@ -76,11 +79,6 @@ public class ReportEpisodes {
 
     private final JdbcClient jdbc;
     private final DischargeLock dischargeLock;
-
-    ReportEpisodes(JdbcClient jdbc, DischargeLock dischargeLock) {
-        this.jdbc = jdbc;
-        this.dischargeLock = dischargeLock;
-    }
 
     @EventListener
     void on(EpisodeDischarged event) {

@@ -1,5 +1,7 @@
 package io.backstory.security;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -16,6 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * It joins the caller's transaction: a write and its audit row commit or roll back together.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditLog {
 
     public enum Action {
@@ -49,10 +52,6 @@ public class AuditLog {
     private static final ThreadLocal<Boolean> ONE_READ = ThreadLocal.withInitial(() -> false);
 
     private final JdbcClient jdbc;
-
-    AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(Action action, String entity, Object entityId) {

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and an admin only ever sees their own clinic's rows.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditTrail {
 
     public static final int PAGE_SIZE = 50;
@@ -37,14 +40,6 @@ public class AuditTrail {
     private final AuditLog auditLog;
     private final ObjectProvider<PatientAuditScope> patientScopes;
     private final Clock clock;
-
-    AuditTrail(JdbcClient jdbc, CurrentUser currentUser, AuditLog auditLog, ObjectProvider<PatientAuditScope> patientScopes, Clock clock) {
-        this.jdbc = jdbc;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.patientScopes = patientScopes;
-        this.clock = clock;
-    }
 
     @Transactional
     public AuditPage search(AuditFilter filter, int offset) {

@@ -3,6 +3,8 @@ package io.backstory.security;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * accounts. One query each, filtered by clinic; disabled accounts included, since their records stay.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicAccounts {
 
     /** A therapist's account; {@code enabled}: may still sign in (and so take new records). */
@@ -23,10 +26,6 @@ public class ClinicAccounts {
     }
 
     private final JdbcClient jdbc;
-
-    ClinicAccounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every account's display name by id. */
     public Map<Long, String> displayNames(long clinicId) {

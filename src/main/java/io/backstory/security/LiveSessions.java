@@ -1,5 +1,7 @@
 package io.backstory.security;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * Read from the database on each request, so it holds across app nodes too.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveSessions {
 
     private final JdbcClient jdbc;
-
-    LiveSessions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
     private volatile boolean unreachable;

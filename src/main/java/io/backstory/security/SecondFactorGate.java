@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +22,10 @@ import org.springframework.stereotype.Component;
  * with its own navigation access control, which would let a half-signed-in session through.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecondFactorGate extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
 
     private final SignInFlow flow;
-
-    SecondFactorGate(SignInFlow flow) {
-        this.flow = flow;
-    }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)

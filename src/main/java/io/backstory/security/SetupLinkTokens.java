@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ott.DefaultOneTimeToken;
@@ -28,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * voids its older ones.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SetupLinkTokens implements OneTimeTokenService {
 
     /** Long enough to hand a link over at the end of a working day and have it used after a weekend. */
@@ -36,11 +39,6 @@ class SetupLinkTokens implements OneTimeTokenService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    SetupLinkTokens(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

@@ -1,5 +1,7 @@
 package io.backstory.security;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -10,13 +12,10 @@ import org.springframework.stereotype.Component;
  * happen ({@link LoginThrottle}, {@link SecondFactorService}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SignInAudit {
 
     private final AuditLog auditLog;
-
-    SignInAudit(AuditLog auditLog) {
-        this.auditLog = auditLog;
-    }
 
     @EventListener
     public void onSuccess(AuthenticationSuccessEvent event) {

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -22,6 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * ({@link ApiSecondFactorFilter}). Both ask {@link SecondFactorService#nextStep} and throttle wrong codes alike.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignInFlow {
 
     private final SecondFactorService factors;
@@ -29,13 +32,6 @@ public class SignInFlow {
     private final Clock clock;
     private final LoginThrottle throttle;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-    SignInFlow(SecondFactorService factors, UserAccountService accounts, Clock clock, LoginThrottle throttle) {
-        this.factors = factors;
-        this.accounts = accounts;
-        this.clock = clock;
-        this.throttle = throttle;
-    }
 
     static final String CODE_PAGE = "/sign-in/code";
     static final String ENROL_PAGE = "/sign-in/authenticator";

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * checked here (role and clinic), audited, and ends the person's live sessions where it takes rights away.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserAccountService {
 
     private static final String USERNAME_RULE = "[a-z0-9._-]{3,60}";
@@ -51,20 +54,6 @@ public class UserAccountService {
     private final Clock clock;
     private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
-
-    UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                       CurrentUser currentUser, AuditLog auditLog, SetupLinkTokens setupLinks, JdbcClient jdbc, Clock clock,
-                       LoginThrottle throttle) {
-        this.accounts = accounts;
-        this.passwordEncoder = passwordEncoder;
-        this.passwordPolicy = passwordPolicy;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.setupLinks = setupLinks;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.throttle = throttle;
-    }
 
     /**
      * The first accounts of a new clinic, before anyone can sign in to it (the production bootstrap

@@ -8,6 +8,8 @@ import io.backstory.patients.EpisodeDates;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +18,10 @@ import org.springframework.stereotype.Component;
  * 30 days and the patients worklist's "last visit" column (each episode's latest visit).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class VisitReadModels implements OverviewCounter, EpisodeDates {
 
     private final JdbcClient jdbc;
-
-    VisitReadModels(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Map<OverviewCount, Long> count(long clinicId, LocalDate today) {

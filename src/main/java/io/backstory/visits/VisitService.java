@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -39,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * edits carry the version the user started from, so a colleague's save in between is reported, never overwritten.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VisitService {
 
     static final String CONFLICT = "This visit was changed by someone else after you opened it, so your changes "
@@ -52,19 +55,6 @@ public class VisitService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    VisitService(VisitRepository visits, InterventionRepository interventions, EpisodeService episodes,
-                 UserAccountService users, CurrentUser currentUser, AuditLog auditLog,
-                 ApplicationEventPublisher events, Clock clock) {
-        this.visits = visits;
-        this.interventions = interventions;
-        this.episodes = episodes;
-        this.users = users;
-        this.currentUser = currentUser;
-        this.auditLog = auditLog;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The clinic's active interventions: the shared catalogue plus the clinic's own, by name. */
     @Transactional(readOnly = true)

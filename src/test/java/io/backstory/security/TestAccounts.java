@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +14,13 @@ import org.springframework.stereotype.Component;
  * audit rows never leak between tests, with accounts that sign in with {@link #PASSWORD}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TestAccounts {
 
     public static final String PASSWORD = "correct horse battery";
 
     private final ClinicService clinics;
     private final UserAccountService users;
-
-    TestAccounts(ClinicService clinics, UserAccountService users) {
-        this.clinics = clinics;
-        this.users = users;
-    }
 
     /** Someone to create: the display name's initials start the username. */
     public record Person(String displayName, Set<Role> roles) {

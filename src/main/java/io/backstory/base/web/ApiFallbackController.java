@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,13 +22,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * {@code Allow} header; any other path 404, both as JSON.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiFallbackController {
 
     private final ApplicationContext context;
-
-    ApiFallbackController(ApplicationContext context) {
-        this.context = context;
-    }
 
     @RequestMapping("/api/**")
     ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {

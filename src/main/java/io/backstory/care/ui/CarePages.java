@@ -28,18 +28,23 @@ class CarePages implements RecordPages {
     }
 
     static void patient(long patientId) {
-        UI.getCurrent().navigate(PatientView.class, new RouteParameters(PATIENT_ID, String.valueOf(patientId)));
+        open(PatientView.class, PATIENT_ID, patientId);
     }
 
     static void episode(long episodeId) {
-        UI.getCurrent().navigate(EpisodeView.class, new RouteParameters(EPISODE_ID, String.valueOf(episodeId)));
+        open(EpisodeView.class, EPISODE_ID, episodeId);
     }
 
     static void logVisit(long episodeId) {
-        UI.getCurrent().navigate(LogVisitView.class, new RouteParameters(EPISODE_ID, String.valueOf(episodeId)));
+        open(LogVisitView.class, EPISODE_ID, episodeId);
     }
 
     static void editVisit(long visitId) {
-        UI.getCurrent().navigate(EditVisitView.class, new RouteParameters(VISIT_ID, String.valueOf(visitId)));
+        open(EditVisitView.class, VISIT_ID, visitId);
+    }
+
+    /** The one place a care page's address is built: the view and its record's id under the route's name for it. */
+    private static void open(Class<? extends com.vaadin.flow.component.Component> view, String parameter, long id) {
+        UI.getCurrent().navigate(view, new RouteParameters(parameter, String.valueOf(id)));
     }
 }

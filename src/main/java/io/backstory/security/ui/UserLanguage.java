@@ -5,6 +5,8 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.backstory.security.UserAccountService;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +15,10 @@ import org.springframework.stereotype.Component;
  * screen readers pronounce the page in its language.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UserLanguage implements VaadinServiceInitListener {
 
     private final UserAccountService accounts;
-
-    UserLanguage(UserAccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
