@@ -13,6 +13,7 @@ import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
 import io.backstory.security.Role;
 import io.backstory.security.UserAccountService;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,12 @@ public class ClinicalFixture {
     private final EpisodeService episodes;
     private final ClinicService clinics;
     private final UserAccountService users;
+    private final Clock clock;
+
+    /** A date {@code days} before today by the application's clock, the one due dates and the worklist use. */
+    public LocalDate daysAgo(int days) {
+        return LocalDate.now(clock).minusDays(days);
+    }
 
     /**
      * A new clinic (one location, "Annex") whose one person, "Sam Second", is therapist, owner and admin at once,

@@ -10,7 +10,6 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.base.ConcurrentEditException;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientSummary;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,13 +22,11 @@ class FollowUpServiceTest {
     @Autowired FollowUpService followUps;
     @Autowired FollowUpReadModels readModels;
 
-    private final LocalDate today = LocalDate.now();
-
     @RegisterExtension
     final SignedIn signedIn = SignedIn.as("therapist");
 
     private EpisodeSummary dischargedDaysAgo(PatientSummary patient, int days) {
-        return fixture.discharged(patient, today.minusDays(days + 40), today.minusDays(days), Chronicity.ACUTE);
+        return fixture.discharged(patient, fixture.daysAgo(days + 40), fixture.daysAgo(days), Chronicity.ACUTE);
     }
 
     private FollowUpDue dueFor(EpisodeSummary episode, int months) {
@@ -60,7 +57,7 @@ class FollowUpServiceTest {
         FollowUpDue threeMonths = dueFor(episode, 3);
 
         CheckInResult result = followUps.recordCheckIn(threeMonths.id(), threeMonths.version(),
-                CheckInAnswer.painReturned(today.minusDays(20), 6, true, true, false), "Lifting at work");
+                CheckInAnswer.painReturned(fixture.daysAgo(20), 6, true, true, false), "Lifting at work");
 
         assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.RECURRENCE);
         assertThat(result.recurrenceRecorded()).isTrue();
@@ -72,7 +69,7 @@ class FollowUpServiceTest {
 
         FollowUpDue oneMonth = dueFor(episode, 1);
         CheckInResult again = followUps.recordCheckIn(oneMonth.id(), oneMonth.version(),
-                CheckInAnswer.painReturned(today.minusDays(10), 7, true, true, true), null);
+                CheckInAnswer.painReturned(fixture.daysAgo(10), 7, true, true, true), null);
         assertThat(again.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.RECURRENCE);
         assertThat(again.recurrenceRecorded()).isFalse();
         assertThat(followUps.recurrence(episode.id()).orElseThrow().id()).isEqualTo(recurrence.id());
@@ -102,7 +99,7 @@ class FollowUpServiceTest {
                 .isInstanceOf(ConcurrentEditException.class);
 
         CheckInResult result = followUps.recordCheckIn(oneMonth.id(), oneMonth.version(),
-                CheckInAnswer.painReturned(today.minusDays(2), 1, true, false, false), null);
+                CheckInAnswer.painReturned(fixture.daysAgo(2), 1, true, false, false), null);
         assertThat(result.decision().outcome()).isEqualTo(RecurrenceDecision.Outcome.NO_RECURRENCE);
         assertThat(followUps.recurrence(episode.id())).isEmpty();
     }

@@ -14,7 +14,6 @@ import io.backstory.followups.RecurrenceSummary;
 import io.backstory.patients.DischargeReason;
 import io.backstory.patients.EpisodeService;
 import io.backstory.patients.EpisodeSummary;
-import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,14 +28,13 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
     @Autowired FollowUpService followUps;
     @Autowired FollowUpReadModels readModels;
 
-    private final LocalDate today = LocalDate.now();
     private EpisodeSummary episode;
 
     @BeforeEach
     void signIn() {
         security.signInAs("therapist");
-        EpisodeSummary opened = fixture.episode(fixture.patient(), today.minusDays(150), Chronicity.SUBACUTE);
-        episode = episodes.discharge(opened.id(), today.minusDays(100), DischargeReason.GOALS_MET);
+        EpisodeSummary opened = fixture.episode(fixture.patient(), fixture.daysAgo(150), Chronicity.SUBACUTE);
+        episode = episodes.discharge(opened.id(), fixture.daysAgo(100), DischargeReason.GOALS_MET);
     }
 
     @AfterEach
@@ -64,7 +62,7 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
     @Test
     void shouldRecordARecurrenceInAFewFields() {
         FollowUpsDueView view = threeMonthCheckInWithPainBack();
-        test(view.onset).setValue(today.minusDays(20));
+        test(view.onset).setValue(fixture.daysAgo(20));
         test(view.worst).setValue(6);
         test(view.lasted).click();
         test(view.sought).click();
