@@ -1,7 +1,10 @@
 package io.backstory.base.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.RouteParameters;
 import io.backstory.base.RecordNotFoundException;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
@@ -41,6 +44,15 @@ public final class RecordRoute {
         }
         notFound(event);
         return OptionalLong.empty();
+    }
+
+    /**
+     * Opens the record page {@code view} for record {@code id}, typed: {@code navigate(View.class, RouteParameters)}
+     * fails at compile time when a view moves, where a string URL ("episodes/" + id) breaks silently. The URLs stay as
+     * they were (bookmarks use them).
+     */
+    public static void open(Class<? extends Component> view, String parameter, long id) {
+        UI.getCurrent().navigate(view, new RouteParameters(parameter, String.valueOf(id)));
     }
 
     /** Shows the not-found page instead of the view: Vaadin's {@link NotFoundException}, which {@link NotFoundView} handles. */

@@ -15,7 +15,7 @@ import java.time.Clock;
  * Corrects a saved visit. The form remembers the version it was opened at: if a colleague saved the visit in the
  * meantime, the save is refused with an explanation and the user's changes stay in the form.
  */
-@Route("visits/:visitId/edit")
+@Route("visits/:" + CarePages.VISIT_ID + "/edit")
 @RolesAllowed({"THERAPIST", "ADMIN"})
 public class EditVisitView extends VisitPage {
 

@@ -27,6 +27,7 @@ import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.care.EpisodePage;
+import io.backstory.care.ui.CarePages.Page;
 import io.backstory.followups.FollowUpStatus;
 import io.backstory.followups.FollowUpSummary;
 import io.backstory.followups.RecurrenceSummary;
@@ -48,7 +49,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The plan at a glance: who and when, the factors × visits strip, the measures, nudges, discharge and follow-ups. */
-@Route("episodes/:episodeId")
+@Route("episodes/:" + CarePages.EPISODE_ID)
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
 public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -88,7 +89,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         EpisodeSummary episode = page.episode();
         boolean canWrite = page.canWrite();
 
-        Button patient = new Button(episode.patientName(), e -> CarePages.patient(episode.patientId()));
+        Button patient = new Button(episode.patientName(), e -> Page.PATIENT.open(episode.patientId()));
         patient.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         patient.addClassName("episode-patient");
         H2 title = new H2(patient);
@@ -108,7 +109,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
         HorizontalLayout actions = new HorizontalLayout();
         if (canWrite && episode.open()) {
             Button log = new Button(getTranslation("visit.log"), VaadinIcon.PLUS.create(),
-                    e -> CarePages.logVisit(episodeId));
+                    e -> Page.LOG_VISIT.open(episodeId));
             log.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             log.addClassName("log-visit");
             Button discharge = new Button(getTranslation("discharge.open"), e -> openDischarge(episode));
@@ -241,7 +242,7 @@ public class EpisodeView extends VerticalLayout implements BeforeEnterObserver, 
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("visit.factors")).setFlexGrow(2);
         if (canWrite) {
             grid.addComponentColumn(v -> {
-                Button edit = new Button(VaadinIcon.EDIT.create(), e -> CarePages.editVisit(v.id()));
+                Button edit = new Button(VaadinIcon.EDIT.create(), e -> Page.EDIT_VISIT.open(v.id()));
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 edit.setAriaLabel(getTranslation("visit.edit"));
                 return edit;

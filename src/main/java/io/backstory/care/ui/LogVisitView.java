@@ -11,7 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** Logs a visit of an episode, prefilled with today, the therapist and the previous visit's plan. */
-@Route("visits/new/:episodeId")
+@Route("visits/new/:" + CarePages.EPISODE_ID)
 @RolesAllowed({"THERAPIST", "ADMIN"})
 public class LogVisitView extends VisitPage {
 

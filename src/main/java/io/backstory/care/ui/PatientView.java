@@ -27,6 +27,7 @@ import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.care.PatientPage;
+import io.backstory.care.ui.CarePages.Page;
 import io.backstory.clinic.ClinicSummary.LocationSummary;
 import io.backstory.measures.Instrument;
 import io.backstory.patients.EpisodeCommand;
@@ -41,7 +42,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One patient: their episodes of care and, when none is open, the intake of a new one with baseline measures. */
-@Route("patients/:patientId")
+@Route("patients/:" + CarePages.PATIENT_ID)
 @RolesAllowed({"THERAPIST", "OWNER", "ADMIN"})
 public class PatientView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -130,11 +131,11 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
                 : getTranslation("episode.status.discharged", Formats.date(e.dischargeDate())));
         status.addClassNames("pill", e.open() ? "pill-success" : "pill-contrast");
         Span dates = new Span(getTranslation("episode.card", Formats.date(e.startDate()), e.therapistName(), e.locationName()));
-        Button view = new Button(getTranslation("episode.view"), click -> CarePages.episode(e.id()));
+        Button view = new Button(getTranslation("episode.view"), click -> Page.EPISODE.open(e.id()));
         view.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout actions = new HorizontalLayout(view);
         if (e.open()) {
-            Button log = new Button(getTranslation("visit.log"), click -> CarePages.logVisit(e.id()));
+            Button log = new Button(getTranslation("visit.log"), click -> Page.LOG_VISIT.open(e.id()));
             log.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             actions.add(log);
         }
@@ -198,7 +199,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
             return care.openWithBaseline(command, baseline.entries());
         }).ifPresent(episode -> {
             Notices.saved(getTranslation("intake.saved", episode.patientName()), 4000);
-            CarePages.episode(episode.id());
+            Page.EPISODE.open(episode.id());
         });
     }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import io.backstory.base.ui.Notices;
 import io.backstory.base.ui.RecordRoute;
+import io.backstory.care.ui.CarePages.Page;
 import io.backstory.patients.EpisodeService;
 import io.backstory.visits.VisitService;
 import java.time.Clock;
@@ -43,6 +44,6 @@ abstract class VisitPage extends VerticalLayout implements BeforeEnterObserver, 
     /** Confirms the save and goes back to the episode, where the visit now shows. */
     static void savedBackTo(long episodeId, String message) {
         Notices.saved(message, 4000);
-        CarePages.episode(episodeId);
+        Page.EPISODE.open(episodeId);
     }
 }
