@@ -39,17 +39,6 @@ public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
     /** The worklist shows check-ins due within the coming week as well as the overdue ones. */
     static final int DAYS_AHEAD = 7;
 
-    private static final String PAGE = """
-            select f.id, f.version, f.episode_id, f.months_after, f.due_date,
-                   case when exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
-                                     and o.kind = :invitation and o.status <> :failed) then true else false end
-            from follow_up f
-            where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until
-              and ${EMAILING}
-            order by f.due_date, f.id
-            limit :limit offset :offset
-            """;
-
     /**
      * A check-in whose email chase is still running (invitation and reminders, DESIGN §9) stays off the worklist;
      * after {@code backstory.check-ins.no-reply-after-days} without an answer it comes back marked "no reply to email".
@@ -58,6 +47,23 @@ public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
     private static final String NOT_BEING_EMAILED = """
             not exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
                         and o.kind = :invitation and o.status <> :failed and o.created_at > :noReplyBefore)""";
+
+    /** The worklist's check-ins: pending, due up to {@link #DAYS_AHEAD} days ahead, not held back by an email chase. */
+    private static final String ON_WORKLIST = """
+            from follow_up f
+            where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until
+              and\s""" + NOT_BEING_EMAILED + "\n";
+
+    private static final String PAGE = """
+            select f.id, f.version, f.episode_id, f.months_after, f.due_date,
+                   case when exists (select 1 from outbox_message o where o.clinic_id = f.clinic_id and o.follow_up_id = f.id
+                                     and o.kind = :invitation and o.status <> :failed) then true else false end
+            """ + ON_WORKLIST + """
+            order by f.due_date, f.id
+            limit :limit offset :offset
+            """;
+
+    private static final String COUNT = "select count(*)\n" + ON_WORKLIST;
 
     private final JdbcClient jdbc;
     private final EpisodePatients episodePatients;
@@ -73,11 +79,7 @@ public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
         LocalDate today = LocalDate.now(clock);
         record Pending(long id, long version, long episodeId, int monthsAfter, LocalDate due, boolean emailed) {
         }
-        List<Pending> page = jdbc.sql(PAGE.replace("${EMAILING}", NOT_BEING_EMAILED)).param("clinic", user.clinicId())
-                .param("pending", FollowUpStatus.PENDING.name())
-                .param("invitation", OutboxKind.INVITATION.name()).param("failed", OutboxStatus.FAILED.name())
-                .param("until", today.plusDays(DAYS_AHEAD)).param("noReplyBefore", noReplyBefore())
-                .param("limit", limit).param("offset", offset)
+        List<Pending> page = onWorklist(PAGE, user.clinicId(), today).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
                         rs.getObject(5, LocalDate.class), rs.getBoolean(6))).list();
         // the patients of the whole page in one call to their module
@@ -97,17 +99,16 @@ public class FollowUpReadModels implements OverviewCounter, EpisodeDates {
     @Transactional(readOnly = true)
     public int countDue() {
         BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.OWNER, Role.ADMIN);
-        return jdbc.sql("select count(*) from follow_up f where f.clinic_id = :clinic and f.status = :pending and f.due_date <= :until and "
-                        + NOT_BEING_EMAILED)
-                .param("clinic", user.clinicId()).param("pending", FollowUpStatus.PENDING.name())
-                .param("invitation", OutboxKind.INVITATION.name()).param("failed", OutboxStatus.FAILED.name())
-                .param("until", LocalDate.now(clock).plusDays(DAYS_AHEAD))
-                .param("noReplyBefore", noReplyBefore())
-                .query(Long.class).single().intValue();
+        return onWorklist(COUNT, user.clinicId(), LocalDate.now(clock)).query(Long.class).single().intValue();
     }
 
-    private OffsetDateTime noReplyBefore() {
-        return OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(mailSettings.noReplyAfterDays())), ZoneOffset.UTC);
+    /** {@code sql} over the worklist's check-ins ({@link #ON_WORKLIST}) of the clinic, as of {@code today}. */
+    private JdbcClient.StatementSpec onWorklist(String sql, long clinicId, LocalDate today) {
+        OffsetDateTime noReplyBefore = OffsetDateTime.ofInstant(
+                clock.instant().minus(Duration.ofDays(mailSettings.noReplyAfterDays())), ZoneOffset.UTC);
+        return jdbc.sql(sql).param("clinic", clinicId).param("pending", FollowUpStatus.PENDING.name())
+                .param("invitation", OutboxKind.INVITATION.name()).param("failed", OutboxStatus.FAILED.name())
+                .param("until", today.plusDays(DAYS_AHEAD)).param("noReplyBefore", noReplyBefore);
     }
 
     /** The admin's Outbox view: the check-in messages, newest first, optionally only permanent failures. */
