@@ -1,7 +1,13 @@
 package io.backstory.followups;
 
-/** The outcome of one check-in under a {@link RecurrenceDefinition}, with an English reason quoting the figures. */
-public record RecurrenceDecision(Outcome outcome, String reason) {
+import io.backstory.base.UserFacingException.Problem;
+import java.util.Locale;
+
+/**
+ * The outcome of one check-in under a {@link RecurrenceDefinition}, with a reason quoting the figures. The reason is a
+ * translations key and its arguments, not English text: the worklist shows it to the user in their language.
+ */
+public record RecurrenceDecision(Outcome outcome, Problem why) {
 
     public enum Outcome {
         /** Recovered (pain-free gap reached), then back pain at or above the intensity and duration thresholds. */
@@ -18,8 +24,22 @@ public record RecurrenceDecision(Outcome outcome, String reason) {
         if (outcome == null) {
             throw new IllegalArgumentException("outcome: must not be null");
         }
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason: must not be blank");
+        if (why == null) {
+            throw new IllegalArgumentException("why: must not be null");
         }
+    }
+
+    RecurrenceDecision(Outcome outcome, String key, Object... args) {
+        this(outcome, new Problem(key, args));
+    }
+
+    /** The reason in English with ISO dates, as logs and tests read it. */
+    public String reason() {
+        return why.toString();
+    }
+
+    /** The reason in the user's language, dates and numbers in its formats. */
+    public String reason(Locale locale) {
+        return why.in(locale);
     }
 }

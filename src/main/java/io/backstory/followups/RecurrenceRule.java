@@ -31,14 +31,14 @@ public final class RecurrenceRule {
                     + dischargeDate);
         }
         if (!answer.reached()) {
-            return new RecurrenceDecision(Outcome.NOT_REACHED, "The patient was not reached on " + checkInDate + ".");
+            return new RecurrenceDecision(Outcome.NOT_REACHED, "recurrence.reason.notReached", checkInDate);
         }
         if (answer.painFreeSinceDischarge() == null) {
             throw new UserFacingException("error.rule.painFree");
         }
         if (answer.painFreeSinceDischarge()) {
-            return new RecurrenceDecision(Outcome.NO_RECURRENCE,
-                    "No back pain since discharge (" + daysBetween(dischargeDate, checkInDate) + " days).");
+            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "recurrence.reason.painFree",
+                    daysBetween(dischargeDate, checkInDate));
         }
         LocalDate onset = answer.onset();
         if (onset == null) {
@@ -63,22 +63,19 @@ public final class RecurrenceRule {
 
         long painFreeDays = daysBetween(dischargeDate, onset);
         if (intensity < definition.minIntensity()) {
-            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "Back pain returned " + painFreeDays
-                    + " days after discharge at " + intensity + "/10, below the " + definition.minIntensity()
-                    + "/10 threshold.");
+            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "recurrence.reason.belowIntensity", painFreeDays,
+                    intensity, definition.minIntensity());
         }
         if (!answer.lastedMinimumDuration()) {
-            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "Back pain returned " + painFreeDays
-                    + " days after discharge but lasted less than " + definition.minDurationHours() + " hours.");
+            return new RecurrenceDecision(Outcome.NO_RECURRENCE, "recurrence.reason.tooShort", painFreeDays,
+                    definition.minDurationHours());
         }
         if (painFreeDays < definition.painFreeDays()) {
-            return new RecurrenceDecision(Outcome.NOT_RECOVERED_BEFORE_RETURN, "Back pain (" + intensity
-                    + "/10) returned after " + painFreeDays + " pain-free days, before the " + definition.painFreeDays()
-                    + " needed for recovery: not a recurrence.");
+            return new RecurrenceDecision(Outcome.NOT_RECOVERED_BEFORE_RETURN, "recurrence.reason.notRecovered",
+                    intensity, painFreeDays, definition.painFreeDays());
         }
-        return new RecurrenceDecision(Outcome.RECURRENCE, "Back pain (" + intensity + "/10, at least "
-                + definition.minDurationHours() + " hours) returned after " + painFreeDays
-                + " pain-free days (recovery needs " + definition.painFreeDays() + "): a recurrence.");
+        return new RecurrenceDecision(Outcome.RECURRENCE, "recurrence.reason.recurrence", intensity,
+                definition.minDurationHours(), painFreeDays, definition.painFreeDays());
     }
 
     /**

@@ -194,7 +194,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
             dialog.close();
             boolean recurrence = result.decision().outcome() == RecurrenceDecision.Outcome.RECURRENCE;
             Notification n = Notification.show(getTranslation("checkIn.saved", due.patientName()) + " "
-                    + result.decision().reason(), 6000, Notification.Position.BOTTOM_START);
+                    + result.decision().reason(getLocale()), 6000, Notification.Position.BOTTOM_START);
             n.addThemeVariants(recurrence ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
             grid.getDataProvider().refreshAll();
             refreshCount();

@@ -88,6 +88,21 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
         assertThat(followUps.recurrence(episode.id())).isEmpty();
     }
 
+    @Test
+    void shouldExplainTheDecisionInSpanishToASpanishUser() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.of("es"));
+        FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
+        view.openCheckIn(due(3));
+        roundTrip();
+        test(view.painFree).selectItem("Sí");
+
+        test(view.record).click();
+
+        String notice = test($(com.vaadin.flow.component.notification.Notification.class).last()).getText();
+        assertThat(notice).startsWith("Control guardado para").contains("Sin dolor lumbar desde el alta")
+                .doesNotContain("No back pain since discharge");
+    }
+
     /** The worklist with the 3-month check-in's dialog open, answered "not pain-free". */
     private FollowUpsDueView threeMonthCheckInWithPainBack() {
         FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
