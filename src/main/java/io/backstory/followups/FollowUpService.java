@@ -81,8 +81,7 @@ public class FollowUpService {
         FollowUp followUp = followUps.findByIdAndClinicId(followUpId, user.clinicId())
                 .orElseThrow(() -> new RecordNotFoundException("Follow-up", followUpId));
         if (followUp.getVersion() != expectedVersion) {
-            throw new ConcurrentEditException("This check-in was recorded by someone else after you opened it, so your "
-                    + "answers were not saved. Reload the worklist to see what they recorded.");
+            throw new ConcurrentEditException("error.conflict.checkIn");
         }
         if (followUp.getStatus() != FollowUpStatus.PENDING) {
             throw new UserFacingException("error.checkIn.recorded", followUp.getCompletedOn());

@@ -44,8 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VisitService {
 
-    static final String CONFLICT = "This visit was changed by someone else after you opened it, so your changes "
-            + "were not saved. Reload the visit to see their version, then make your changes again.";
+    static final String CONFLICT = "error.conflict.visit";
 
     private final VisitRepository visits;
     private final InterventionRepository interventions;

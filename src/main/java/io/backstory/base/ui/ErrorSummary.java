@@ -61,7 +61,7 @@ public class ErrorSummary extends Div {
         } catch (IllegalArgumentException problem) {
             show(getTranslation("form.problems"), UserFacingException.localized(problem, getLocale()));
         } catch (ConcurrentEditException conflict) {
-            show(getTranslation("form.problems"), String.valueOf(conflict.getMessage()));
+            show(getTranslation("form.problems"), conflict.localized(getLocale()));
             Button reload = new Button(getTranslation("save.reload"), click -> UI.getCurrent().getPage().reload());
             reload.addClassName("error-summary-reload");
             add(reload);

@@ -116,6 +116,23 @@ class VisitViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void shouldExplainAConflictInSpanishToASpanishUser() {
+        long me = visits.prefill(episode.id()).therapistId();
+        VisitSummary visit = visits.log(new VisitCommand(episode.id(), episode.today(), me, 30, 4, null, Set.of(Factor.MOVEMENT), Set.of()));
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.of("es"));
+        EditVisitView view = target(navigate("visits/" + visit.id() + "/edit", EditVisitView.class));
+        visits.update(visit.id(), visit.version(), new VisitCommand(episode.id(), episode.today(), me, 45, 4, "colleague",
+                Set.of(Factor.MOVEMENT), Set.of()));
+
+        test(view.form.note).setValue("mi corrección");
+        test(view.form.save).click();
+
+        assertThat(view.form.errors.getElement().getTextRecursively()).contains("Otra persona modificó esta visita")
+                .doesNotContain("changed by someone else");
+        assertThat(view.form.note.getValue()).isEqualTo("mi corrección");
+    }
+
+    @Test
     void shouldShowTheNudgeUntilDismissedAndHideItOnceBeliefsAreAddressed() {
         measures.record(episode.id(), Timepoint.BASELINE, episode.today().minusDays(30), MeasureEntry.total(Instrument.FABQ, 19, 12));
         EpisodeView view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
