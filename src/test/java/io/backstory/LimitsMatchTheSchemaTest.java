@@ -3,6 +3,7 @@ package io.backstory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.base.ClinicalNote;
+import io.backstory.patients.PatientCommand;
 import io.backstory.visits.VisitCommand;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +37,18 @@ class LimitsMatchTheSchemaTest {
                      + "where table_name = '" + table + "' and column_name = '" + column + "'")) {
             assertThat(r.next()).as(table + "." + column).isTrue();
             assertThat(r.getInt(1)).isEqualTo(ClinicalNote.MAX_LENGTH);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"first_name, " + PatientCommand.NAME_MAX_LENGTH, "last_name, " + PatientCommand.NAME_MAX_LENGTH,
+            "phone, " + PatientCommand.PHONE_MAX_LENGTH, "email, " + PatientCommand.EMAIL_MAX_LENGTH})
+    void shouldSizeThePatientColumnsByThePatientLimits(String column, int limit) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select character_maximum_length from information_schema.columns "
+                     + "where table_name = 'patient' and column_name = '" + column + "'")) {
+            assertThat(r.next()).as("patient." + column).isTrue();
+            assertThat(r.getInt(1)).isEqualTo(limit);
         }
     }
 

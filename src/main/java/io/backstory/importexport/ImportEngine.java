@@ -7,6 +7,7 @@ import io.backstory.base.UserFacingException.Problem;
 import io.backstory.followups.FollowUpBulk;
 import io.backstory.measures.MeasureBulk;
 import io.backstory.patients.PatientBulk;
+import io.backstory.patients.PatientCommand;
 import io.backstory.visits.Factor;
 import io.backstory.visits.VisitBulk;
 import io.backstory.visits.VisitCommand;
@@ -558,15 +559,15 @@ final class ImportEngine {
 
     private Object @Nullable [] patient(CsvTable.Row r) {
         ImportKind k = ImportKind.PATIENTS;
-        String first = text(k, r, "first_name", 80, true);
-        String last = text(k, r, "last_name", 80, true);
+        String first = text(k, r, "first_name", PatientCommand.NAME_MAX_LENGTH, true);
+        String last = text(k, r, "last_name", PatientCommand.NAME_MAX_LENGTH, true);
         LocalDate dob = date(k, r, "date_of_birth", true);
         if (dob != null && (dob.isAfter(today) || dob.getYear() < 1900)) {
             problem(k, r.line(), "date_of_birth", "birthRange", LocalDate.of(1900, 1, 1), dob.toString());
         }
         String sex = choice(k, r, "sex", Set.of("F", "M", "X"), true);
-        String phone = text(k, r, "phone", 40, false);
-        String email = text(k, r, "email", 120, false);
+        String phone = text(k, r, "phone", PatientCommand.PHONE_MAX_LENGTH, false);
+        String email = text(k, r, "email", PatientCommand.EMAIL_MAX_LENGTH, false);
         Boolean consent = bool(k, r, "consent_follow_up");
         return new Object[] {first, last, dob, sex, blankToNull(phone), blankToNull(email),
                 consent != null && consent};

@@ -18,10 +18,10 @@ class Patient extends AbstractEntity {
     @Column(name = "clinic_id", nullable = false)
     private long clinicId;
 
-    @Column(name = "first_name", nullable = false, length = 80)
+    @Column(name = "first_name", nullable = false, length = PatientCommand.NAME_MAX_LENGTH)
     private String firstName = "";
 
-    @Column(name = "last_name", nullable = false, length = 80)
+    @Column(name = "last_name", nullable = false, length = PatientCommand.NAME_MAX_LENGTH)
     private String lastName = "";
 
     @Column(name = "date_of_birth", nullable = false)
@@ -31,10 +31,10 @@ class Patient extends AbstractEntity {
     @Column(nullable = false, columnDefinition = "varchar(1)")
     private Sex sex = Sex.F;
 
-    @Column(length = 40)
+    @Column(length = PatientCommand.PHONE_MAX_LENGTH)
     private @Nullable String phone;
 
-    @Column(length = 120)
+    @Column(length = PatientCommand.EMAIL_MAX_LENGTH)
     private @Nullable String email;
 
     @Column(name = "consent_follow_up", nullable = false)

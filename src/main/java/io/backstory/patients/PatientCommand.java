@@ -15,6 +15,15 @@ public record PatientCommand(String firstName, String lastName, LocalDate dateOf
                              @Nullable String phone, @Nullable String email, boolean consentToFollowUp,
                              @Nullable String language) {
 
+    /** Characters in a first or last name: the patient table's columns (V1__clinical_model.sql, varchar(80)). */
+    public static final int NAME_MAX_LENGTH = 80;
+
+    /** Characters in a phone number (V1__clinical_model.sql, patient.phone varchar(40)). */
+    public static final int PHONE_MAX_LENGTH = 40;
+
+    /** Characters in an email address (V1__clinical_model.sql, patient.email varchar(120)). */
+    public static final int EMAIL_MAX_LENGTH = 120;
+
     /** The languages check-in messages are written in (a bundle per language under vaadin-i18n). */
     public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es");
 

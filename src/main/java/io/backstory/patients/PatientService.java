@@ -186,10 +186,11 @@ public class PatientService {
 
     void validate(PatientCommand c) {
         List<Problem> problems = new ArrayList<>();
-        if (c.firstName() == null || c.firstName().isBlank() || c.firstName().length() > 80) {
+        // Lengths are of the stripped text, as it is stored: spaces pasted around a name do not count.
+        if (c.firstName() == null || c.firstName().isBlank() || c.firstName().strip().length() > PatientCommand.NAME_MAX_LENGTH) {
             problems.add(new Problem("error.patient.firstName"));
         }
-        if (c.lastName() == null || c.lastName().isBlank() || c.lastName().length() > 80) {
+        if (c.lastName() == null || c.lastName().isBlank() || c.lastName().strip().length() > PatientCommand.NAME_MAX_LENGTH) {
             problems.add(new Problem("error.patient.lastName"));
         }
         PlainText.problem(Problem.text("error.field.firstName"), c.firstName()).ifPresent(problems::add);
@@ -203,11 +204,14 @@ public class PatientService {
         }
         if (c.email() != null && !c.email().isBlank() && !c.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(new Problem("error.patient.email"));
+        } else if (c.email() != null && c.email().strip().length() > PatientCommand.EMAIL_MAX_LENGTH) {
+            // Longer than the column: refused here with the rule, not by the database as "nothing was saved".
+            problems.add(new Problem("error.patient.email.length", PatientCommand.EMAIL_MAX_LENGTH));
         }
         if (c.language() != null && !c.language().isBlank() && !PatientCommand.LANGUAGES.contains(c.language())) {
             problems.add(new Problem("error.patient.language", String.join(", ", PatientCommand.LANGUAGES)));
         }
-        if (c.phone() != null && !c.phone().isBlank() && !c.phone().strip().matches("[+0-9 ()./-]{6,40}")) {
+        if (c.phone() != null && !c.phone().isBlank() && !c.phone().strip().matches("[+0-9 ()./-]{6," + PatientCommand.PHONE_MAX_LENGTH + "}")) {
             problems.add(new Problem("error.patient.phone"));
         }
         if (!problems.isEmpty()) {

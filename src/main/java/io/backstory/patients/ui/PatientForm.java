@@ -81,10 +81,10 @@ public class PatientForm extends FormLayout {
         firstName.setAutofocus(true);
 
         binder.forField(firstName).asRequired(getTranslation("patient.firstName.required"))
-                .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, 80))
+                .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, PatientCommand.NAME_MAX_LENGTH))
                 .bind(d -> d.firstName, (d, v) -> d.firstName = v);
         binder.forField(lastName).asRequired(getTranslation("patient.lastName.required"))
-                .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, 80))
+                .withValidator(new StringLengthValidator(getTranslation("patient.name.length"), 1, PatientCommand.NAME_MAX_LENGTH))
                 .bind(d -> d.lastName, (d, v) -> d.lastName = v);
         binder.forField(dateOfBirth).asRequired(getTranslation("patient.dateOfBirth.required"))
                 .withValidator(d -> !d.isAfter(LocalDate.now(clock)), getTranslation("patient.dateOfBirth.future"))
@@ -92,6 +92,8 @@ public class PatientForm extends FormLayout {
         binder.forField(sex).asRequired(getTranslation("patient.sex.required")).bind(d -> d.sex, (d, v) -> d.sex = v);
         binder.forField(phone).bind(d -> d.phone, (d, v) -> d.phone = v);
         binder.forField(email).withValidator(new EmailValidator(getTranslation("patient.email.invalid"), true))
+                .withValidator(v -> v == null || v.strip().length() <= PatientCommand.EMAIL_MAX_LENGTH,
+                        getTranslation("error.patient.email.length", PatientCommand.EMAIL_MAX_LENGTH))
                 .bind(d -> d.email, (d, v) -> d.email = v);
         binder.forField(consent).bind(d -> d.consent, (d, v) -> d.consent = v);
         binder.forField(language).bind(d -> d.language, (d, v) -> d.language = v == null ? "" : v);

@@ -1,11 +1,16 @@
 package io.backstory.patients.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
 import io.backstory.SignedIn;
+import io.backstory.analytics.Sex;
+import io.backstory.base.UserFacingException;
+import io.backstory.patients.PatientCommand;
+import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PatientsViewTest extends SpringBrowserlessTest {
 
     @Autowired ClinicalFixture fixture;
+    @Autowired PatientService patients;
 
     @RegisterExtension
     final SignedIn signedIn = SignedIn.as("therapist");
@@ -69,6 +75,40 @@ class PatientsViewTest extends SpringBrowserlessTest {
 
         assertThat(view.dialog.isOpened()).isFalse();
         assertThat(target(getCurrentView()).getClass().getSimpleName()).isEqualTo("PatientView");
+    }
+
+    @Test
+    void shouldNameTheEmailLengthRuleInTheFormAndKeepWhatWasTyped() {
+        PatientsView view = withNewPatientForm();
+        PatientForm form = view.form;
+        fillRequired(form, "Longmail", LocalDate.of(1980, 2, 29));
+        String email = "a".repeat(200) + "@example.org";
+        test(form.email).setValue(email);
+
+        test(form.save).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(form.email.isInvalid()).isTrue();
+        assertThat(form.email.getErrorMessage()).isEqualTo("Email: at most 120 characters");
+        assertThat(form.email.getValue()).isEqualTo(email);
+        assertThat(form.lastName.getValue()).isEqualTo("Longmail");
+    }
+
+    @Test
+    void shouldRefuseAnEmailLongerThanTheColumnWithItsRuleNotADatabaseError() {
+        PatientCommand command = new PatientCommand("Grace", "Longmail", LocalDate.of(1980, 2, 29), Sex.F, null,
+                "a".repeat(200) + "@example.org", true);
+
+        assertThatThrownBy(() -> patients.create(command)).isInstanceOf(UserFacingException.class)
+                .hasMessage("Email: at most 120 characters");
+    }
+
+    @Test
+    void shouldMeasureANamesLengthWithoutTheSpacesAroundIt() {
+        PatientSummary saved = patients.create(new PatientCommand("  " + "G".repeat(80) + "  ", "Spaces",
+                LocalDate.of(1980, 2, 29), Sex.F, null, null, true));
+
+        assertThat(saved.firstName()).isEqualTo("G".repeat(80));
     }
 
     /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */
