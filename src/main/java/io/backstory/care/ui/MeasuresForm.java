@@ -4,7 +4,6 @@ import io.backstory.base.UserFacingException.Problem;
 import io.backstory.base.UserFacingException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.backstory.base.ui.Formats;
@@ -60,8 +59,10 @@ public class MeasuresForm extends Div {
     public final class Row extends Div {
         final Instrument instrument;
         final @Nullable TextField items;
-        final NumberField total = new NumberField();
-        final @Nullable NumberField subscale;
+        // Text fields, not number fields: a browser's number field drops a decimal comma ("3,5" becomes 35) and
+        // turns other input it cannot read into a blank, which would silently not record the measure.
+        final TextField total = new TextField();
+        final @Nullable TextField subscale;
         final Span result = new Span();
 
         Row(Instrument instrument) {
@@ -89,12 +90,11 @@ public class MeasuresForm extends Div {
             total.setPlaceholder(getTranslation(instrument == Instrument.FABQ ? "measure.fabq.pa"
                     : instrument == Instrument.ODI ? "measure.total.percent" : "measure.total"));
             total.setAriaLabel(instrument.abbreviation() + " " + total.getPlaceholder());
-            total.setMin(instrument.min());
             total.setValueChangeMode(ValueChangeMode.LAZY);
             total.addValueChangeListener(e -> preview());
             total.addClassName("measure-total");
             if (instrument == Instrument.FABQ || instrument == Instrument.STARTBACK) {
-                subscale = new NumberField();
+                subscale = new TextField();
                 subscale.setPlaceholder(getTranslation(instrument == Instrument.FABQ ? "measure.fabq.w" : "measure.startback.distress"));
                 subscale.setAriaLabel(instrument.abbreviation() + " " + subscale.getPlaceholder());
                 subscale.setValueChangeMode(ValueChangeMode.LAZY);
@@ -137,19 +137,36 @@ public class MeasuresForm extends Div {
             if (!answers.isEmpty()) {
                 return Optional.of(MeasureEntry.items(instrument, parse(answers)));
             }
-            if (total.getValue() == null) {
-                if (subscale != null && subscale.getValue() != null) {
+            Double totalValue = number(total);
+            Double subscaleValue = subscale == null ? null : number(subscale);
+            if (totalValue == null) {
+                if (subscaleValue != null) {
                     throw new UserFacingException("error.measure.enterToo", instrument.abbreviation(), total.getPlaceholder());
                 }
                 return Optional.empty();
             }
             if (subscale != null) {
-                if (subscale.getValue() == null) {
+                if (subscaleValue == null) {
                     throw new UserFacingException("error.measure.enterToo", instrument.abbreviation(), subscale.getPlaceholder());
                 }
-                return Optional.of(MeasureEntry.total(instrument, total.getValue(), subscale.getValue()));
+                return Optional.of(MeasureEntry.total(instrument, totalValue, subscaleValue));
             }
-            return Optional.of(MeasureEntry.total(instrument, total.getValue()));
+            return Optional.of(MeasureEntry.total(instrument, totalValue));
+        }
+
+        /**
+         * A score copied from a paper form; blank: none. A decimal comma reads as a decimal point, as Spanish forms and
+         * spreadsheets write it (scores are at most 100, so a comma is never a thousands separator here).
+         */
+        private @Nullable Double number(TextField field) {
+            String text = field.getValue().strip();
+            if (text.isEmpty()) {
+                return null;
+            }
+            if (!text.matches("\\d+([.,]\\d+)?")) {
+                throw new UserFacingException("error.measure.notNumber", instrument.abbreviation(), field.getPlaceholder(), text);
+            }
+            return Double.valueOf(text.replace(',', '.'));
         }
 
         /** "1,2,,3" (a gap = unanswered) or, when every answer is one digit, "0110..." without separators. */
@@ -176,11 +193,11 @@ public class MeasuresForm extends Div {
             return items;
         }
 
-        public NumberField total() {
+        public TextField total() {
             return total;
         }
 
-        public NumberField subscale() {
+        public TextField subscale() {
             return subscale;
         }
 

@@ -23,6 +23,8 @@ import io.backstory.visits.VisitService;
 import io.backstory.visits.VisitSummary;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -159,12 +161,12 @@ class VisitViewsTest extends SpringBrowserlessTest {
         EpisodeView view = target(navigate("episodes/" + episode.id(), EpisodeView.class));
         view.openDischarge(episode.summary());
         roundTrip();
-        test(view.dischargeMeasures.row(Instrument.NPRS).total()).setValue(14.0);
+        test(view.dischargeMeasures.row(Instrument.NPRS).total()).setValue("14");
         test(view.confirmDischarge).click();
         assertThat(view.dischargeErrors.getElement().getTextRecursively()).contains("NPRS total: score 14 is outside 0–10");
         assertThat(episodes.get(episode.id()).open()).isTrue();
 
-        test(view.dischargeMeasures.row(Instrument.NPRS).total()).setValue(1.0);
+        test(view.dischargeMeasures.row(Instrument.NPRS).total()).setValue("1");
         test(view.confirmDischarge).click();
 
         assertThat(episodes.get(episode.id()).open()).isFalse();
@@ -191,18 +193,41 @@ class VisitViewsTest extends SpringBrowserlessTest {
         assertThat(measures.latest(opened.id(), Instrument.STARTBACK).orElseThrow().category()).isEqualTo("medium");
     }
 
-    @Test
-    void shouldKeepTheIntakeWhenAMeasureIsOutOfRange() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "50 | TSK-11 total: score 50 is outside 11–44",   // out of the instrument's range
+            "3x | TSK-11 Total: \"3x\" is not a number"})     // not a number: named, never read as blank
+    void shouldKeepTheIntakeWhenAMeasureTotalIsRefused(String typed, String message) {
         PatientSummary patient = fixture.patient();
-        PatientView view = target(navigate("patients/" + patient.id(), PatientView.class));
-        test(view.chronicity).selectItem("Acute (under 6 weeks)");
-        test(view.baseline.row(Instrument.TSK11).total()).setValue(50.0);
+        PatientView view = acuteIntake(patient);
+        test(view.baseline.row(Instrument.TSK11).total()).setValue(typed);
 
         test(view.openEpisode).click();
 
-        assertThat(view.errors.getElement().getTextRecursively()).contains("TSK-11 total: score 50 is outside 11–44");
-        assertThat(view.baseline.row(Instrument.TSK11).total().getValue()).isEqualTo(50.0);
+        assertThat(view.errors.getElement().getTextRecursively()).contains(message);
+        assertThat(view.baseline.row(Instrument.TSK11).total().getValue()).isEqualTo(typed);
         assertThat(episodes.listForPatient(patient.id())).isEmpty();
+    }
+
+    @Test
+    void shouldReadADecimalCommaInAMeasureTotalAsADecimal() {
+        PatientSummary patient = fixture.patient();
+        PatientView view = acuteIntake(patient);
+        test(view.baseline.row(Instrument.ODI).total()).setValue("4,4");
+        test(view.baseline.row(Instrument.PSFS).total()).setValue(" 6.5 ");
+
+        test(view.openEpisode).click();
+
+        EpisodeSummary opened = episodes.listForPatient(patient.id()).getFirst();
+        assertThat(measures.latest(opened.id(), Instrument.ODI).orElseThrow().score()).isEqualTo(4.4);
+        assertThat(measures.latest(opened.id(), Instrument.PSFS).orElseThrow().score()).isEqualTo(6.5);
+    }
+
+    /** The patient's page with the intake answered "acute", ready for baseline measures. */
+    private PatientView acuteIntake(PatientSummary patient) {
+        PatientView view = target(navigate("patients/" + patient.id(), PatientView.class));
+        test(view.chronicity).selectItem("Acute (under 6 weeks)");
+        return view;
     }
 
     /** Views carry @RolesAllowed, so method security hands out a proxy: tests look at the view itself. */
