@@ -36,16 +36,14 @@ class TherapistJourneyTest {
             button(page, "New patient").click();
             page.getByLabel("First name").fill("Ada");
             page.getByLabel("Last name").fill("Journeywoman");
-            page.getByLabel("Date of birth").fill("1971-04-12");
-            page.getByLabel("Date of birth").press("Enter");
+            browser.pickDate(page.getByLabel("Date of birth"), "1971-04-12");
             page.getByLabel("Phone").fill("+44 20 7946 0000");
             shots(browser, "patient-new");
             choose(page, "vaadin-radio-button", "Female");
             button(page, "Save patient").click();
 
             assertThat(page.locator(".patient-view h2")).hasText("Ada Journeywoman");
-            page.getByLabel("Start date").fill(today.minusDays(120).toString());
-            page.getByLabel("Start date").press("Enter");
+            browser.pickDate(page.getByLabel("Start date"), today.minusDays(120).toString());
             choose(page, "vaadin-radio-button", "Chronic (over 12 weeks)");
             page.getByLabel("Prior episodes of back pain").fill("2");
             page.getByLabel("NPRS Total").fill("7");
@@ -70,12 +68,11 @@ class TherapistJourneyTest {
             shots(browser, "episode-plan");
 
             page.locator(".episode-view vaadin-button.discharge").click();
-            page.getByLabel("Discharge date").fill(today.minusDays(95).toString());
-            page.getByLabel("Discharge date").press("Enter");
+            browser.pickDate(page.getByLabel("Discharge date"), today.minusDays(95).toString());
             page.getByLabel("NPRS Total").fill("1");
             page.getByLabel("ODI Total %").fill("8");
             shots(browser, "discharge");
-            button(page, "Discharge and schedule follow-ups").click();
+            browser.press("Discharge and schedule follow-ups");
             assertThat(page.locator(".episode-view .pill").first()).containsText("Discharged");
             assertThat(page.locator(".follow-up-row")).hasCount(4);
 
@@ -99,8 +96,7 @@ class TherapistJourneyTest {
         Page page = browser.page;
         page.locator(".episode-view vaadin-button.log-visit").click();
         assertThat(page.locator(".visit-form")).isVisible();
-        page.getByLabel("Date").first().fill(date.toString());
-        page.getByLabel("Date").first().press("Enter");
+        browser.pickDate(page.getByLabel("Date").first(), date.toString());
         for (String factor : factors) {
             Locator toggle = page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(factor));
             toggle.focus();
@@ -132,8 +128,7 @@ class TherapistJourneyTest {
             throw new AssertionError("No 3-month check-in for the journey patient in the worklist");
         }
         choose(page, "vaadin-radio-button", "No");
-        page.getByLabel("When did it come back?").fill(today.minusDays(40).toString());
-        page.getByLabel("When did it come back?").press("Enter");
+        browser.pickDate(page.getByLabel("When did it come back?"), today.minusDays(40).toString());
         page.getByLabel("Worst pain (0–10)").fill("6");
         choose(page, "vaadin-checkbox", "Lasted at least 24 hours");
         choose(page, "vaadin-checkbox", "Limited their usual activities");
