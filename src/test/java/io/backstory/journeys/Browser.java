@@ -107,7 +107,7 @@ final class Browser implements AutoCloseable {
      */
     void fillNewPatient(String firstName, String lastName, String dateOfBirth, String sex) {
         open("/patients");
-        button(page, "New patient").click();
+        press("New patient");
         page.getByLabel("First name").fill(firstName);
         page.getByLabel("Last name").fill(lastName);
         pickDate(page.getByLabel("Date of birth"), dateOfBirth);
