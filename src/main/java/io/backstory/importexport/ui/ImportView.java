@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -117,6 +118,7 @@ public class ImportView extends VerticalLayout {
         upload.setMaxFiles(6);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxFileSize().toBytes()));
         upload.setDropLabel(new Span(getTranslation("import.upload.drop")));
+        upload.setI18n(uploadWords());
         receivedList.addClassName("import-received");
         startUpload.setText(getTranslation("import.upload.start"));
         startUpload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -309,5 +311,25 @@ public class ImportView extends VerticalLayout {
             polling.remove();
             polling = null;
         }
+    }
+
+    /** The upload's own button, file actions and errors in the user's language (Vaadin ships them in English only). */
+    private UploadI18N uploadWords() {
+        return new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.upload.add")).setMany(getTranslation("import.upload.add")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("import.upload.tooMany"))
+                        .setFileIsTooBig(getTranslation("import.upload.tooBig")).setIncorrectFileType(getTranslation("import.upload.notCsv")))
+                .setFile(new UploadI18N.File().setRetry(getTranslation("import.upload.retry"))
+                        .setStart(getTranslation("import.upload.startFile")).setRemove(getTranslation("import.upload.remove")))
+                .setUploading(new UploadI18N.Uploading()
+                        .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("import.upload.connecting"))
+                                .setStalled(getTranslation("import.upload.stalled")).setProcessing(getTranslation("import.upload.processing"))
+                                .setHeld(getTranslation("import.upload.held")))
+                        .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("import.upload.remaining"))
+                                .setUnknown(getTranslation("import.upload.remainingUnknown")))
+                        .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("import.upload.failed"))
+                                .setUnexpectedServerError(getTranslation("import.upload.failed"))
+                                .setForbidden(getTranslation("import.upload.forbidden"))
+                                .setFileTooLarge(getTranslation("import.upload.tooBig"))));
     }
 }
