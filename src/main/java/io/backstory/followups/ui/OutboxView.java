@@ -49,10 +49,10 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         failedOnly.setLabel(getTranslation("outbox.failedOnly"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(m -> TIME.withLocale(Formats.locale()).format(m.createdAt())).setHeader(getTranslation("outbox.created")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxMessageRow::kind).setHeader(getTranslation("outbox.kind")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> getTranslation("outbox.kind." + m.kind())).setHeader(getTranslation("outbox.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OutboxMessageRow::recipient).setHeader(getTranslation("outbox.recipient")).setWidth("14rem").setFlexGrow(1);
         grid.addComponentColumn(m -> {
-            Span status = new Span(m.status().name());
+            Span status = new Span(getTranslation("outbox.status." + m.status().name()));
             status.addClassNames("pill", switch (m.status()) {
                 case SENT -> "pill-success";
                 case FAILED -> "pill-error";
