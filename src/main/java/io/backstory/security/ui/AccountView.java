@@ -93,7 +93,8 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         current.getElement().setAttribute("autocomplete", "current-password");
         fresh.setLabel(getTranslation("account.password.new"));
         fresh.setHelperText(getTranslation("password.rule", PasswordPolicy.MIN_LENGTH));
-        fresh.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        // No maxlength: the browser would cut a longer pasted or generated password to 64 characters in this field
+        // only, and the user would read "does not match" instead of the length rule the service names.
         fresh.getElement().setAttribute("autocomplete", "new-password");
         repeat.setLabel(getTranslation("account.password.repeat"));
         repeat.getElement().setAttribute("autocomplete", "new-password");

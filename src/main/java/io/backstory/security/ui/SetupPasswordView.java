@@ -52,7 +52,8 @@ public class SetupPasswordView extends CardPage implements BeforeEnterObserver {
         password.setHelperText(getTranslation("password.rule", PasswordPolicy.MIN_LENGTH));
         password.setWidthFull();
         password.getElement().setAttribute("autocomplete", "new-password");
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        // No maxlength: the browser would cut a longer pasted or generated password to 64 characters in this field
+        // only, and the user would read "does not match" instead of the length rule the service names.
         repeat.setLabel(getTranslation("setup.repeat"));
         repeat.setWidthFull();
         repeat.getElement().setAttribute("autocomplete", "new-password");
