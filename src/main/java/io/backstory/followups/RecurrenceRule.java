@@ -1,9 +1,12 @@
 package io.backstory.followups;
 
 import io.backstory.base.UserFacingException;
+import io.backstory.base.UserFacingException.Problem;
 import io.backstory.followups.RecurrenceDecision.Outcome;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decides whether a check-in records a recurrence (Stanton et al. 2011, Eur Spine J 20:744): recovery first, i.e.
@@ -40,26 +43,26 @@ public final class RecurrenceRule {
             return new RecurrenceDecision(Outcome.NO_RECURRENCE, "recurrence.reason.painFree",
                     daysBetween(dischargeDate, checkInDate));
         }
+        // Every missing or impossible answer at once, so the therapist fixes the dialog in one go.
+        List<Problem> problems = new ArrayList<>();
         LocalDate onset = answer.onset();
         if (onset == null) {
-            throw new UserFacingException("error.rule.onsetRequired");
-        }
-        if (onset.isBefore(dischargeDate)) {
-            throw new UserFacingException("error.rule.onsetBefore", onset, dischargeDate);
-        }
-        if (onset.isAfter(checkInDate)) {
-            throw new UserFacingException("error.rule.onsetAfter", onset, checkInDate);
+            problems.add(new Problem("error.rule.onsetRequired"));
+        } else if (onset.isBefore(dischargeDate)) {
+            problems.add(new Problem("error.rule.onsetBefore", onset, dischargeDate));
+        } else if (onset.isAfter(checkInDate)) {
+            problems.add(new Problem("error.rule.onsetAfter", onset, checkInDate));
         }
         Integer intensity = answer.worstIntensity();
         if (intensity == null) {
-            throw new UserFacingException("error.rule.intensityRequired");
-        }
-        if (intensity < 0 || intensity > 10) {
-            throw new UserFacingException("error.rule.intensityRange", intensity);
+            problems.add(new Problem("error.rule.intensityRequired"));
+        } else if (intensity < 0 || intensity > 10) {
+            problems.add(new Problem("error.rule.intensityRange", intensity));
         }
         if (answer.lastedMinimumDuration() == null) {
-            throw new UserFacingException("error.rule.durationRequired");
+            problems.add(new Problem("error.rule.durationRequired"));
         }
+        UserFacingException.throwIfAny(problems);
 
         long painFreeDays = daysBetween(dischargeDate, onset);
         if (intensity < definition.minIntensity()) {

@@ -89,6 +89,20 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void shouldListEveryProblemOfTheCheckInAtOnce() {
+        FollowUpsDueView view = threeMonthCheckInWithPainBack();
+        view.worst.setValue(11); // typed in the browser, which sends it despite the field's max (the tester refuses it)
+
+        test(view.record).click();
+
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.errors.getElement().getTextRecursively()).contains("Date the pain returned: required")
+                .contains("Worst pain (0–10): 11 is outside 0–10");
+        assertThat(view.worst.getValue()).isEqualTo(11);
+        assertThat(followUps.recurrence(episode.id())).isEmpty();
+    }
+
+    @Test
     void shouldExplainTheDecisionInSpanishToASpanishUser() {
         com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.of("es"));
         FollowUpsDueView view = target(navigate(FollowUpsDueView.class));
