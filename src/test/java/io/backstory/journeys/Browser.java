@@ -107,11 +107,10 @@ final class Browser implements AutoCloseable {
      */
     void fillNewPatient(String firstName, String lastName, String dateOfBirth, String sex) {
         open("/patients");
-        button(page, "New patient").click();
+        press("New patient");
         page.getByLabel("First name").fill(firstName);
         page.getByLabel("Last name").fill(lastName);
-        page.getByLabel("Date of birth").fill(dateOfBirth);
-        page.getByLabel("Date of birth").press("Enter");
+        pickDate(page.getByLabel("Date of birth"), dateOfBirth);
         Locator radio = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(sex).setExact(true));
         radio.focus();
         page.keyboard().press("Space");
@@ -121,6 +120,60 @@ final class Browser implements AutoCloseable {
     /** The button of this exact accessible name. */
     static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /**
+     * Types an ISO date into the date picker of this label and commits it with Enter, as a keyboard user would, then
+     * waits for the picker's overlay to close: typing opens it, and a step taken while it is still closing can be
+     * swallowed by it.
+     */
+    void pickDate(Locator field, String isoDate) {
+        field.fill(isoDate);
+        field.press("Enter");
+        assertThat(page.locator("vaadin-date-picker[opened]")).hasCount(0);
+    }
+
+    /**
+     * Clicks the button of this exact accessible name. When no such button turns up, the failure says what the page
+     * held instead (address, open overlays, elements hidden from assistive technology, buttons of that text): a CI
+     * log is all there is to read a flaky run by.
+     */
+    void press(String name) {
+        try {
+            button(page, name).click();
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            throw new AssertionError("No button \"" + name + "\" to click. " + state(name), e);
+        }
+    }
+
+    private String state(String buttonText) {
+        try {
+            return page.url() + "\n" + page.evaluate("""
+                    text => {
+                      const lines = [];
+                      const describe = el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '')
+                          + ['opened', 'closing', 'aria-hidden', 'inert', 'hidden', 'disabled'].filter(a => el.hasAttribute(a)).map(a => ' ' + a + '=' + el.getAttribute(a)).join('');
+                      const walk = root => {
+                        for (const el of root.querySelectorAll('*')) {
+                          const component = el.tagName.includes('-') || el.parentElement === document.body;
+                          if (el.hasAttribute('opened') || component && (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert'))) {
+                            lines.push('  ' + describe(el));
+                          }
+                          if (el.tagName === 'VAADIN-BUTTON' && el.textContent.trim() === text) {
+                            const chain = [];
+                            for (let n = el; n; n = n.parentElement || (n.getRootNode() && n.getRootNode().host)) chain.push(describe(n));
+                            const box = el.getBoundingClientRect();
+                            lines.push('  button "' + text + '" ' + Math.round(box.width) + 'x' + Math.round(box.height) + ' in: ' + chain.join(' < '));
+                          }
+                          if (el.shadowRoot) walk(el.shadowRoot);
+                        }
+                      };
+                      walk(document);
+                      return lines.join('\\n') || '  (nothing open, hidden or named so)';
+                    }""", buttonText);
+        } catch (RuntimeException e) {
+            return "(the page could not be read: " + e.getMessage() + ")";
+        }
     }
 
     /** Waits for Vaadin to settle, then saves a full-page screenshot under target/screenshots. */

@@ -58,12 +58,11 @@ class CheckInJourneyTest {
             Page page = staff.page;
             staff.open("/episodes/" + episode.id());
             page.locator(".episode-view vaadin-button.discharge").click();
-            page.getByLabel("Discharge date").fill(today.toString());
-            page.getByLabel("Discharge date").press("Enter");
+            staff.pickDate(page.getByLabel("Discharge date"), today.toString());
             page.getByLabel("NPRS Total").fill("1");
             page.getByLabel("ODI Total %").fill("6");
             staff.screenshot("check-in-discharge-dialog");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discharge and schedule follow-ups").setExact(true)).click();
+            staff.press("Discharge and schedule follow-ups");
             assertThat(page.locator(".episode-view .pill").first()).containsText("Discharged");
             assertThat(page.locator(".follow-up-row")).hasCount(4);
             staff.screenshot("check-in-discharged-episode");

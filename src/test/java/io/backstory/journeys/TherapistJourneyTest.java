@@ -33,19 +33,17 @@ class TherapistJourneyTest {
             assertThat(page.locator(".patients-view vaadin-grid")).isVisible();
             shots(browser, "patients");
 
-            button(page, "New patient").click();
+            browser.press("New patient");
             page.getByLabel("First name").fill("Ada");
             page.getByLabel("Last name").fill("Journeywoman");
-            page.getByLabel("Date of birth").fill("1971-04-12");
-            page.getByLabel("Date of birth").press("Enter");
+            browser.pickDate(page.getByLabel("Date of birth"), "1971-04-12");
             page.getByLabel("Phone").fill("+44 20 7946 0000");
             shots(browser, "patient-new");
             choose(page, "vaadin-radio-button", "Female");
-            button(page, "Save patient").click();
+            browser.press("Save patient");
 
             assertThat(page.locator(".patient-view h2")).hasText("Ada Journeywoman");
-            page.getByLabel("Start date").fill(today.minusDays(120).toString());
-            page.getByLabel("Start date").press("Enter");
+            browser.pickDate(page.getByLabel("Start date"), today.minusDays(120).toString());
             choose(page, "vaadin-radio-button", "Chronic (over 12 weeks)");
             page.getByLabel("Prior episodes of back pain").fill("2");
             page.getByLabel("NPRS Total").fill("7");
@@ -55,7 +53,7 @@ class TherapistJourneyTest {
             page.getByLabel("STarT Back item answers").fill("110101101");
             assertThat(page.locator(".measure-result").nth(1)).containsText("46.7 %");
             shots(browser, "patient-intake");
-            button(page, "Open episode").click();
+            browser.press("Open episode");
 
             assertThat(page.locator(".episode-view")).isVisible();
             assertThat(page.locator(".callout-nudge").first()).containsText("FABQ-PA 18");
@@ -70,12 +68,11 @@ class TherapistJourneyTest {
             shots(browser, "episode-plan");
 
             page.locator(".episode-view vaadin-button.discharge").click();
-            page.getByLabel("Discharge date").fill(today.minusDays(95).toString());
-            page.getByLabel("Discharge date").press("Enter");
+            browser.pickDate(page.getByLabel("Discharge date"), today.minusDays(95).toString());
             page.getByLabel("NPRS Total").fill("1");
             page.getByLabel("ODI Total %").fill("8");
             shots(browser, "discharge");
-            button(page, "Discharge and schedule follow-ups").click();
+            browser.press("Discharge and schedule follow-ups");
             assertThat(page.locator(".episode-view .pill").first()).containsText("Discharged");
             assertThat(page.locator(".follow-up-row")).hasCount(4);
 
@@ -99,8 +96,7 @@ class TherapistJourneyTest {
         Page page = browser.page;
         page.locator(".episode-view vaadin-button.log-visit").click();
         assertThat(page.locator(".visit-form")).isVisible();
-        page.getByLabel("Date").first().fill(date.toString());
-        page.getByLabel("Date").first().press("Enter");
+        browser.pickDate(page.getByLabel("Date").first(), date.toString());
         for (String factor : factors) {
             Locator toggle = page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(factor));
             toggle.focus();
@@ -125,20 +121,19 @@ class TherapistJourneyTest {
             if (title.count() > 0) {
                 target = i;
             } else {
-                button(page, "Cancel").click();
+                browser.press("Cancel");
             }
         }
         if (target < 0) {
             throw new AssertionError("No 3-month check-in for the journey patient in the worklist");
         }
         choose(page, "vaadin-radio-button", "No");
-        page.getByLabel("When did it come back?").fill(today.minusDays(40).toString());
-        page.getByLabel("When did it come back?").press("Enter");
+        browser.pickDate(page.getByLabel("When did it come back?"), today.minusDays(40).toString());
         page.getByLabel("Worst pain (0–10)").fill("6");
         choose(page, "vaadin-checkbox", "Lasted at least 24 hours");
         choose(page, "vaadin-checkbox", "Limited their usual activities");
         shots(browser, "check-in");
-        button(page, "Save check-in").click();
+        browser.press("Save check-in");
         assertThat(page.locator("vaadin-notification-card").last()).containsText("a recurrence");
     }
 
