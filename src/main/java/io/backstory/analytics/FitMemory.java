@@ -19,8 +19,6 @@ final class FitMemory {
 
     private final Semaphore mebibytes;
     private final int total;
-    /** What the calling thread holds now (see {@link #claim}). */
-    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
 
     private FitMemory(long budget) {
         this.total = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget >> 20));
@@ -59,23 +57,30 @@ final class FitMemory {
     }
 
     /**
-     * Waits for {@code bytes} of the budget (at most all of it); returns what to {@link #release}, on the same thread.
-     * A claim made while the thread holds another (IPCW's intervals inside the shared design's claim) gets at most
-     * the budget the thread does not hold: asking for more would wait for the thread's own release, forever. Without
-     * that cap a million episodes in a heap below ~800 MiB (budget 40 %) hung the analysis at IPCW.
+     * Waits for {@code bytes} of the budget (at most all of it); returns what to {@link #release}. A thread never
+     * claims while it holds a claim: the semaphore is fair, so the second claim would queue behind another thread's
+     * request that waits for the first one to be released, and neither would ever run (a million episodes in a heap
+     * below ~800 MiB hung the analysis at IPCW that way). A thread that needs more later claims it all at once and
+     * gives parts back as its fits finish ({@link #releasePart}).
      */
     int claim(long bytes) {
-        int[] mine = held.get();
-        int need = (int) Math.min(total - mine[0], Math.max(1, Math.min(total, bytes >> 20)));
-        if (need > 0) {
-            mebibytes.acquireUninterruptibly(need);
-        }
-        mine[0] += need;
+        int need = mebibytes(bytes);
+        mebibytes.acquireUninterruptibly(need);
         return need;
     }
 
     void release(int held) {
-        this.held.get()[0] -= held;
         mebibytes.release(held);
+    }
+
+    /** Gives back the part of a claim ({@code held}) that {@code bytes} stood for; returns what is still held. */
+    int releasePart(int held, long bytes) {
+        int part = Math.min(held, mebibytes(bytes));
+        mebibytes.release(part);
+        return held - part;
+    }
+
+    private int mebibytes(long bytes) {
+        return (int) Math.max(1, Math.min(total, bytes >> 20));
     }
 }

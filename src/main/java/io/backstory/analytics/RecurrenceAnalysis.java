@@ -301,8 +301,11 @@ public final class RecurrenceAnalysis {
         // The visits model's columns are the primary columns followed by ns(visits)'s three. Stratified, it runs first
         // in therapist order and its design serves the stratified primary and composite models too, through its
         // leading columns (DesignCache): one design of p + 3 columns instead of one of p and one of p + 3 (~100 MB).
-        // the shared design lives from the plain model through the composite model; IPCW's intervals only during IPCW
-        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p + DesignMatrix.VISITS_SPLINE_DF));
+        // the shared design lives from the plain model through the composite model; IPCW's intervals only during IPCW.
+        // Both are claimed at once, IPCW's part given back after it: a claim made while holding another could wait
+        // forever behind the side thread's (FitMemory.claim).
+        long ipcwBytes = FitMemory.ipcwBytes(m);
+        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p + DesignMatrix.VISITS_SPLINE_DF) + ipcwBytes);
         CoxResult coxWithVisits;
         try {
             if (stratified) {
@@ -315,10 +318,11 @@ public final class RecurrenceAnalysis {
 
             // Loss to follow-up (item 5), IPCW part: on the complete cases, in input order (shares the plain design).
             double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
-            ipcw = memory.run(FitMemory.ipcwBytes(m), () -> fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
+            ipcw = fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
                     .withSplitTimes(cuts.length == 0 ? null : cuts).withDesignCache(designs).withoutIntervals()
                     .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
-                            primary.columns(), primaryNames), "IPCW", ipcwFailure));
+                            primary.columns(), primaryNames), "IPCW", ipcwFailure);
+            sharedHeld = memory.releasePart(sharedHeld, ipcwBytes);
 
             // the spline's columns are made after IPCW, whose intervals are the analysis's largest transient
             DesignMatrix withVisits = primary.withVisitsSpline(data.visits);
