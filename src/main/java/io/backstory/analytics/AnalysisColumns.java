@@ -39,8 +39,6 @@ final class AnalysisColumns {
     final Boolean[] recovered;
     /** Therapist code per input row (null: unknown). */
     final String[] therapist;
-    /** Location code per input row (null: unknown). */
-    final String[] location;
     /** Episodes addressing each factor, in FACTOR_NAMES order. */
     final int[] factorCounts = new int[5];
 
@@ -65,7 +63,6 @@ final class AnalysisColumns {
         multi = new boolean[n];
         recovered = new Boolean[n];
         therapist = new String[n];
-        location = new String[n];
         rowIndex = new int[complete];
         exposure = new double[complete];
         covariates = new double[COVARIATE_NAMES.length][complete];
@@ -103,7 +100,6 @@ final class AnalysisColumns {
             c.multi[i] = multi;
             c.recovered[i] = e.recovered();
             c.therapist[i] = e.therapistId();
-            c.location[i] = e.locationId();
             if (e.movement()) c.factorCounts[0]++;
             if (e.mobility()) c.factorCounts[1]++;
             if (e.strength()) c.factorCounts[2]++;
@@ -199,45 +195,22 @@ final class AnalysisColumns {
     }
 
     /**
-     * A design over the complete cases among the input rows flagged in {@code keep} (e.g. the episodes
-     * evaluable at the horizon), copied into compact columns; {@code excludedCount} counts flagged rows
-     * left out for a missing covariate.
+     * The complete cases among the input rows flagged in {@code keep} (e.g. the episodes evaluable at the horizon), as
+     * positions in the complete-case columns, ascending: a model fitted on these rows reads the shared columns
+     * through them ({@link LogisticModel#fitRows}) instead of a compact copy of every column (~90 MB at a million).
      */
-    DesignMatrix design(boolean[] keep, boolean exposureColumn, boolean factorColumns, boolean visitsColumn) {
-        int flagged = 0;
-        for (boolean b : keep) {
-            flagged += b ? 1 : 0;
-        }
+    int[] completeRows(boolean[] keep) {
         int m = 0;
         for (int r : rowIndex) {
             m += keep[r] ? 1 : 0;
         }
-        double[][] all = columns(exposureColumn, factorColumns, visitsColumn);
-        double[][] columns = new double[all.length][m];
-        double[] t = new double[m];
-        boolean[] ev = new boolean[m];
-        boolean[] mu = new boolean[m];
-        int[] index = new int[m];
-        for (int j = 0; j < all.length; j++) {
-            double[] from = all[j];
-            double[] to = columns[j];
-            for (int i = 0, o = 0; i < rowIndex.length; i++) {
-                if (keep[rowIndex[i]]) {
-                    to[o++] = from[i];
-                }
-            }
-        }
+        int[] out = new int[m];
         for (int i = 0, o = 0; i < rowIndex.length; i++) {
             if (keep[rowIndex[i]]) {
-                t[o] = completeTime[i];
-                ev[o] = completeEvent[i];
-                mu[o] = completeMulti[i];
-                index[o] = rowIndex[i];
-                o++;
+                out[o++] = i;
             }
         }
-        return new DesignMatrix(names(exposureColumn, factorColumns, visitsColumn), columns, t, ev, mu, index,
-                flagged - m);
+        return out;
     }
 
     private static List<String> names(boolean exposureColumn, boolean factorColumns, boolean visitsColumn) {

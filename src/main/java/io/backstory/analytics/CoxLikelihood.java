@@ -35,6 +35,11 @@ final class CoxLikelihood {
     private final int m;
     private final int n;
     private final int p;
+    /**
+     * Doubles per design row in {@link #x}: p, or more when the fit reads the leading columns of a wider design
+     * shared with another fit ({@link WorkingDesign#leading}).
+     */
+    private final int stride;
     private final int pp;
     private final double[] x;
     private final int[] row;
@@ -69,15 +74,17 @@ final class CoxLikelihood {
     private final double[] rowD;
 
     /**
-     * @param x      row-major working design, n rows of p
+     * @param x      row-major working design, n rows of {@code stride}, the first p of each read
      * @param row    design row of each interval ({@code null}: interval k is design row k)
      * @param status event at the end of each interval
      * @param weight case weight of each interval ({@code null}: 1)
      */
-    CoxLikelihood(double[] x, int p, int n, int[] row, boolean[] status, double[] weight, EventGroups groups) {
+    CoxLikelihood(double[] x, int p, int stride, int n, int[] row, boolean[] status, double[] weight,
+                  EventGroups groups) {
         this.m = status.length;
         this.n = n;
         this.p = p;
+        this.stride = stride;
         this.pp = p * (p + 1) / 2;
         this.x = x;
         this.row = row;
@@ -159,7 +166,7 @@ final class CoxLikelihood {
 
     private void linearPredictor(double[] beta, int from, int to) {
         for (int i = from; i < to; i++) {
-            int off = i * p;
+            int off = i * stride;
             double z = 0;
             for (int j = 0; j < p; j++) {
                 z += beta[j] * x[off + j];
@@ -200,7 +207,7 @@ final class CoxLikelihood {
             }
             double w = weight == null ? 1.0 : weight[k];
             double r = w * expEta[i];
-            int off = i * p;
+            int off = i * stride;
             if (entry && deaths[g0] > 0) {
                 // (an entry before the stratum's first event time is at its sentinel, which is never read)
                 d[g0] -= r;
@@ -208,7 +215,7 @@ final class CoxLikelihood {
                     pending -= r;
                 } else {
                     if (pendingRow >= 0) {
-                        addScaled(a, pendingSlot * p, pending, pendingRow * p);
+                        addScaled(a, pendingSlot * p, pending, pendingRow * stride);
                     }
                     pendingRow = i;
                     pendingSlot = g0;
@@ -225,7 +232,7 @@ final class CoxLikelihood {
                     pending += r;
                 } else {
                     if (pendingRow >= 0) {
-                        addScaled(a, pendingSlot * p, pending, pendingRow * p);
+                        addScaled(a, pendingSlot * p, pending, pendingRow * stride);
                     }
                     pendingRow = i;
                     pendingSlot = gs;
@@ -234,7 +241,7 @@ final class CoxLikelihood {
             }
         }
         if (pendingRow >= 0) {
-            addScaled(a, pendingSlot * p, pending, pendingRow * p);
+            addScaled(a, pendingSlot * p, pending, pendingRow * stride);
         }
         blockLoglik[slot] = loglik;
     }
@@ -393,7 +400,7 @@ final class CoxLikelihood {
                     continue;
                 }
             }
-            cross.add(k * p, ck, dk - ck);
+            cross.add(k * stride, ck, dk - ck);
         }
         cross.finish();
         blockU[slot] = cross.score;
@@ -577,7 +584,7 @@ final class CoxLikelihood {
         boolean dead = status[k];
         double r = expEta[i];
         double phi = cumH[gs] - cumH[g0] + (dead ? adjH[gs] : 0.0);
-        int off = i * p;
+        int off = i * stride;
         int go = gs * p;
         int g0o = g0 * p;
         for (int j = 0; j < p; j++) {
@@ -761,8 +768,8 @@ final class CoxLikelihood {
             if (c1 == 0 && c2 == 0 && dwg == 0) {
                 continue;
             }
-            first.add(i * p, c1, dwg - c1);
-            second.add(i * p, c2, 0);
+            first.add(i * stride, c1, dwg - c1);
+            second.add(i * stride, c2, 0);
         }
         first.finish();
         second.finish();

@@ -286,7 +286,7 @@ public final class CoxModel {
         // The risk-set sums at beta = 0: the null log-likelihood, and the information that shows which columns
         // are not estimable. coxph finds them by factoring it (cholesky2); they are dropped here before the
         // first step, which is equivalent.
-        CoxLikelihood lik = new CoxLikelihood(design.x, design.covariates(), n, row, event, w, groups);
+        CoxLikelihood lik = new CoxLikelihood(design.x, design.covariates(), design.stride, n, row, event, w, groups);
         double loglikNull = lik.evaluate(new double[design.covariates()]);
         boolean[] drop = design.redundant(lik.imat, WorkingDesign.COLLINEAR_TOLERANCE * eventWeight(groups));
         if (drop != null) {
@@ -297,7 +297,7 @@ public final class CoxModel {
                         "columns: every covariate is constant or collinear" + (strata == null ? "" : " within strata")
                                 + "; nothing to estimate");
             }
-            lik = new CoxLikelihood(design.x, design.covariates(), n, row, event, w, groups);
+            lik = new CoxLikelihood(design.x, design.covariates(), design.stride, n, row, event, w, groups);
             loglikNull = lik.evaluate(new double[design.covariates()]);
         }
 

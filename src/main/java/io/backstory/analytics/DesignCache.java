@@ -28,12 +28,15 @@ final class DesignCache {
     /**
      * The design built earlier for these columns (same arrays, or equal values: the IPCW censoring model builds its
      * own exposure column), names, row order ({@code null}: input order, else the strata that ordered it, by
-     * identity) and centring weights (by identity); {@code null} when none was.
+     * identity) and centring weights (by identity); {@code null} when none was. A design whose columns begin with
+     * these serves too, through its leading columns ({@link WorkingDesign#leading}): the visits model's design is
+     * the primary columns followed by the spline's, so the stratified primary and composite models read it.
      */
     WorkingDesign find(double[][] columns, String[] names, Object order, double[] weights) {
         for (Entry e : entries) {
-            if (e.order == order && e.weights == weights && Arrays.equals(e.names, names) && sameValues(e.columns, columns)) {
-                return e.design;
+            if (e.order == order && e.weights == weights && startsWith(e.names, names)
+                    && sameValues(e.columns, columns)) {
+                return e.columns.length == columns.length ? e.design : e.design.leading(columns.length);
             }
         }
         return null;
@@ -48,11 +51,16 @@ final class DesignCache {
         entries.clear();
     }
 
+    private static boolean startsWith(String[] names, String[] prefix) {
+        return names.length >= prefix.length && Arrays.equals(names, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Whether the first {@code b.length} columns of {@code a} hold b's values. */
     private static boolean sameValues(double[][] a, double[][] b) {
-        if (a.length != b.length) {
+        if (a.length < b.length) {
             return false;
         }
-        for (int j = 0; j < a.length; j++) {
+        for (int j = 0; j < b.length; j++) {
             if (a[j] != b[j] && !Arrays.equals(a[j], b[j])) {
                 return false;
             }

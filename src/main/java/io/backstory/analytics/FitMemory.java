@@ -26,7 +26,11 @@ final class FitMemory {
     }
 
     static FitMemory ofHeap() {
-        return new FitMemory((long) (Runtime.getRuntime().maxMemory() * SHARE));
+        return ofBudget((long) (Runtime.getRuntime().maxMemory() * SHARE));
+    }
+
+    static FitMemory ofBudget(long bytes) {
+        return new FitMemory(bytes);
     }
 
     /** Bytes a Cox or logistic fit on {@code rows} rows of {@code columns} covariates allocates, roughly. */
@@ -52,14 +56,31 @@ final class FitMemory {
         }
     }
 
-    /** Waits for {@code bytes} of the budget (at most all of it); returns what to {@link #release}. */
+    /**
+     * Waits for {@code bytes} of the budget (at most all of it); returns what to {@link #release}. A thread never
+     * claims while it holds a claim: the semaphore is fair, so the second claim would queue behind another thread's
+     * request that waits for the first one to be released, and neither would ever run (a million episodes in a heap
+     * below ~800 MiB hung the analysis at IPCW that way). A thread that needs more later claims it all at once and
+     * gives parts back as its fits finish ({@link #releasePart}).
+     */
     int claim(long bytes) {
-        int need = (int) Math.max(1, Math.min(total, bytes >> 20));
+        int need = mebibytes(bytes);
         mebibytes.acquireUninterruptibly(need);
         return need;
     }
 
     void release(int held) {
         mebibytes.release(held);
+    }
+
+    /** Gives back the part of a claim ({@code held}) that {@code bytes} stood for; returns what is still held. */
+    int releasePart(int held, long bytes) {
+        int part = Math.min(held, mebibytes(bytes));
+        mebibytes.release(part);
+        return held - part;
+    }
+
+    private int mebibytes(long bytes) {
+        return (int) Math.max(1, Math.min(total, bytes >> 20));
     }
 }

@@ -128,7 +128,8 @@ public final class PropensityWeighting {
         for (int i = 0; i < n; i++) {
             indicator[i] = treated[i] ? 1 : 0;
         }
-        CoxResult cox = CoxModel.withDefaults().withWeights(w).withRobustVariance(true)
+        // w was made here and is never written again: the fit reads it without a defensive copy
+        CoxResult cox = CoxModel.withDefaults().withOwnedWeights(w).withRobustVariance(true)
                 .fit(time, event, new double[][] {indicator}, new String[] {"treated"});
         for (String m : cox.warnings()) {
             warnings.add("weighted Cox model: " + m);

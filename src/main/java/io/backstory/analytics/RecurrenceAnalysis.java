@@ -256,14 +256,15 @@ public final class RecurrenceAnalysis {
                     () -> PropensityWeighting.withDefaults().fit(propensity.time(), propensity.event(),
                             propensity.multifactor(), propensity.columns(), covariateNames, data.balanceColumns(),
                             AnalysisColumns.BALANCE_NAMES), "propensity weighting", iptwFailure));
-            // the horizon design copies its columns (p per row) before the working design is built (p + 1)
-            LogisticResult logisticResult = memory.run(FitMemory.fitBytes(m, 2 * p + 1), () -> {
-                DesignMatrix logisticDesign = data.design(evaluable, true, false, false);
+            // the evaluable complete cases, read through their positions in the primary columns (no copy): the
+            // working design with its intercept (p + 1 per row)
+            LogisticResult logisticResult = memory.run(FitMemory.fitBytes(m, p + 1), () -> {
+                int[] horizonRows = data.completeRows(evaluable);
+                boolean[] recurred = Columns.gather(primary.event(), horizonRows);
                 return orNotFitted("Logistic model at the horizon", sideNotFitted,
-                        () -> LogisticModel.withDefaults().fit(logisticDesign.event(), logisticDesign.columns(),
-                                logisticDesign.names().toArray(String[]::new)),
+                        () -> LogisticModel.withDefaults().fitRows(recurred, primary.columns(), primaryNames, horizonRows),
                         reason -> new LogisticResult(List.of(), Double.NaN, Double.NaN, 0, true, false, List.of(),
-                                List.of(), logisticDesign.rows()));
+                                List.of(), horizonRows.length));
             });
             List<String> factorNotFitted = new ArrayList<>(1);
             CoxResult factorsResult = memory.run(FitMemory.fitBytes(m, p + FACTOR_TERMS.length - 1),
@@ -297,8 +298,15 @@ public final class RecurrenceAnalysis {
         List<String> ipcwFailure = new ArrayList<>(1);
         IpcwResult ipcw;
         CoxResult composite;
-        // the shared design lives from the plain model through the composite model; IPCW's intervals only during IPCW
-        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p));
+        // The visits model's columns are the primary columns followed by ns(visits)'s three. Stratified, it runs first
+        // in therapist order and its design serves the stratified primary and composite models too, through its
+        // leading columns (DesignCache): one design of p + 3 columns instead of one of p and one of p + 3 (~100 MB).
+        // the shared design lives from the plain model through the composite model; IPCW's intervals only during IPCW.
+        // Both are claimed at once, IPCW's part given back after it: a claim made while holding another could wait
+        // forever behind the side thread's (FitMemory.claim).
+        long ipcwBytes = FitMemory.ipcwBytes(m);
+        int sharedHeld = memory.claim(FitMemory.fitBytes(m, p + DesignMatrix.VISITS_SPLINE_DF) + ipcwBytes);
+        CoxResult coxWithVisits;
         try {
             if (stratified) {
                 cox = fitCox("Cox model (primary)", notFitted, primary, () -> inputOrder.fit(primary.time(), primary.event(),
@@ -310,21 +318,31 @@ public final class RecurrenceAnalysis {
 
             // Loss to follow-up (item 5), IPCW part: on the complete cases, in input order (shares the plain design).
             double[] cuts = Arrays.stream(checkInDays).filter(d -> d < horizonDays).toArray();
-            ipcw = memory.run(FitMemory.ipcwBytes(m), () -> fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
+            ipcw = fitOrNull(() -> Ipcw.withDefaults().withHorizonDays(horizonDays)
                     .withSplitTimes(cuts.length == 0 ? null : cuts).withDesignCache(designs).withoutIntervals()
                     .fit(primary.time(), primary.event(), primary.multifactor(), propensity.columns(), covariateNames,
-                            primary.columns(), primaryNames), "IPCW", ipcwFailure));
+                            primary.columns(), primaryNames), "IPCW", ipcwFailure);
+            sharedHeld = memory.releasePart(sharedHeld, ipcwBytes);
 
+            // the spline's columns are made after IPCW, whose intervals are the analysis's largest transient
+            DesignMatrix withVisits = primary.withVisitsSpline(data.visits);
             if (stratified) {
                 designs.clear();  // the input-order design is done with; the stratified one replaces it
+                coxWithVisits = fitWithVisits(notFitted, withVisits, primaryShared);
                 primaryFit = fitOrNull(() -> primaryShared.withProportionalHazardsTest(PhTransform.KM)
                         .fit(primary.time(), primary.event(), primary.columns(), primaryNames), "stratified Cox model", warnings);
             } else {
                 primaryFit = cox;
+                coxWithVisits = null;
             }
             composite = c == null ? null : fitOrNull(() -> primaryShared.fit(c.time(), c.event(), primary.columns(),
                     primaryNames), "composite-outcome Cox model", compositeFailure);
             designs.clear();
+            if (!stratified) {
+                // without strata the composite model read the plain design in input order; the visits model builds
+                // its own once that is released, so that only one design sits in the heap
+                coxWithVisits = fitWithVisits(notFitted, withVisits, primaryModel);
+            }
         } finally {
             memory.release(sharedHeld);
         }
@@ -332,12 +350,6 @@ public final class RecurrenceAnalysis {
             primaryFit = cox;
         }
         CoxResult primaryResult = primaryFit;
-        DesignMatrix visitsDesign = primary.withVisitsSpline(data.visits);
-        DesignMatrix withVisits = visitsDesign;
-        CoxResult coxWithVisits = memory.run(FitMemory.fitBytes(m, withVisits.names().size()),
-                () -> fitCox("Cox model with visits", notFitted, withVisits, () -> primaryModel.fit(withVisits.time(),
-                        withVisits.event(), withVisits.columns(), withVisits.names().toArray(String[]::new))));
-        visitsDesign = null;
         HazardRatioChange visitsChange = hasExposure(primaryResult) && hasExposure(coxWithVisits)
                 ? HazardRatioChange.of(primaryResult, coxWithVisits, "multifactor") : null;
         SideFits.Results sideResults = side.join();
@@ -483,6 +495,11 @@ public final class RecurrenceAnalysis {
             scores[k] = b;
         }
         return TrendTest.cochranArmitage(x, t, scores);
+    }
+
+    private static CoxResult fitWithVisits(List<String> notFitted, DesignMatrix withVisits, CoxModel model) {
+        return fitCox("Cox model with visits", notFitted, withVisits, () -> model.fit(withVisits.time(), withVisits.event(),
+                withVisits.columns(), withVisits.names().toArray(String[]::new)));
     }
 
     private static CoxResult fitCox(String model, List<String> notFitted, DesignMatrix design) {

@@ -1,6 +1,7 @@
 package io.backstory.analytics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,13 +81,31 @@ final class WorkingDesign {
      */
     static WorkingDesign build(double[][] columns, String[] names, int n, int[] order, double[] weights,
                                boolean intercept) {
+        return build(columns, names, n, order, null, weights, intercept);
+    }
+
+    /**
+     * As {@link #build} over only the given rows of the columns, unweighted, in their order: the design of a subset
+     * (the logistic model's episodes evaluable at the horizon) without first copying every column of the subset.
+     * The statistics run over the same values in the same order as on such a copy, so the design is identical.
+     *
+     * @param rows the rows of {@code columns} the design holds, one design row each
+     */
+    static WorkingDesign ofRows(double[][] columns, String[] names, int[] rows, boolean intercept) {
+        return build(columns, names, rows.length, null, rows, null, intercept);
+    }
+
+    private static WorkingDesign build(double[][] columns, String[] names, int n, int[] order, int[] rows,
+                                       double[] weights, boolean intercept) {
         int p = columns.length;
         double[] mean = new double[p];
         double[] scale = new double[p];
         boolean[] constant = new boolean[p];
         double totalWeight = weights == null ? n : sum(weights, n);
+        // one column of the subset at a time: 8 bytes per row instead of a copy of the whole subset
+        double[] subset = rows == null ? null : new double[n];
         for (int j = 0; j < p; j++) {
-            double[] c = columns[j];
+            double[] c = rows == null ? columns[j] : gather(columns[j], rows, subset);
             constant[j] = isConstant(c, n);
             mean[j] = constant[j] ? c[0] : weightedSum(c, weights, n) / totalWeight;
             double abs = absoluteDeviation(c, weights, n, mean[j]);
@@ -98,7 +117,7 @@ final class WorkingDesign {
         // Scatter in input order: the p column reads stay sequential and each row lands in one
         // place (a gather through the time order would miss the cache p times per row).
         int[] target = order == null ? null : inverse(order);
-        Halves.run(n, Halves.midpoint(n), (slot, from, to) -> fillRows(columns, target, x, stride, first,
+        Halves.run(n, Halves.midpoint(n), (slot, from, to) -> fillRows(columns, rows, target, x, stride, first,
                 constant, mean, scale, from, to));
         int[] all = new int[p];
         for (int j = 0; j < p; j++) {
@@ -106,6 +125,21 @@ final class WorkingDesign {
         }
         return new WorkingDesign(n, stride, intercept, x, all, mean, scale, List.of(), List.of(), constant,
                 names.clone());
+    }
+
+    /**
+     * The first {@code count} covariates of this design, reading the same row array (rows keep this design's stride):
+     * a fit on a leading subset of another fit's columns, in the same row order and centring, needs no design of its
+     * own. Each column's centring and scale depend on that column alone, so the values are those a design of just
+     * these columns would hold. Only for designs without an intercept and without dropped columns.
+     */
+    WorkingDesign leading(int count) {
+        if (intercept || kept.length != names.length || count > kept.length) {
+            throw new IllegalStateException("a leading view needs a full design without intercept");
+        }
+        return new WorkingDesign(n, stride, false, x, Arrays.copyOf(kept, count),
+                Arrays.copyOf(means, count), Arrays.copyOf(scales, count), List.of(), List.of(),
+                Arrays.copyOf(constant, count), Arrays.copyOf(names, count));
     }
 
     /** An independent copy (its own row array), for a fit that drops columns from a design others share. */
@@ -266,17 +300,25 @@ final class WorkingDesign {
         return s;
     }
 
-    private static void fillRows(double[][] columns, int[] target, double[] x, int stride, int first,
+    private static void fillRows(double[][] columns, int[] rows, int[] target, double[] x, int stride, int first,
                                  boolean[] constant, double[] mean, double[] scale, int from, int to) {
         int p = columns.length;
         for (int i = from; i < to; i++) {
             int off = (target == null ? i : target[i]) * stride;
+            int src = rows == null ? i : rows[i];
             if (first == 1) {
                 x[off] = 1.0;
             }
             for (int j = 0; j < p; j++) {
-                x[off + first + j] = constant[j] ? 0.0 : (columns[j][i] - mean[j]) * scale[j];
+                x[off + first + j] = constant[j] ? 0.0 : (columns[j][src] - mean[j]) * scale[j];
             }
         }
+    }
+
+    private static double[] gather(double[] column, int[] rows, double[] into) {
+        for (int i = 0; i < rows.length; i++) {
+            into[i] = column[rows[i]];
+        }
+        return into;
     }
 }

@@ -66,6 +66,28 @@ class LogisticModelTest {
     }
 
     @Test
+    void shouldGiveTheFitOfACopyOfTheRowsWhenFittingSelectedRowsInPlace() {
+        // the analysis's logistic model at the horizon reads the evaluable episodes through their positions
+        TestData d = TestData.load("cohort.csv");
+        String[] terms = {"age", "sex", "nprs", "chronic"};
+        double[][] all = d.columns(terms);
+        boolean[] treated = d.flag("treated");
+        int[] rows = java.util.stream.IntStream.range(0, d.rows()).filter(i -> i % 3 != 1).toArray();
+        double[][] copy = new double[terms.length][];
+        for (int j = 0; j < terms.length; j++) {
+            copy[j] = Columns.gather(all[j], rows);
+        }
+        boolean[] y = Columns.gather(treated, rows);
+
+        LogisticResult inPlace = LogisticModel.withDefaults().fitRows(y, all, terms, rows);
+        LogisticResult copied = LogisticModel.withDefaults().fit(y, copy, terms);
+
+        assertThat(inPlace.terms()).isEqualTo(copied.terms());
+        assertThat(inPlace.deviance()).isEqualTo(copied.deviance());
+        assertThat(inPlace.n()).isEqualTo(rows.length);
+    }
+
+    @Test
     void shouldDropTheLaterColumnWhenItIsASumOfEarlierOnes() {
         TestData d = TestData.load("cohort.csv").withSum("age_plus_nprs", "age", "nprs");
         String[] terms = {"age", "sex", "nprs", "age_plus_nprs", "chronic"};

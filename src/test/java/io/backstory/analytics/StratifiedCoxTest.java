@@ -125,6 +125,34 @@ class StratifiedCoxTest {
         assertFit("plain", fit(CoxModel.withDefaults().withStrata(one)));
     }
 
+    @Test
+    void shouldMatchRWhenTheFitReadsTheLeadingColumnsOfAWiderSharedDesign() {
+        // the analysis's visits model builds a design of the primary columns and three more; the stratified primary
+        // model then reads its leading columns (DesignCache). Same R call as "strata_cluster".
+        int[] therapist = codes(CLINIC, "therapist");
+        double[] age = CLINIC.column("age");
+        double[] ageSquared = new double[age.length];
+        for (int i = 0; i < age.length; i++) {
+            ageSquared[i] = age[i] * age[i];
+        }
+        String[] wider = {"plan", "age", "sex", "nprs", "age2"};
+        double[][] columns = CLINIC.columns(COVARIATES);
+        double[][] widerColumns = {columns[0], columns[1], columns[2], columns[3], ageSquared};
+        CoxModel shared = CoxModel.withDefaults().withStrata(therapist).withClusters(therapist)
+                .withDesignCache(new DesignCache());
+        shared.fit(CLINIC.column("time"), CLINIC.flag("status"), widerColumns, wider);
+
+        CoxResult leading = shared.withProportionalHazardsTest(PhTransform.KM)
+                .fit(CLINIC.column("time"), CLINIC.flag("status"), columns, COVARIATES);
+        CoxResult own = fit(CoxModel.withDefaults().withStrata(therapist).withClusters(therapist)
+                .withProportionalHazardsTest(PhTransform.KM));
+
+        assertFit("strata_cluster", leading);
+        assertThat(leading.terms()).isEqualTo(own.terms());
+        assertThat(leading.loglik()).isEqualTo(own.loglik());
+        assertThat(leading.phTest()).isEqualTo(own.phTest());
+    }
+
     static Stream<Arguments> badConfigurations() {
         Function<CoxModel, CoxModel> id = Function.identity();
         return Stream.of(
