@@ -169,7 +169,13 @@ final class Browser implements AutoCloseable {
                         }
                       };
                       walk(document);
-                      return lines.join('\\n') || '  (nothing open, hidden or named so)';
+                      const shown = [...document.querySelectorAll('vaadin-button')].filter(b => b.offsetParent !== null)
+                          .map(b => '"' + b.textContent.trim() + '"').slice(0, 12);
+                      lines.push('  buttons shown: ' + (shown.join(', ') || 'none'));
+                      const loading = document.querySelector('.v-loading-indicator');
+                      lines.push('  document ' + document.readyState + ', Vaadin loading indicator '
+                          + (loading ? getComputedStyle(loading).display + ' ' + loading.className : 'absent'));
+                      return lines.join('\\n');
                     }""", buttonText);
         } catch (RuntimeException e) {
             return "(the page could not be read: " + e.getMessage() + ")";

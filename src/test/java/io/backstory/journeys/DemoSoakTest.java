@@ -1,10 +1,10 @@
 package io.backstory.journeys;
 
-import static io.backstory.journeys.Browser.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -36,14 +36,14 @@ class DemoSoakTest {
             for (int i = 1; ; i++) {
                 long started = System.currentTimeMillis();
                 String last = "Soak" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
-                browser.fillNewPatient("Minute" + i, last, "1968-03-0" + (1 + i % 9), i % 2 == 0 ? "Male" : "Female");
-                button(page, "Save patient").click();
-                Locator saved = page.locator(".patient-view h2");
-                Locator failed = page.locator(".error-summary");
-                saved.or(failed).first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(20_000));
-                String result = saved.isVisible() && saved.innerText().contains(last)
-                        ? "saved (patient page " + page.url().replaceAll(".*/patients/", "#") + ")"
-                        : "NOT SAVED: " + failed.innerText().replaceAll("\\s+", " ");
+                String result;
+                // A step that times out is recorded and the soak goes on: whether the next minute saves again tells
+                // a slow moment from an app that has stopped saving. Any such line still fails the test at the end.
+                try {
+                    result = save(browser, "Minute" + i, last, i);
+                } catch (PlaywrightException | AssertionError e) {
+                    result = "NOT SAVED: " + e.getMessage().lines().limit(8).reduce((a, b) -> a + " | " + b).orElse("");
+                }
                 String line = String.format("%s save %2d (%s): %s in %d ms", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), i,
                         "Minute" + i + " " + last, result, System.currentTimeMillis() - started);
                 System.out.println(line);
@@ -60,5 +60,17 @@ class DemoSoakTest {
             browser.screenshot("soak-last-save");
         }
         assertThat(results).allSatisfy(line -> assertThat(line).contains(": saved"));
+    }
+
+    private static String save(Browser browser, String first, String last, int i) {
+        Page page = browser.page;
+        browser.fillNewPatient(first, last, "1968-03-0" + (1 + i % 9), i % 2 == 0 ? "Male" : "Female");
+        browser.press("Save patient");
+        Locator saved = page.locator(".patient-view h2");
+        Locator failed = page.locator(".error-summary");
+        saved.or(failed).first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(20_000));
+        return saved.isVisible() && saved.innerText().contains(last)
+                ? "saved (patient page " + page.url().replaceAll(".*/patients/", "#") + ")"
+                : "NOT SAVED: " + failed.innerText().replaceAll("\\s+", " ");
     }
 }
