@@ -3,7 +3,9 @@ package io.backstory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstory.base.ClinicalNote;
+import io.backstory.clinic.ClinicService;
 import io.backstory.patients.PatientCommand;
+import io.backstory.security.UserAccountService;
 import io.backstory.visits.VisitCommand;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,23 +34,31 @@ class LimitsMatchTheSchemaTest {
     @ParameterizedTest
     @CsvSource({"visit, note", "follow_up, note"})
     void shouldSizeTheNoteColumnsByTheNoteLimit(String table, String column) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select character_maximum_length from information_schema.columns "
-                     + "where table_name = '" + table + "' and column_name = '" + column + "'")) {
-            assertThat(r.next()).as(table + "." + column).isTrue();
-            assertThat(r.getInt(1)).isEqualTo(ClinicalNote.MAX_LENGTH);
-        }
+        assertThat(columnLength(table, column)).isEqualTo(ClinicalNote.MAX_LENGTH);
     }
 
     @ParameterizedTest
     @CsvSource({"first_name, " + PatientCommand.NAME_MAX_LENGTH, "last_name, " + PatientCommand.NAME_MAX_LENGTH,
             "phone, " + PatientCommand.PHONE_MAX_LENGTH, "email, " + PatientCommand.EMAIL_MAX_LENGTH})
     void shouldSizeThePatientColumnsByThePatientLimits(String column, int limit) throws SQLException {
+        assertThat(columnLength("patient", column)).isEqualTo(limit);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"clinic, name, " + ClinicService.NAME_MAX_LENGTH, "location, name, " + ClinicService.NAME_MAX_LENGTH,
+            "user_account, username, " + UserAccountService.USERNAME_MAX_LENGTH,
+            "user_account, display_name, " + UserAccountService.DISPLAY_NAME_MAX_LENGTH,
+            "user_account, email, " + UserAccountService.EMAIL_MAX_LENGTH})
+    void shouldSizeTheNameColumnsByTheServicesLimits(String table, String column, int limit) throws SQLException {
+        assertThat(columnLength(table, column)).isEqualTo(limit);
+    }
+
+    private static int columnLength(String table, String column) throws SQLException {
         try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select character_maximum_length from information_schema.columns "
-                     + "where table_name = 'patient' and column_name = '" + column + "'")) {
-            assertThat(r.next()).as("patient." + column).isTrue();
-            assertThat(r.getInt(1)).isEqualTo(limit);
+                     + "where table_name = '" + table + "' and column_name = '" + column + "'")) {
+            assertThat(r.next()).as(table + "." + column).isTrue();
+            return r.getInt(1);
         }
     }
 

@@ -2,7 +2,7 @@ package io.backstory.base;
 
 /**
  * The free-text note a therapist writes on a visit or a follow-up: one length rule for both, used by the
- * entities ({@code @Column(length)}), the services' checks, the forms' {@code maxLength} and the importer.
+ * entities ({@code @Column(length)}), the services' checks, the forms' length counters and the importer.
  * The database columns {@code visit.note} and {@code follow_up.note} are {@code varchar(2000)} in
  * {@code V1__clinical_model.sql}; a migration is never edited once released, so the constant cites the
  * migration and {@code LimitsMatchTheSchemaTest} checks that the two agree.
@@ -15,8 +15,11 @@ public final class ClinicalNote {
     private ClinicalNote() {
     }
 
-    /** The service's message for a note over {@link #MAX_LENGTH}. */
-    public static UserFacingException.Problem tooLong() {
-        return new UserFacingException.Problem("error.note.tooLong", MAX_LENGTH);
+    /**
+     * The service's message for a note over {@link #MAX_LENGTH}, with how much was entered: the form keeps the whole
+     * text (no browser maxlength cutting a pasted note short), so the therapist sees how much to shorten.
+     */
+    public static UserFacingException.Problem tooLong(String note) {
+        return UserFacingException.tooLong(UserFacingException.Problem.text("error.field.note"), MAX_LENGTH, note.length());
     }
 }

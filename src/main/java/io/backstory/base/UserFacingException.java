@@ -89,6 +89,15 @@ public class UserFacingException extends IllegalArgumentException {
         return e instanceof UserFacingException u ? u.problems : List.of(new Problem("error.text", String.valueOf(e.getMessage())));
     }
 
+    /**
+     * "Note: at most 2,000 characters (2,345 entered)": a field over its length cap. The forms set no browser
+     * maxlength, which would cut pasted text silently; they keep all of it and show this, with the count the user
+     * must come down from.
+     */
+    public static Problem tooLong(Problem field, int max, int entered) {
+        return new Problem("error.tooLong", field, max, entered);
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -16,7 +16,7 @@ class Clinic {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
-    @Column(nullable = false, length = 120)
+    @Column(nullable = false, length = ClinicService.NAME_MAX_LENGTH)
     private String name = "";
 
     /** Issue 16: messages to patients without a language of their own are written in this one; null: English. */

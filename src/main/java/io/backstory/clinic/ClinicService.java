@@ -29,6 +29,12 @@ public class ClinicService {
     /** The bootstrap's name for a clinic nobody has named yet (BACKSTORY_CLINIC_NAME unset). */
     public static final String PLACEHOLDER_NAME = "My clinic";
 
+    /**
+     * Characters in a clinic's or a location's name: {@code clinic.name} and {@code location.name} are
+     * {@code varchar(120)} in {@code V1__clinical_model.sql} ({@code LimitsMatchTheSchemaTest}).
+     */
+    public static final int NAME_MAX_LENGTH = 120;
+
     private final ClinicRepository clinics;
     private final LocationRepository locations;
     private final ClinicSettingsRepository settings;
@@ -256,8 +262,8 @@ public class ClinicService {
         if (name == null || name.isBlank()) {
             throw new UserFacingException("error.required", field);
         }
-        if (name.strip().length() > 120) {
-            throw new UserFacingException("error.atMost", field, 120);
+        if (name.strip().length() > NAME_MAX_LENGTH) {
+            throw new UserFacingException(List.of(UserFacingException.tooLong(field, NAME_MAX_LENGTH, name.strip().length())));
         }
         PlainText.require(field, name);
         return name.strip();

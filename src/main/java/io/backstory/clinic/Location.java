@@ -20,7 +20,7 @@ class Location {
     @Column(name = "clinic_id", nullable = false)
     private long clinicId;
 
-    @Column(nullable = false, length = 120)
+    @Column(nullable = false, length = ClinicService.NAME_MAX_LENGTH)
     private String name = "";
 
     /** Set when archived: the location keeps its episodes and report history but takes no new episodes. */

@@ -1,5 +1,6 @@
 package io.backstory.followups;
 
+import io.backstory.base.FailureDiagnostics;
 import io.backstory.patients.EpisodePatients;
 import java.time.Clock;
 import java.time.Duration;
@@ -239,7 +240,9 @@ public class CheckInOutbox {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         message = message.substring(0, Math.min(message.length(), 500));
         if (c.attempt() >= settings.maxAttempts()) {
-            log.warn("Check-in message {} failed for good after {} attempts: {}", c.id(), c.attempt(), message);
+            // the mail server's text names the recipient's address: it stays in the outbox row for the admins, the log gets
+            // the exception classes only
+            log.warn("Check-in message {} failed for good after {} attempts: {}", c.id(), c.attempt(), FailureDiagnostics.describe(error));
             settle(c, OutboxStatus.FAILED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), message);
         } else {
             jdbc.sql("update outbox_message set next_attempt_at = ?, last_error = ? where clinic_id = ? and id = ? and status = ?")

@@ -90,7 +90,7 @@ public class FollowUpService {
             throw new UserFacingException("error.checkIn.answers");
         }
         if (note != null && note.length() > ClinicalNote.MAX_LENGTH) {
-            throw new UserFacingException(List.of(ClinicalNote.tooLong()));
+            throw new UserFacingException(List.of(ClinicalNote.tooLong(note)));
         }
         return recorder.record(followUp, answer, note, CheckInChannel.CALL,
                 episodes.get(followUp.getEpisodeId()).dischargeDate(),

@@ -1,5 +1,6 @@
 package io.backstory.security;
 
+import io.backstory.base.FailureDiagnostics;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ class LiveSessions {
         } catch (DataAccessException e) {
             if (!unreachable) {
                 unreachable = true;
-                log.warn("Session check cannot reach the database, sessions go on until it is back: {}", e.getMostSpecificCause().toString());
+                log.warn("Session check cannot reach the database, sessions go on until it is back: {}", FailureDiagnostics.describe(e));
             }
             return true;
         }

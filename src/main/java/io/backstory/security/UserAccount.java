@@ -24,10 +24,10 @@ class UserAccount extends AbstractEntity {
     @Column(name = "clinic_id", nullable = false)
     private long clinicId;
 
-    @Column(nullable = false, length = 60)
+    @Column(nullable = false, length = UserAccountService.USERNAME_MAX_LENGTH)
     private String username = "";
 
-    @Column(name = "display_name", nullable = false, length = 120)
+    @Column(name = "display_name", nullable = false, length = UserAccountService.DISPLAY_NAME_MAX_LENGTH)
     private String displayName = "";
 
     @Column(name = "password_hash", nullable = false, length = 100)
@@ -39,7 +39,7 @@ class UserAccount extends AbstractEntity {
     @Column(name = "locked_until")
     private @Nullable Instant lockedUntil;
 
-    @Column(length = 254)
+    @Column(length = UserAccountService.EMAIL_MAX_LENGTH)
     private @Nullable String email;
 
     @Column(name = "created_at", nullable = false)

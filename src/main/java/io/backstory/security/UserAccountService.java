@@ -41,7 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserAccountService {
 
-    private static final String USERNAME_RULE = "[a-z0-9._-]{3,60}";
+    /** {@code user_account.username}, {@code display_name} and {@code email} columns (V1__clinical_model.sql, V8__people.sql). */
+    public static final int USERNAME_MAX_LENGTH = 60;
+    public static final int DISPLAY_NAME_MAX_LENGTH = 120;
+    public static final int EMAIL_MAX_LENGTH = 254;
+    private static final String USERNAME_RULE = "[a-z0-9._-]{3," + USERNAME_MAX_LENGTH + "}";
     private static final String EMAIL_RULE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private final UserAccountRepository accounts;
@@ -384,14 +388,17 @@ public class UserAccountService {
     private static void displayNameProblems(@Nullable String displayName, List<Problem> problems) {
         if (displayName == null || displayName.isBlank()) {
             problems.add(new Problem("error.account.displayName"));
-        } else if (displayName.strip().length() > 120) {
-            problems.add(new Problem("error.atMost", Problem.text("error.field.displayName"), 120));
+        } else if (displayName.strip().length() > DISPLAY_NAME_MAX_LENGTH) {
+            problems.add(UserFacingException.tooLong(Problem.text("error.field.displayName"), DISPLAY_NAME_MAX_LENGTH,
+                    displayName.strip().length()));
         }
         PlainText.problem(Problem.text("error.field.displayName"), displayName).ifPresent(problems::add);
     }
 
     private static void emailProblems(@Nullable String email, List<Problem> problems) {
-        if (email != null && (email.length() > 254 || !email.matches(EMAIL_RULE))) {
+        if (email != null && email.length() > EMAIL_MAX_LENGTH) {
+            problems.add(UserFacingException.tooLong(Problem.text("error.field.email"), EMAIL_MAX_LENGTH, email.length()));
+        } else if (email != null && !email.matches(EMAIL_RULE)) {
             problems.add(new Problem("error.account.email"));
         }
     }

@@ -167,7 +167,7 @@ public class VisitService {
             problems.add(new Problem("error.visit.nprs"));
         }
         if (c.note() != null && c.note().length() > ClinicalNote.MAX_LENGTH) {
-            problems.add(ClinicalNote.tooLong());
+            problems.add(ClinicalNote.tooLong(c.note()));
         }
         Map<Long, InterventionSummary> catalogue = catalogue().stream()
                 .collect(Collectors.toMap(InterventionSummary::id, Function.identity()));

@@ -66,7 +66,7 @@ public class ErrorSummary extends Div {
             reload.addClassName("error-summary-reload");
             add(reload);
         } catch (AccessDeniedException denied) {
-            log.warn("Not saved ({}): access denied: {}", what, denied.getMessage());
+            log.warn("Not saved ({}): access denied: {}", what, UnexpectedErrors.cause(denied));
             show(getTranslation("save.failed.title", what), getTranslation("save.failed.denied"));
         } catch (RecordNotFoundException gone) {
             log.warn("Not saved ({}): {}", what, gone.getMessage());

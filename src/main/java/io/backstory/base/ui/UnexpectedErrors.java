@@ -6,6 +6,7 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import io.backstory.base.FailureDiagnostics;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -45,14 +46,11 @@ class UnexpectedErrors implements VaadinServiceInitListener, ErrorHandler {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     }
 
-    /** The exception and its root cause on one line: what an operator needs, without the stack. */
+    /**
+     * The failure on one line without a stack: its exception classes, SQLState, constraint and where in our code, never
+     * its message (the database puts patient data in it; {@link FailureDiagnostics}).
+     */
     static String cause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String first = e.getClass().getName() + ": " + e.getMessage();
-        return (root == e ? first : first + " | cause: " + root.getClass().getName() + ": " + root.getMessage())
-                .replaceAll("\\s+", " ");
+        return FailureDiagnostics.describe(e);
     }
 }

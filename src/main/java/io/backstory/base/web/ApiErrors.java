@@ -1,5 +1,6 @@
 package io.backstory.base.web;
 
+import io.backstory.base.FailureDiagnostics;
 import io.backstory.base.RecordNotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +74,7 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-        log.error("API request failed: {}", rootCause(e));
+        log.error("API request failed: {}", FailureDiagnostics.describe(e));
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not answer this request; try again later", null);
     }
 
@@ -93,13 +94,5 @@ public class ApiErrors {
             body.put("parameter", parameter);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
     }
 }

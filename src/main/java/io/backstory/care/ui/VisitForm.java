@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
 import io.backstory.base.ClinicalNote;
+import io.backstory.base.ui.CharacterCount;
 import io.backstory.base.ui.CommandEvent;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
@@ -123,7 +124,7 @@ public class VisitForm extends Div {
         minutes.setStep(5);
         minutes.setStepButtonsVisible(true);
         note.setLabel(getTranslation("visit.note"));
-        note.setMaxLength(ClinicalNote.MAX_LENGTH);
+        CharacterCount.show(note, ClinicalNote.MAX_LENGTH);
         note.setWidthFull();
         HorizontalLayout numbers = new HorizontalLayout(nprs, minutes);
         numbers.setWrap(true);

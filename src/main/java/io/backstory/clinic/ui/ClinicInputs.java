@@ -9,19 +9,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The clinic-name and new-location inputs that both the clinic page and the first-run page offer, set up in one
- * place so they read, limit and behave alike on both.
+ * place so they read and behave alike on both. They set no browser maxlength, which would cut a pasted name
+ * without a word: the service refuses a name over {@code ClinicService.NAME_MAX_LENGTH} and says how long it was.
  */
 final class ClinicInputs {
-
-    /** The clinic's and a location's name columns hold 120 characters. */
-    static final int NAME_MAX = 120;
 
     private ClinicInputs() {
     }
 
     static void clinicName(TextField name, Button save, String width, Runnable saveIt) {
         name.setLabel(name.getTranslation("clinic.name"));
-        name.setMaxLength(NAME_MAX);
         name.setWidth(width);
         save.setText(save.getTranslation("clinic.name.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -31,7 +28,6 @@ final class ClinicInputs {
     /** Enter in the field adds too; the field is emptied once the location was added, and kept when refused. */
     static void newLocation(TextField name, Button add, String width, BooleanSupplier addIt) {
         name.setLabel(name.getTranslation("clinic.location.new"));
-        name.setMaxLength(NAME_MAX);
         name.setWidth(width);
         add.setText(add.getTranslation("clinic.location.add"));
         add.setIcon(VaadinIcon.PLUS.create());

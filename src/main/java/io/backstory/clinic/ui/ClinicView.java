@@ -121,7 +121,6 @@ public class ClinicView extends VerticalLayout implements HasDynamicTitle {
     void openRename(LocationSummary location) {
         TextField name = new TextField(getTranslation("clinic.location.col.name"));
         name.setValue(location.name());
-        name.setMaxLength(ClinicInputs.NAME_MAX);
         name.setWidthFull();
         ErrorSummary errors = new ErrorSummary();
         Dialog dialog = new Dialog(name, errors);

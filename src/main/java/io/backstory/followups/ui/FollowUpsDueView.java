@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.backstory.base.ClinicalNote;
+import io.backstory.base.ui.CharacterCount;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.RecordPages;
@@ -148,7 +149,7 @@ public class FollowUpsDueView extends VerticalLayout implements HasDynamicTitle 
         returned.addClassName("check-in-returned");
         note = new TextArea(getTranslation("checkIn.note"));
         note.setWidthFull();
-        note.setMaxLength(ClinicalNote.MAX_LENGTH);
+        CharacterCount.show(note, ClinicalNote.MAX_LENGTH);
         errors = new ErrorSummary();
 
         Runnable toggle = () -> {

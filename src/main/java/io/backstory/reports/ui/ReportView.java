@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.HasDynamicTitle;
+import io.backstory.base.FailureDiagnostics;
 import io.backstory.base.ui.DownloadLink;
 import io.backstory.base.ui.PageHeader;
 import io.backstory.reports.RecurrenceReport;
@@ -104,7 +105,7 @@ abstract class ReportView extends VerticalLayout implements HasDynamicTitle {
             ui.setPollInterval(-1);
             status.removeAll();
             if (error != null) {
-                log.warn("Recurrence report failed", error);
+                log.warn("Recurrence report failed: {}", FailureDiagnostics.describe(error));
                 status.add(new Span(getTranslation("report.failed")));
             } else {
                 show(report);

@@ -34,16 +34,13 @@ class PersonForm extends FormLayout {
         addClassName("person-form");
         username.setLabel(getTranslation("people.username"));
         username.setHelperText(getTranslation("people.username.help"));
-        username.setMaxLength(60);
         username.setRequiredIndicatorVisible(true);
         username.setVisible(adding);
         displayName.setLabel(getTranslation("people.displayName"));
         displayName.setHelperText(getTranslation("people.displayName.help"));
-        displayName.setMaxLength(120);
         displayName.setRequiredIndicatorVisible(true);
         email.setLabel(getTranslation("people.email"));
         email.setHelperText(getTranslation("people.email.help"));
-        email.setMaxLength(254);
         roles.setLabel(getTranslation("people.roles"));
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issue 9.2: no save fails silently, and record pages with bad or unknown ids show the not-found page. */
 @BackstoryTest
 class SaveFailureViewTest extends SpringBrowserlessTest {
 
     @Autowired TestSecurity security;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @BeforeEach
@@ -55,11 +59,40 @@ class SaveFailureViewTest extends SpringBrowserlessTest {
                 "try saving again");
         assertThat(logged.list).singleElement().satisfies(line -> {
             assertThat(line.getFormattedMessage()).contains("Not saved (the new patient)",
-                    "Connection is not available, request timed out after 5000ms");
+                    "CannotCreateTransactionException < java.sql.SQLTransientConnectionException")
+                    .as("the driver's message text is never logged").doesNotContain("Connection is not available");
             assertThat(line.getThrowableProxy()).as("one line, no stack trace").isNull();
             String reference = line.getFormattedMessage().replaceAll(".*\\[ref (\\w+)].*", "$1");
             assertThat(text).contains(reference);
         });
+    }
+
+    /**
+     * DESIGN §6, no PHI in logs: PostgreSQL writes the offending value into a duplicate-key error ("Key (clinic_id,
+     * name)=(1, …) already exists"), so the log line names the classes, SQLState and constraint, never the text.
+     */
+    @Test
+    void shouldLogTheConstraintButNotTheValueWhenTheDatabaseRefusesASave() {
+        ErrorSummary summary = new ErrorSummary();
+        UI.getCurrent().add(summary);
+        String recognisable = "Jane Roe jane.roe.4711@example.org";
+
+        boolean saved = summary.run("the location", () -> transactions.executeWithoutResult(status -> {
+            long clinic = jdbc.sql("select min(id) from clinic").query(Long.class).single();
+            for (int i = 0; i < 2; i++) {
+                jdbc.sql("insert into location (clinic_id, name) values (?, ?)").params(clinic, recognisable).update();
+            }
+        }));
+
+        assertThat(saved).isFalse();
+        assertThat(summary.getElement().getTextRecursively()).contains("nothing was saved").doesNotContain(recognisable);
+        assertThat(logged.list).singleElement().satisfies(line -> assertThat(line.getFormattedMessage())
+                .contains("Not saved (the location)", "DuplicateKeyException", "org.postgresql.util.PSQLException",
+                        "SQLState 23505", "constraint uq_location_name", "table location",
+                        "at io.backstory.base.ui.SaveFailureViewTest")
+                .doesNotContain("jane.roe.4711", "Jane Roe", "already exists"));
+        assertThat(jdbc.sql("select count(*) from location where name = ?").param(recognisable).query(Long.class).single())
+                .isZero();
     }
 
     @Test

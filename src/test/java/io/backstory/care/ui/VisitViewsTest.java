@@ -87,6 +87,25 @@ class VisitViewsTest extends SpringBrowserlessTest {
         assertThat(visits.list(episode.id())).isEmpty();
     }
 
+    /** A pasted note over the cap is neither cut by the browser nor saved cut: refused by name, kept whole. */
+    @Test
+    void shouldRefuseAnOverLongNoteWithItsLengthAndKeepItWhole() {
+        LogVisitView view = logVisit();
+        test(view.form.factors.get(Factor.STRENGTH)).click();
+        String pasted = "Deadlift from blocks, 3 x 5. ".repeat(80) + "The end the clinician must not lose.";
+        assertThat(pasted).hasSize(2_356);
+
+        test(view.form.note).setValue(pasted);
+        test(view.form.save).click();
+
+        assertThat(view.form.note.getMaxLength()).as("no browser maxlength to cut a paste").isZero();
+        assertThat(view.form.note.getHelperText()).isEqualTo("2,356 / 2,000");
+        assertThat(view.form.errors.getElement().getTextRecursively()).contains("Note: at most 2,000 characters (2,356 entered)");
+        assertThat(view.form.note.getValue()).isEqualTo(pasted);
+        assertThat((Object) target(getCurrentView())).isSameAs(view);
+        assertThat(visits.list(episode.id())).isEmpty();
+    }
+
     @Test
     void shouldPrefillTheNextVisitFromThePreviousPlan() {
         long me = visits.prefill(episode.id()).therapistId();

@@ -88,6 +88,26 @@ class FollowUpsDueViewTest extends SpringBrowserlessTest {
         assertThat(followUps.recurrence(episode.id())).isEmpty();
     }
 
+    /** A pasted note over the cap is neither cut by the browser nor saved cut: refused by name, kept whole. */
+    @Test
+    void shouldRefuseAnOverLongNoteWithItsLengthAndKeepItWhole() {
+        FollowUpsDueView view = threeMonthCheckInWithPainBack();
+        test(view.onset).setValue(fixture.daysAgo(20));
+        test(view.worst).setValue(6);
+        String pasted = "Pain back after gardening. ".repeat(86) + "Last words.";
+        assertThat(pasted).hasSize(2_333);
+
+        test(view.note).setValue(pasted);
+        test(view.record).click();
+
+        assertThat(view.note.getMaxLength()).as("no browser maxlength to cut a paste").isZero();
+        assertThat(view.note.getHelperText()).isEqualTo("2,333 / 2,000");
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.errors.getElement().getTextRecursively()).contains("Note: at most 2,000 characters (2,333 entered)");
+        assertThat(view.note.getValue()).isEqualTo(pasted);
+        assertThat(followUps.recurrence(episode.id())).isEmpty();
+    }
+
     @Test
     void shouldListEveryProblemOfTheCheckInAtOnce() {
         FollowUpsDueView view = threeMonthCheckInWithPainBack();

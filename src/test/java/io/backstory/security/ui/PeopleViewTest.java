@@ -50,6 +50,30 @@ class PeopleViewTest extends SpringBrowserlessTest {
                 .contains("Username: 3 to 60 lower-case letters").contains("Display name: required").contains("Email:");
     }
 
+    /** Pasted names and addresses over their column's cap are not cut by the browser: refused with their length, kept. */
+    @Test
+    void shouldRefuseOverLongFieldsWithTheirLengthAndKeepThem() {
+        PeopleView view = target(navigate(PeopleView.class));
+        test(view.add).click();
+        roundTrip();
+        String name = "Maria Fernanda de los Angeles Gutierrez ".repeat(4) + "Lopez";
+        String email = "m".repeat(250) + "@example.org";
+        test(view.form.username).setValue("long-names");
+        test(view.form.displayName).setValue(name);
+        test(view.form.email).setValue(email);
+        test(view.form.save).click();
+
+        assertThat(view.form.displayName.getMaxLength()).isZero();
+        assertThat(view.form.email.getMaxLength()).isZero();
+        assertThat(view.form.username.getMaxLength()).isZero();
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.form.errors.getElement().getTextRecursively())
+                .contains("Display name: at most 120 characters (165 entered)")
+                .contains("Email: at most 254 characters (262 entered)");
+        assertThat(view.form.displayName.getValue()).isEqualTo(name);
+        assertThat(view.form.email.getValue()).isEqualTo(email);
+    }
+
     @Test
     void shouldHandTheAdminAOneTimeLinkForANewColleague() {
         PeopleView view = target(navigate(PeopleView.class));
