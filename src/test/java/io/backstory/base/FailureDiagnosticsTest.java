@@ -24,11 +24,13 @@ class FailureDiagnosticsTest {
 
         String described = FailureDiagnostics.describe(spring);
 
-        assertThat(described).isEqualTo("org.springframework.dao.DataIntegrityViolationException"
+        // the frame is where the exceptions above were made; its line number is left out so editing this file keeps the test
+        assertThat(described).matches(java.util.regex.Pattern.quote("org.springframework.dao.DataIntegrityViolationException"
                 + " < org.hibernate.exception.ConstraintViolationException < java.sql.SQLException"
                 + " | SQLState 23505, error code 23505 | constraint PUBLIC.UQ_PATIENT_EMAIL_INDEX_8"
                 + " | statement insert into patient"
-                + " | at io.backstory.base.FailureDiagnosticsTest.shouldDescribeAnH2UniqueViolationWithoutTheValues(FailureDiagnosticsTest.java:20)");
+                + " | at io.backstory.base.FailureDiagnosticsTest.shouldDescribeAnH2UniqueViolationWithoutTheValues(FailureDiagnosticsTest.java:")
+                + "\\d+\\)");
         assertThat(described).doesNotContain("jane", "VALUES");
     }
 
