@@ -5,12 +5,14 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -34,6 +36,7 @@ import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
+import io.backstory.patients.ui.PatientForm;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.UserSummary;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,6 +62,9 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     final MeasuresForm baseline = new MeasuresForm(List.of(Instrument.values()));
     final Button openEpisode = new Button();
     final ErrorSummary errors = new ErrorSummary();
+    final Button editDetails = new Button();
+    Dialog editDialog;
+    PatientForm editForm;
     private long patientId;
 
     public PatientView(PatientService patients, EpisodeCareService care, CurrentUser currentUser, Clock clock) {
@@ -67,6 +73,7 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
         this.currentUser = currentUser;
         this.clock = clock;
         addClassName("patient-view");
+        editDetails.addClickListener(e -> openEdit());
     }
 
     @Override
@@ -87,6 +94,14 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
                 patient.phone() == null ? "—" : patient.phone()));
         facts.addClassName("muted");
         add(name, facts);
+        if (page.canWrite()) {
+            // the same roles that create a patient (therapist, admin) correct one; owners read
+            editDetails.setText(getTranslation("patient.edit"));
+            editDetails.setIcon(VaadinIcon.EDIT.create());
+            editDetails.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            editDetails.addClassName("patient-edit");
+            add(editDetails);
+        }
         add(languageSelect(page));
 
         if (!page.episodes().isEmpty()) {
@@ -124,6 +139,28 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
             }
         });
         return new Div(language, errors);
+    }
+
+    /**
+     * Corrects the patient's details in the new-patient form, filled from the patient as saved now: the version read
+     * here is the one the save expects, so a colleague's change in between is reported, not overwritten. Problems
+     * show above the buttons and every field keeps what the user typed.
+     */
+    void openEdit() {
+        PatientSummary current = patients.get(patientId);
+        editForm = new PatientForm(clock);
+        editForm.edit(current);
+        editDialog = new Dialog(editForm);
+        editDialog.setHeaderTitle(getTranslation("patient.edit.title", current.fullName()));
+        editDialog.setWidth("min(40rem, 95vw)");
+        editForm.addCloseListener(e -> editDialog.close());
+        editForm.addSaveListener(e -> editForm.errors().save(getTranslation("save.what.patient.details"),
+                () -> patients.update(patientId, current.version(), e.command())).ifPresent(saved -> {
+            editDialog.close();
+            Notices.saved(getTranslation("patient.edit.saved", saved.fullName()), 4000);
+            render(care.patientPage(patientId));
+        }));
+        editDialog.open();
     }
 
     private Div episodeCard(EpisodeSummary e) {
