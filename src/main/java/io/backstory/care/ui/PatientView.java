@@ -5,7 +5,6 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -26,6 +25,7 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
+import io.backstory.base.ui.PatientDetailsEditor;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.care.PatientPage;
@@ -36,7 +36,6 @@ import io.backstory.patients.EpisodeCommand;
 import io.backstory.patients.EpisodeSummary;
 import io.backstory.patients.PatientService;
 import io.backstory.patients.PatientSummary;
-import io.backstory.patients.ui.PatientForm;
 import io.backstory.security.CurrentUser;
 import io.backstory.security.UserSummary;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,17 +62,17 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     final Button openEpisode = new Button();
     final ErrorSummary errors = new ErrorSummary();
     final Button editDetails = new Button();
-    Dialog editDialog;
-    PatientForm editForm;
     private long patientId;
 
-    public PatientView(PatientService patients, EpisodeCareService care, CurrentUser currentUser, Clock clock) {
+    public PatientView(PatientService patients, EpisodeCareService care, CurrentUser currentUser, Clock clock,
+                       PatientDetailsEditor details) {
         this.patients = patients;
         this.care = care;
         this.currentUser = currentUser;
         this.clock = clock;
         addClassName("patient-view");
-        editDetails.addClickListener(e -> openEdit());
+        // the form and its rules belong to the patients module; after a save the page redraws from a fresh page model
+        editDetails.addClickListener(e -> details.edit(patientId, () -> render(care.patientPage(patientId))));
     }
 
     @Override
@@ -139,28 +138,6 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
             }
         });
         return new Div(language, errors);
-    }
-
-    /**
-     * Corrects the patient's details in the new-patient form, filled from the patient as saved now: the version read
-     * here is the one the save expects, so a colleague's change in between is reported, not overwritten. Problems
-     * show above the buttons and every field keeps what the user typed.
-     */
-    void openEdit() {
-        PatientSummary current = patients.get(patientId);
-        editForm = new PatientForm(clock);
-        editForm.edit(current);
-        editDialog = new Dialog(editForm);
-        editDialog.setHeaderTitle(getTranslation("patient.edit.title", current.fullName()));
-        editDialog.setWidth("min(40rem, 95vw)");
-        editForm.addCloseListener(e -> editDialog.close());
-        editForm.addSaveListener(e -> editForm.errors().save(getTranslation("save.what.patient.details"),
-                () -> patients.update(patientId, current.version(), e.command())).ifPresent(saved -> {
-            editDialog.close();
-            Notices.saved(getTranslation("patient.edit.saved", saved.fullName()), 4000);
-            render(care.patientPage(patientId));
-        }));
-        editDialog.open();
     }
 
     private Div episodeCard(EpisodeSummary e) {

@@ -143,11 +143,6 @@ public class PatientForm extends FormLayout {
         }
     }
 
-    /** Where the view saves through, so a refusal of the service shows above the buttons (the care module's page too). */
-    public ErrorSummary errors() {
-        return errors;
-    }
-
     /** Shows a problem the service found; every field keeps what the user typed. */
     public void showError(String message) {
         errors.show(getTranslation("form.problems"), message);

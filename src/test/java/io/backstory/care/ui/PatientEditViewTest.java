@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import io.backstory.base.ui.ErrorSummary;
 import com.vaadin.flow.component.textfield.TextField;
 import io.backstory.BackstoryTest;
 import io.backstory.ClinicalFixture;
@@ -33,13 +35,13 @@ class PatientEditViewTest extends SpringBrowserlessTest {
         PatientView view = open(patient);
 
         test(view.editDetails).click();
-        assertThat(view.editDialog.isOpened()).isTrue();
+        assertThat($(Dialog.class).withClassName("patient-edit-dialog").single().isOpened()).isTrue();
         assertThat(field("First name").getValue()).isEqualTo("Test");
         assertThat(field("Last name").getValue()).isEqualTo(patient.lastName());
         test(field("First name")).setValue("Gracia");
         test(saveButton()).click();
 
-        assertThat(view.editDialog.isOpened()).isFalse();
+        assertThat($(Dialog.class).withClassName("patient-edit-dialog").all()).noneMatch(Dialog::isOpened);
         assertThat(patients.get(patient.id()).firstName()).isEqualTo("Gracia");
         assertThat(view.getElement().getTextRecursively()).contains("Gracia " + patient.lastName());
     }
@@ -56,9 +58,10 @@ class PatientEditViewTest extends SpringBrowserlessTest {
         test($(DatePicker.class).withCaption("Date of birth").single()).setValue(start.plusDays(1));
         test(saveButton()).click();
 
-        assertThat(view.editDialog.isOpened()).isTrue();
-        assertThat(view.editForm.errors().getElement().getTextRecursively())
-                .contains("Date of birth: cannot be after the start of an episode of care");
+        assertThat($(Dialog.class).withClassName("patient-edit-dialog").single().isOpened()).isTrue();
+        assertThat($(ErrorSummary.class).all().stream().filter(ErrorSummary::isVisible)
+                .map(e -> e.getElement().getTextRecursively()).toList())
+                .anyMatch(text -> text.contains("Date of birth: cannot be after the start of an episode of care"));
         assertThat(field("First name").getValue()).isEqualTo("Gracia");
         assertThat($(DatePicker.class).withCaption("Date of birth").single().getValue()).isEqualTo(start.plusDays(1));
         assertThat(patients.get(patient.id()).firstName()).isEqualTo("Test");
