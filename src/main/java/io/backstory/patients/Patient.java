@@ -51,15 +51,25 @@ class Patient extends AbstractEntity {
         this.clinicId = clinicId;
     }
 
-    void apply(PatientCommand c) {
-        firstName = c.firstName().strip();
-        lastName = c.lastName().strip();
-        dateOfBirth = c.dateOfBirth();
-        sex = c.sex();
-        phone = blankToNull(c.phone());
-        email = blankToNull(c.email());
-        consentFollowUp = c.consentToFollowUp();
-        language = blankToNull(c.language());
+    /** Takes the command's values; returns the names of the fields that changed ("firstName, dateOfBirth"), for the audit row. */
+    String apply(PatientCommand c) {
+        java.util.StringJoiner changed = new java.util.StringJoiner(", ");
+        firstName = changed(changed, "firstName", firstName, c.firstName().strip());
+        lastName = changed(changed, "lastName", lastName, c.lastName().strip());
+        dateOfBirth = changed(changed, "dateOfBirth", dateOfBirth, c.dateOfBirth());
+        sex = changed(changed, "sex", sex, c.sex());
+        phone = changed(changed, "phone", phone, blankToNull(c.phone()));
+        email = changed(changed, "email", email, blankToNull(c.email()));
+        consentFollowUp = changed(changed, "consentToFollowUp", consentFollowUp, c.consentToFollowUp());
+        language = changed(changed, "language", language, blankToNull(c.language()));
+        return changed.toString();
+    }
+
+    private static <T> T changed(java.util.StringJoiner changed, String field, T before, T after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(field);
+        }
+        return after;
     }
 
     @Nullable String getLanguage() {
@@ -71,7 +81,7 @@ class Patient extends AbstractEntity {
     }
 
     PatientSummary toSummary() {
-        return new PatientSummary(getId(), getVersion(), firstName, lastName, dateOfBirth, sex, phone, email, consentFollowUp);
+        return new PatientSummary(getId(), getVersion(), firstName, lastName, dateOfBirth, sex, phone, email, consentFollowUp, language);
     }
 
     /** The patient opted out of follow-up messages (issue 12: from the link in a check-in email). */

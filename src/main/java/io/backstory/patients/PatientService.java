@@ -4,6 +4,7 @@ import io.backstory.base.UserFacingException.Problem;
 import io.backstory.base.UserFacingException;
 import io.backstory.analytics.Sex;
 
+import io.backstory.base.ConcurrentEditException;
 import io.backstory.base.PlainText;
 import io.backstory.base.RecordNotFoundException;
 import io.backstory.security.AuditLog;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +38,11 @@ public class PatientService {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final List<EpisodeDates> episodeDates;
+    private final EpisodeRepository episodeStarts;
 
-    PatientService(PatientRepository patients, CurrentUser currentUser, AuditLog auditLog, Clock clock, JdbcClient jdbc,
+    private static final String CONFLICT = "error.conflict.patient";
+
+    PatientService(EpisodeRepository episodeStarts, PatientRepository patients, CurrentUser currentUser, AuditLog auditLog, Clock clock, JdbcClient jdbc,
                    List<EpisodeDates> episodeDates) {
         this.patients = patients;
         this.currentUser = currentUser;
@@ -45,6 +50,7 @@ public class PatientService {
         this.clock = clock;
         this.jdbc = jdbc;
         this.episodeDates = List.copyOf(episodeDates);
+        this.episodeStarts = episodeStarts;
     }
 
     /*
@@ -179,12 +185,55 @@ public class PatientService {
         return saved.toSummary();
     }
 
+    /**
+     * Corrects a patient's details (a typo in a name, a wrong date of birth) as saved at {@code expectedVersion}; a newer
+     * version, saved by someone else meanwhile, wins and is reported. Same rules as {@link #create}, plus one a new
+     * patient cannot break: the date of birth may not fall after the start of one of the patient's episodes.
+     */
+    @Transactional
+    public PatientSummary update(long patientId, long expectedVersion, PatientCommand command) {
+        BackstoryUser user = currentUser.requireAnyRole(Role.THERAPIST, Role.ADMIN);
+        Patient patient = find(patientId, user);
+        List<Problem> problems = problems(command);
+        if (command.dateOfBirth() != null) {
+            episodeStarts.findByPatientIdAndClinicIdOrderByStartDateDesc(patientId, user.clinicId()).stream()
+                    .map(Episode::getStartDate).min(LocalDate::compareTo)
+                    .filter(first -> command.dateOfBirth().isAfter(first))
+                    .ifPresent(first -> problems.add(new Problem("error.patient.dateOfBirth.episode", first)));
+        }
+        if (!problems.isEmpty()) {
+            throw new UserFacingException(problems);
+        }
+        if (patient.getVersion() != expectedVersion) {
+            throw new ConcurrentEditException(CONFLICT);
+        }
+        String changed = patient.apply(command);
+        try {
+            Patient saved = patients.saveAndFlush(patient);
+            if (!changed.isEmpty()) {
+                // the names of the changed fields, not their values: the audit trail says what was corrected, not the data
+                auditLog.record(AuditLog.Action.UPDATE, "patient", patientId, "details: " + changed);
+            }
+            return saved.toSummary();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ConcurrentEditException(CONFLICT);
+        }
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return patients.countByClinicId(currentUser.clinicId());
     }
 
     void validate(PatientCommand c) {
+        List<Problem> problems = problems(c);
+        if (!problems.isEmpty()) {
+            throw new UserFacingException(problems);
+        }
+    }
+
+    /** Every rule {@code c} breaks, each naming its field, so the form lists them all at once. */
+    private List<Problem> problems(PatientCommand c) {
         List<Problem> problems = new ArrayList<>();
         // Lengths are of the stripped text, as it is stored: spaces pasted around a name do not count.
         if (c.firstName() == null || c.firstName().isBlank() || c.firstName().strip().length() > PatientCommand.NAME_MAX_LENGTH) {
@@ -214,9 +263,7 @@ public class PatientService {
         if (c.phone() != null && !c.phone().isBlank() && !c.phone().strip().matches("[+0-9 ()./-]{6," + PatientCommand.PHONE_MAX_LENGTH + "}")) {
             problems.add(new Problem("error.patient.phone"));
         }
-        if (!problems.isEmpty()) {
-            throw new UserFacingException(problems);
-        }
+        return problems;
     }
 
     /** The patient in the user's clinic; another clinic's is "not found", as one that does not exist. */

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -24,6 +25,7 @@ import io.backstory.analytics.Chronicity;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.base.ui.Notices;
+import io.backstory.base.ui.PatientDetailsEditor;
 import io.backstory.base.ui.RecordRoute;
 import io.backstory.care.EpisodeCareService;
 import io.backstory.care.PatientPage;
@@ -59,14 +61,18 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
     final MeasuresForm baseline = new MeasuresForm(List.of(Instrument.values()));
     final Button openEpisode = new Button();
     final ErrorSummary errors = new ErrorSummary();
+    final Button editDetails = new Button();
     private long patientId;
 
-    public PatientView(PatientService patients, EpisodeCareService care, CurrentUser currentUser, Clock clock) {
+    public PatientView(PatientService patients, EpisodeCareService care, CurrentUser currentUser, Clock clock,
+                       PatientDetailsEditor details) {
         this.patients = patients;
         this.care = care;
         this.currentUser = currentUser;
         this.clock = clock;
         addClassName("patient-view");
+        // the form and its rules belong to the patients module; after a save the page redraws from a fresh page model
+        editDetails.addClickListener(e -> details.edit(patientId, () -> render(care.patientPage(patientId))));
     }
 
     @Override
@@ -87,6 +93,14 @@ public class PatientView extends VerticalLayout implements BeforeEnterObserver, 
                 patient.phone() == null ? "—" : patient.phone()));
         facts.addClassName("muted");
         add(name, facts);
+        if (page.canWrite()) {
+            // the same roles that create a patient (therapist, admin) correct one; owners read
+            editDetails.setText(getTranslation("patient.edit"));
+            editDetails.setIcon(VaadinIcon.EDIT.create());
+            editDetails.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            editDetails.addClassName("patient-edit");
+            add(editDetails);
+        }
         add(languageSelect(page));
 
         if (!page.episodes().isEmpty()) {

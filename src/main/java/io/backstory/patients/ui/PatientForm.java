@@ -23,11 +23,15 @@ import io.backstory.base.ui.CommandEvent;
 import io.backstory.base.ui.ErrorSummary;
 import io.backstory.base.ui.Formats;
 import io.backstory.patients.PatientCommand;
+import io.backstory.patients.PatientSummary;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** The new-patient form: validates as the user types and fires a SaveEvent with a command; it never calls a service. */
+/**
+ * The patient form, for a new patient and for correcting an existing one's details ({@link #edit}): validates as the
+ * user types and fires a SaveEvent with a command; it never calls a service.
+ */
 public class PatientForm extends FormLayout {
 
     /** The mutable twin of {@link PatientCommand} the Binder edits. */
@@ -113,6 +117,23 @@ public class PatientForm extends FormLayout {
         setColspan(errors, 2);
         setColspan(buttons, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("500px", 2));
+    }
+
+    /**
+     * Fills the form with a saved patient's details to correct them; the save button then says "Save changes". The
+     * Binder edits the same draft, so every rule of a new patient applies to the correction.
+     */
+    public void edit(PatientSummary patient) {
+        draft.firstName = patient.firstName();
+        draft.lastName = patient.lastName();
+        draft.dateOfBirth = patient.dateOfBirth();
+        draft.sex = patient.sex();
+        draft.phone = patient.phone() == null ? "" : patient.phone();
+        draft.email = patient.email() == null ? "" : patient.email();
+        draft.consent = patient.consentToFollowUp();
+        draft.language = patient.language() == null ? "" : patient.language();
+        binder.refreshFields();
+        save.setText(getTranslation("patient.edit.save"));
     }
 
     private void validateAndSave() {
