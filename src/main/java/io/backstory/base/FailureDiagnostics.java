@@ -91,7 +91,7 @@ public final class FailureDiagnostics {
         return m.find() ? m.group(1) : null;
     }
 
-    /** "insert into patient": the kind of statement and its table, not the statement (it may carry literals). */
+    /** "insert into" and the table name: the kind of statement and its table, not the statement (it may carry literals). */
     private static @Nullable String statement(@Nullable String sql) {
         if (sql == null) {
             return null;
